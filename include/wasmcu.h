@@ -1,0 +1,170 @@
+/* wasmcu: a WebAssembly runtime for microcontrollers.
+ *
+ * The only header an embedder includes. Every handle is opaque; every function that can fail
+ * returns a wasmcu_err and leaves a human-readable detail in wasmcu_last_error(). The runtime
+ * allocates only from the pool given to wasmcu_init(); module bytes are never written.
+ */
+#ifndef WASMCU_H
+#define WASMCU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Error and trap codes: X(code, message). Trap messages use the spec testsuite's wording. */
+#define WASMCU_ERRORS(X)                                                        \
+    X(WASMCU_OK, "ok")                                                          \
+    X(WASMCU_ERR_OOM, "out of memory")                                          \
+    X(WASMCU_ERR_MALFORMED, "malformed module")                                 \
+    X(WASMCU_ERR_INVALID, "invalid module")                                     \
+    X(WASMCU_ERR_LINK, "unlinkable")                                            \
+    X(WASMCU_ERR_ARG, "bad argument")                                           \
+    X(WASMCU_ERR_NOT_FOUND, "not found")                                        \
+    X(WASMCU_ERR_UNSUPPORTED, "unsupported")                                    \
+    X(WASMCU_TRAP_UNREACHABLE, "unreachable")                                   \
+    X(WASMCU_TRAP_DIV_ZERO, "integer divide by zero")                           \
+    X(WASMCU_TRAP_INT_OVERFLOW, "integer overflow")                             \
+    X(WASMCU_TRAP_INVALID_CONVERSION, "invalid conversion to integer")          \
+    X(WASMCU_TRAP_MEMORY_OOB, "out of bounds memory access")                    \
+    X(WASMCU_TRAP_TABLE_OOB, "out of bounds table access")                      \
+    X(WASMCU_TRAP_UNDEFINED_ELEMENT, "undefined element")                       \
+    X(WASMCU_TRAP_UNINITIALIZED_ELEMENT, "uninitialized element")               \
+    X(WASMCU_TRAP_INDIRECT_MISMATCH, "indirect call type mismatch")             \
+    X(WASMCU_TRAP_STACK_EXHAUSTED, "call stack exhausted")                      \
+    X(WASMCU_TRAP_HOST, "host function trapped")                                \
+    X(WASMCU_TRAP_EXIT, "program exited")
+
+typedef enum wasmcu_err {
+#define WASMCU_X_ENUM(code, msg) code,
+    WASMCU_ERRORS(WASMCU_X_ENUM)
+#undef WASMCU_X_ENUM
+    WASMCU_ERR_COUNT_
+} wasmcu_err;
+
+/* Codes from WASMCU_TRAP_UNREACHABLE on are traps raised while wasm code runs. */
+#define WASMCU_IS_TRAP(e) ((e) >= WASMCU_TRAP_UNREACHABLE)
+
+/* Value types, numbered as in the binary format. */
+typedef enum wasmcu_valtype {
+    WASMCU_I32 = 0x7F,
+    WASMCU_I64 = 0x7E,
+    WASMCU_F32 = 0x7D,
+    WASMCU_F64 = 0x7C,
+    WASMCU_V128 = 0x7B,
+    WASMCU_FUNCREF = 0x70,
+    WASMCU_EXTERNREF = 0x6F
+} wasmcu_valtype;
+
+/* One value: integers and float bits in the low bits, references as pointers (0 = null).
+ * Floats are carried as raw bits so NaN payloads survive; use the helpers below. */
+typedef uint64_t wasmcu_val;
+
+typedef struct wasmcu_runtime wasmcu_runtime;
+typedef struct wasmcu_module wasmcu_module;
+typedef struct wasmcu_instance wasmcu_instance;
+typedef struct wasmcu_func wasmcu_func;
+
+/* Static text for a code, e.g. "integer divide by zero". */
+const char *wasmcu_err_str(wasmcu_err err);
+
+/* ---- runtime ---------------------------------------------------------------------------- */
+
+/* Creates a runtime inside `pool` (any alignment); all later allocations come from it.
+ * Returns NULL if the pool is too small to hold the runtime itself. */
+wasmcu_runtime *wasmcu_init(void *pool, size_t pool_size);
+/* Frees every module and instance still alive; the pool may then be reused. */
+void wasmcu_destroy(wasmcu_runtime *rt);
+/* Detail of the last error on this runtime: what failed and where (never NULL). */
+const char *wasmcu_last_error(const wasmcu_runtime *rt);
+/* Bytes of the pool in use now, and the most ever in use (the high-water mark). */
+size_t wasmcu_pool_used(const wasmcu_runtime *rt);
+size_t wasmcu_pool_peak(const wasmcu_runtime *rt);
+/* Bytes of the pool not in use, and the largest single block that can still be allocated. */
+size_t wasmcu_pool_free(const wasmcu_runtime *rt);
+size_t wasmcu_pool_largest_free(const wasmcu_runtime *rt);
+
+/* ---- natives ---------------------------------------------------------------------------- */
+
+typedef struct wasmcu_call_ctx wasmcu_call_ctx;
+
+/* The one C signature of every native: args and results hold the wasm values in order.
+ * Return WASMCU_OK, or a trap code (the call then traps with wasmcu_trap_message's text). */
+typedef wasmcu_err (*wasmcu_native_fn)(wasmcu_call_ctx *ctx, const wasmcu_val *args,
+                                       wasmcu_val *results);
+
+/* Registers `module`.`name` for imports. `sig` is "(params)results" with i I f F for
+ * i32 i64 f32 f64 and r e for funcref externref, e.g. "(ii)i"; strings must outlive the runtime. */
+wasmcu_err wasmcu_register_native(wasmcu_runtime *rt, const char *module, const char *name,
+                                  const char *sig, wasmcu_native_fn fn, void *user);
+/* The user pointer given at registration, and the calling instance. */
+void *wasmcu_native_user(wasmcu_call_ctx *ctx);
+wasmcu_instance *wasmcu_native_instance(wasmcu_call_ctx *ctx);
+/* Sets the message a trapping native reports; the text is copied. */
+void wasmcu_native_set_trap_message(wasmcu_call_ctx *ctx, const char *msg);
+
+/* ---- modules ---------------------------------------------------------------------------- */
+
+/* Decodes and validates `bytes` (which may sit in flash and must outlive the module). */
+wasmcu_err wasmcu_load(wasmcu_runtime *rt, const uint8_t *bytes, size_t len,
+                       wasmcu_module **out);
+/* Frees a module; every instance of it must be gone first. */
+void wasmcu_unload(wasmcu_module *mod);
+
+/* ---- instances -------------------------------------------------------------------------- */
+
+typedef struct wasmcu_instance_config {
+    uint32_t stack_size; /* bytes of value stack for wasm calls; 0 = default */
+    uint32_t heap_size;  /* bytes of app heap for env malloc in linear memory; 0 = default */
+    uint32_t max_call_depth; /* nested wasm calls before "call stack exhausted"; 0 = default */
+} wasmcu_instance_config;
+
+/* Links imports (registered instances first, then natives), builds memory, tables and
+ * globals, applies segments and runs the start function. `cfg` may be NULL. */
+wasmcu_err wasmcu_instantiate(wasmcu_runtime *rt, wasmcu_module *mod,
+                              const wasmcu_instance_config *cfg, wasmcu_instance **out);
+/* Frees an instance; one registered by name is unregistered first. */
+void wasmcu_deinstantiate(wasmcu_instance *inst);
+/* Makes the exports of `inst` importable under module name `name` (copied). */
+wasmcu_err wasmcu_register_instance(wasmcu_runtime *rt, const char *name, wasmcu_instance *inst);
+
+/* ---- exports and calls ------------------------------------------------------------------ */
+
+/* The exported function `name`, or NULL. */
+wasmcu_func *wasmcu_find_func(wasmcu_instance *inst, const char *name);
+/* Types of a function: counts and the i-th value type. */
+uint32_t wasmcu_func_param_count(const wasmcu_func *f);
+uint32_t wasmcu_func_result_count(const wasmcu_func *f);
+wasmcu_valtype wasmcu_func_param_type(const wasmcu_func *f, uint32_t i);
+wasmcu_valtype wasmcu_func_result_type(const wasmcu_func *f, uint32_t i);
+/* Calls `f` with exactly its parameter count in args; results get its result count.
+ * On a trap, wasmcu_last_error() has the trap and a backtrace of wasm functions. */
+wasmcu_err wasmcu_call(wasmcu_instance *inst, wasmcu_func *f, const wasmcu_val *args,
+                       uint32_t nargs, wasmcu_val *results, uint32_t nresults);
+
+/* Reads the exported global `name`: its value and type. */
+wasmcu_err wasmcu_get_global(wasmcu_instance *inst, const char *name, wasmcu_val *value,
+                             wasmcu_valtype *type);
+
+/* ---- linear memory ---------------------------------------------------------------------- */
+
+/* Size in bytes of the instance's memory 0 (0 if it has none). */
+uint32_t wasmcu_memory_size(const wasmcu_instance *inst);
+/* Host pointer for guest range [addr, addr+len), or NULL if any byte is out of bounds. */
+void *wasmcu_memory_ptr(wasmcu_instance *inst, uint32_t addr, uint32_t len);
+
+/* ---- value helpers ---------------------------------------------------------------------- */
+
+static inline wasmcu_val wasmcu_val_i32(int32_t v) { return (uint32_t)v; }
+static inline wasmcu_val wasmcu_val_i64(int64_t v) { return (uint64_t)v; }
+static inline wasmcu_val wasmcu_val_f32_bits(uint32_t bits) { return bits; }
+static inline wasmcu_val wasmcu_val_f64_bits(uint64_t bits) { return bits; }
+static inline int32_t wasmcu_as_i32(wasmcu_val v) { return (int32_t)(uint32_t)v; }
+static inline int64_t wasmcu_as_i64(wasmcu_val v) { return (int64_t)v; }
+
+#ifdef __cplusplus
+}
+#endif
+#endif

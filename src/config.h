@@ -1,0 +1,35 @@
+/* Every build knob of wasmcu, always defined (build with -Wundef). Override with -D. */
+#ifndef WM_CONFIG_H
+#define WM_CONFIG_H
+
+/* Dispatch the interpreter through a table of label addresses (GCC/Clang "computed goto")
+ * instead of a switch. 1 is faster where the compiler supports it; 0 is plain C11. */
+#ifndef WM_CONFIG_COMPUTED_GOTO
+#if defined(__GNUC__) || defined(__clang__)
+#define WM_CONFIG_COMPUTED_GOTO 1
+#else
+#define WM_CONFIG_COMPUTED_GOTO 0
+#endif
+#endif
+
+/* Default value-stack bytes per instance when the embedder passes 0. */
+#ifndef WM_CONFIG_DEFAULT_STACK
+#define WM_CONFIG_DEFAULT_STACK (64u * 1024u)
+#endif
+
+/* Default nested wasm call depth before "call stack exhausted". */
+#ifndef WM_CONFIG_DEFAULT_CALL_DEPTH
+#define WM_CONFIG_DEFAULT_CALL_DEPTH 1000u
+#endif
+
+/* Length of the error detail kept by a runtime, in bytes. */
+#ifndef WM_CONFIG_ERROR_LEN
+#define WM_CONFIG_ERROR_LEN 512u
+#endif
+
+/* Frames shown in a trap's backtrace. */
+#ifndef WM_CONFIG_BACKTRACE_DEPTH
+#define WM_CONFIG_BACKTRACE_DEPTH 16u
+#endif
+
+#endif

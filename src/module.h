@@ -1,0 +1,151 @@
+/* The decoded module: what decode produces and validate/compile complete. Names and
+ * expressions point into the module's bytes, which are never written. */
+#ifndef WM_MODULE_H
+#define WM_MODULE_H
+#include <stdint.h>
+#include "wasmcu.h"
+#include "alloc.h"
+
+enum { WM_EXT_FUNC = 0, WM_EXT_TABLE = 1, WM_EXT_MEMORY = 2, WM_EXT_GLOBAL = 3 };
+
+typedef uint8_t wm_valtype; /* a wasmcu_valtype byte */
+
+typedef struct wm_functype {
+    uint32_t nparams, nresults;
+    const wm_valtype *types; /* params then results (into the pool) */
+} wm_functype;
+
+typedef struct wm_limits {
+    uint32_t min, max;
+    uint8_t has_max;
+} wm_limits;
+
+typedef struct wm_tabletype {
+    wm_valtype elem; /* WASMCU_FUNCREF or WASMCU_EXTERNREF */
+    wm_limits limits;
+} wm_tabletype;
+
+typedef struct wm_globaltype {
+    wm_valtype type;
+    uint8_t mut;
+} wm_globaltype;
+
+/* A constant expression: its bytes up to and including the final `end`. */
+typedef struct wm_expr {
+    const uint8_t *p;
+    uint32_t len;
+} wm_expr;
+
+typedef struct wm_name {
+    const uint8_t *s;
+    uint32_t len;
+} wm_name;
+
+typedef struct wm_import {
+    wm_name module, field;
+    uint8_t kind; /* WM_EXT_* */
+    union {
+        uint32_t type_idx; /* func */
+        wm_tabletype table;
+        wm_limits memory;
+        wm_globaltype global;
+    } u;
+} wm_import;
+
+/* What compile makes of a function body; filled by validate. */
+typedef struct wm_code {
+    uint32_t *ops;       /* compiled instructions (see compile.h) */
+    uint32_t nops;       /* words in ops */
+    uint32_t nlocals;    /* declared locals, params excluded */
+    uint32_t max_height; /* most operand-stack slots in use at once */
+} wm_code;
+
+typedef struct wm_funcdef {
+    uint32_t type_idx;
+    const uint8_t *body;     /* first byte after the body size (the local declarations) */
+    uint32_t body_len;       /* bytes of locals + expression */
+    const uint8_t *expr;     /* first instruction, after the local declarations */
+    uint32_t nlocals;        /* declared locals, params excluded */
+    uint32_t nlocal_groups;  /* (count, type) pairs in the body */
+    wm_code code;            /* filled by validate */
+} wm_funcdef;
+
+typedef struct wm_global {
+    wm_globaltype type;
+    wm_expr init;
+} wm_global;
+
+typedef struct wm_export {
+    wm_name name;
+    uint8_t kind;
+    uint32_t index;
+} wm_export;
+
+enum { WM_SEG_ACTIVE = 0, WM_SEG_PASSIVE = 1, WM_SEG_DECLARATIVE = 2 };
+
+typedef struct wm_elem {
+    uint8_t mode;         /* WM_SEG_* */
+    wm_valtype type;      /* funcref or externref */
+    uint32_t table;       /* active only */
+    wm_expr offset;       /* active only */
+    uint32_t count;
+    const uint32_t *funcs; /* function indices (legacy form), or NULL */
+    wm_expr *exprs;        /* one constant expression per item when funcs is NULL */
+} wm_elem;
+
+typedef struct wm_data {
+    uint8_t mode;   /* WM_SEG_ACTIVE or WM_SEG_PASSIVE */
+    uint32_t memory;
+    wm_expr offset;
+    const uint8_t *bytes;
+    uint32_t len;
+} wm_data;
+
+struct wasmcu_module {
+    struct wasmcu_runtime *rt;
+    const uint8_t *bytes;
+    size_t len;
+
+    uint32_t ntypes;
+    wm_functype *types;
+    uint32_t nimports;
+    wm_import *imports;
+    /* index spaces: imports come first */
+    uint32_t nfuncs, nfunc_imports;
+    uint32_t *func_types;      /* type index of every function, imported ones included */
+    wm_funcdef *funcs;         /* defined functions: funcs[i] is function nfunc_imports+i */
+    uint32_t ntables, ntable_imports;
+    wm_tabletype *tables;      /* every table, imported ones first */
+    uint32_t nmemories, nmemory_imports;
+    wm_limits *memories;
+    uint32_t nglobals, nglobal_imports;
+    wm_globaltype *global_types; /* every global, imported ones first */
+    wm_global *globals;          /* defined globals: globals[i] is global nglobal_imports+i */
+    uint32_t nexports;
+    wm_export *exports;
+    uint32_t start;              /* UINT32_MAX when absent */
+    uint32_t nelems;
+    wm_elem *elems;
+    uint32_t ndatas;
+    wm_data *datas;
+    uint8_t has_datacount;
+    uint32_t datacount;
+    /* functions named by ref.func outside function bodies (exports, elems, globals):
+     * the only ones a body may name with ref.func. One bit per function. */
+    uint8_t *declared_refs;
+    wm_name name_section; /* payload of the custom "name" section, or {0,0} */
+    uint32_t ninstances;  /* live instances of this module */
+};
+
+typedef struct wasmcu_module wm_module;
+
+/* Type of function `idx` (imports included). */
+static inline const wm_functype *wm_module_functype(const wm_module *m, uint32_t idx)
+{
+    return &m->types[m->func_types[idx]];
+}
+
+/* Function `idx`'s name from the name section, or NULL; *len gets its length. */
+const uint8_t *wm_module_func_name(const wm_module *m, uint32_t idx, uint32_t *len);
+
+#endif

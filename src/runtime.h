@@ -1,0 +1,115 @@
+/* The runtime, instances and the objects they own or share: functions, tables, memories,
+ * globals. Shared by instance, interp and the API facade. */
+#ifndef WM_RUNTIME_H
+#define WM_RUNTIME_H
+#include <stdarg.h>
+#include "config.h"
+#include "module.h"
+
+typedef struct wm_native {
+    struct wm_native *next;
+    const char *module, *name, *sig;
+    wm_functype type; /* parsed from sig */
+    wasmcu_native_fn fn;
+    void *user;
+} wm_native;
+
+/* A function instance. A funcref value is a pointer to one of these. */
+typedef struct wasmcu_func {
+    const wm_functype *type;
+    struct wasmcu_instance *inst; /* owning instance (for natives: the importing instance) */
+    uint32_t idx;                 /* index in its module's function space */
+    const wm_code *code;          /* wasm function: compiled code; NULL for a native */
+    const wm_native *native;      /* native: its registration */
+} wm_func;
+
+typedef struct wm_memory {
+    uint8_t *data;
+    uint64_t size;       /* bytes */
+    uint32_t pages;      /* size / 65536 */
+    uint32_t max_pages;  /* effective maximum (65536 when the type has none) */
+    uint8_t has_max;
+    uint32_t refs;       /* instances using it (owner included) */
+} wm_memory;
+
+typedef struct wm_table {
+    wasmcu_val *elems;   /* funcref: wm_func pointers; externref: host values; 0 = null */
+    uint32_t size;
+    uint32_t max;        /* effective maximum (UINT32_MAX when none) */
+    uint8_t has_max;
+    wm_valtype type;
+    uint32_t refs;
+} wm_table;
+
+typedef struct wm_globalcell {
+    wasmcu_val value;
+    wm_globaltype type;
+    uint32_t refs;
+} wm_globalcell;
+
+struct wasmcu_instance {
+    struct wasmcu_runtime *rt;
+    const wm_module *mod;
+    wm_func **funcs;          /* every function, imported ones first */
+    wm_func *own_funcs;       /* storage for defined functions and native wrappers */
+    wm_table **tables;
+    wm_memory *mem;           /* memory 0 or NULL (2.0 has at most one memory) */
+    wm_globalcell **globals;
+    wasmcu_val **elem_items;  /* per element segment: its references, NULL once dropped */
+    uint32_t *elem_counts;
+    uint8_t *data_dropped;    /* per data segment */
+    char *registered_name;    /* set while registered for imports */
+    struct wasmcu_instance *next; /* runtime's list of live instances */
+    /* execution resources, allocated by instantiate from the config */
+    wasmcu_val *stack, *stack_end;  /* value stack */
+    struct wm_frame *frames;        /* call frames: max_frames of them */
+    uint32_t max_frames;
+    wasmcu_val *stack_top;          /* first free slot while a call runs (re-entry from natives) */
+    uint32_t nframes;               /* frames in use while a call runs */
+    uint32_t heap_size;             /* from the config, for env malloc */
+    void *host_data;                /* for lib/env and WASI state; freed by their own code */
+};
+
+typedef struct wm_frame {
+    const uint32_t *pc;   /* where the caller resumes */
+    wasmcu_val *fp;       /* caller's frame base */
+    wm_func *func;        /* caller */
+} wm_frame;
+
+struct wasmcu_call_ctx {
+    wasmcu_instance *inst;
+    const wm_native *native;
+    char *trap_msg;   /* where wasmcu_native_set_trap_message copies to */
+    uint32_t trap_msg_len;
+};
+
+struct wasmcu_runtime {
+    wm_alloc alloc;
+    wm_native *natives;
+    wasmcu_instance *instances;
+    char error[WM_CONFIG_ERROR_LEN];
+};
+
+typedef struct wasmcu_runtime wm_runtime;
+
+/* Records the error detail on rt ("<what>: <detail>") and returns code. */
+wasmcu_err wm_error(wm_runtime *rt, wasmcu_err code, const char *fmt, ...);
+wasmcu_err wm_verror(wm_runtime *rt, wasmcu_err code, const char *fmt, va_list ap);
+/* Appends to the current error detail (e.g. a backtrace line). */
+void wm_error_append(wm_runtime *rt, const char *fmt, ...);
+
+/* Allocation from the runtime's pool. */
+static inline void *wm_rt_malloc(wm_runtime *rt, size_t n) { return wm_malloc(&rt->alloc, n); }
+static inline void *wm_rt_calloc(wm_runtime *rt, size_t n, size_t s) { return wm_calloc(&rt->alloc, n, s); }
+static inline void wm_rt_free(wm_runtime *rt, void *p) { wm_free(&rt->alloc, p); }
+
+/* Structural equality of function types (call_indirect and import matching). */
+int wm_functype_eq(const wm_functype *a, const wm_functype *b);
+
+/* Runs `f` (wasm or native) on inst's stack: args has f's param count, results gets its
+ * result count. Re-entrant (a native may call back in). On a trap, rt's error holds the
+ * trap message and a backtrace. */
+wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *args,
+                          wasmcu_val *results);
+
+#endif

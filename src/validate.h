@@ -1,0 +1,11 @@
+/* validate: the spec's validation algorithm over the decoded module; bodies are compiled
+ * to internal code (compile.h) in the same pass. */
+#ifndef WM_VALIDATE_H
+#define WM_VALIDATE_H
+#include "runtime.h"
+
+/* WASMCU_ERR_INVALID (or MALFORMED for bad bytes inside a body, UNSUPPORTED for SIMD,
+ * OOM) with rt's error e.g. "invalid module: func 3 (offset 0x1a2): type mismatch: ...". */
+wasmcu_err wm_validate(wm_runtime *rt, wm_module *m);
+
+#endif
