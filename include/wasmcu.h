@@ -104,6 +104,22 @@ void *wasmcu_native_user(wasmcu_call_ctx *ctx);
 wasmcu_instance *wasmcu_native_instance(wasmcu_call_ctx *ctx);
 /* Sets the message a trapping native reports; the text is copied. */
 void wasmcu_native_set_trap_message(wasmcu_call_ctx *ctx, const char *msg);
+/* For a native implementing exit: records `code`; the native then returns WASMCU_TRAP_EXIT,
+ * which unwinds the call and is reported by wasmcu_call as WASMCU_TRAP_EXIT. */
+void wasmcu_native_exit(wasmcu_call_ctx *ctx, int32_t code);
+/* The code given to wasmcu_native_exit by the last call that exited. */
+int32_t wasmcu_exit_code(const wasmcu_runtime *rt);
+
+/* Where console output of the env and WASI natives goes (e.g. a UART). Without it, output
+ * is dropped. */
+typedef void (*wasmcu_write_fn)(void *user, const char *s, size_t n);
+void wasmcu_set_console(wasmcu_runtime *rt, wasmcu_write_fn write, void *user);
+/* Writes through the console set above. */
+void wasmcu_console_write(wasmcu_runtime *rt, const char *s, size_t n);
+
+/* Registers the "env" natives of lib/env (puts, printf, malloc, memcpy...) for modules
+ * linked with -nostdlib --allow-undefined. Needs lib/env in the build. */
+wasmcu_err wasmcu_register_env(wasmcu_runtime *rt);
 
 /* ---- modules ---------------------------------------------------------------------------- */
 
@@ -152,6 +168,15 @@ wasmcu_err wasmcu_get_global(wasmcu_instance *inst, const char *name, wasmcu_val
 
 /* Size in bytes of the instance's memory 0 (0 if it has none). */
 uint32_t wasmcu_memory_size(const wasmcu_instance *inst);
+/* memory.grow on memory 0: the old size in pages, or -1 when it cannot grow. */
+int32_t wasmcu_memory_grow(wasmcu_instance *inst, uint32_t delta_pages);
+/* The heap_size the instance was created with (after defaults). */
+uint32_t wasmcu_instance_heap_size(const wasmcu_instance *inst);
+/* The runtime an instance belongs to. */
+wasmcu_runtime *wasmcu_instance_runtime(wasmcu_instance *inst);
+/* A pointer the embedder or a native library may attach to an instance. */
+void wasmcu_instance_set_user(wasmcu_instance *inst, void *user);
+void *wasmcu_instance_user(const wasmcu_instance *inst);
 /* Host pointer for guest range [addr, addr+len), or NULL if any byte is out of bounds. */
 void *wasmcu_memory_ptr(wasmcu_instance *inst, uint32_t addr, uint32_t len);
 

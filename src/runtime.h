@@ -67,7 +67,7 @@ struct wasmcu_instance {
     wasmcu_val *stack_top;          /* first free slot while a call runs (re-entry from natives) */
     uint32_t nframes;               /* frames in use while a call runs */
     uint32_t heap_size;             /* from the config, for env malloc */
-    void *host_data;                /* for lib/env and WASI state; freed by their own code */
+    void *user;                     /* wasmcu_instance_set_user */
 };
 
 typedef struct wm_frame {
@@ -87,6 +87,9 @@ struct wasmcu_runtime {
     wm_alloc alloc;
     wm_native *natives;
     wasmcu_instance *instances;
+    wasmcu_write_fn console;
+    void *console_user;
+    int32_t exit_code;
     char error[WM_CONFIG_ERROR_LEN];
 };
 
