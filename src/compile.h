@@ -1,0 +1,37 @@
+/* The internal code the interpreter runs, produced by validate in the same pass.
+ *
+ * A function compiles to an array of 32-bit words: an opcode (WM_OP_*) followed by its
+ * operands. The value stack of a call is [params][locals][operands], all 64-bit slots;
+ * `fp` points at the first param and every height below is a slot index from fp. Branch
+ * targets are word indexes into the function's code; what a branch must keep and where it
+ * must move it is precomputed, so no label stack exists at run time.
+ *
+ *   numeric, drop, select...   [op]                       operate on the top of the stack
+ *   i32/f32.const              [op, bits]
+ *   i64/f64.const              [op, lo, hi]
+ *   local.*, global.*          [op, index]
+ *   loads and stores           [op, offset]
+ *   jump                       [op, target]               (br / else without moving values)
+ *   br_drop                    [op, target, arity, height] move the top arity values to
+ *                                                          height, then jump
+ *   br_if / br_if_drop         as jump / br_drop, taken when the popped i32 is not zero
+ *   if_false                   [op, target]               jump when the popped i32 is zero
+ *   br_table                   [op, n, n+1 x (target, arity, height)]
+ *   call                       [op, funcidx]
+ *   call_indirect              [op, typeidx, tableidx]
+ *   ref.func                   [op, funcidx]
+ *   table.* / elem.drop        [op, index] (table.copy [op, dst, src]; table.init [op, elem, table])
+ *   memory.init / data.drop    [op, dataidx]
+ *   return                     [op]                       (also ends every function)
+ */
+#ifndef WM_COMPILE_H
+#define WM_COMPILE_H
+
+enum wm_opcode {
+#define OP(name, text, prefix, code, imm, sig) WM_OP_##name,
+#include "opcodes.def"
+#undef OP
+    WM_OP_COUNT
+};
+
+#endif

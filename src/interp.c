@@ -1,0 +1,618 @@
+/* The interpreter: one loop over the compiled code of compile.h.
+ *
+ * Wasm calls never recurse on the C stack: a call pushes a wm_frame and switches pc/fp, a
+ * return pops it, so the C stack use of a wasm call chain is one activation of run().
+ * Only a native calling back into wasm nests (through wasmcu_call). */
+#include <string.h>
+#include "compile.h"
+#include "instance.h"
+#include "numeric.h"
+#include "runtime.h"
+
+#if WM_CONFIG_COMPUTED_GOTO
+#define CASE(op) L_##op
+#define NEXT() goto *labels[*pc++]
+#define DISPATCH_BEGIN NEXT();
+#define DISPATCH_END
+#else
+#define CASE(op) case op
+#define NEXT() continue
+#define DISPATCH_BEGIN for (;;) { switch (*pc++) {
+#define DISPATCH_END default: goto bad_op; } }
+#endif
+
+#define I32(v) ((uint32_t)(v))
+#define S32(v) ((int32_t)(uint32_t)(v))
+#define S64(v) ((int64_t)(v))
+#define F32(v) wm_f32((uint32_t)(v))
+#define F64(v) wm_f64(v)
+
+/* Operand patterns: a and b are the two operands (b on top), x the only one. */
+#define BIN_I32(expr) do { uint32_t b = I32(sp[-1]), a = I32(sp[-2]); sp--; sp[-1] = (uint32_t)(expr); } while (0)
+#define BIN_I64(expr) do { uint64_t b = sp[-1], a = sp[-2]; sp--; sp[-1] = (uint64_t)(expr); } while (0)
+#define CMP_I64(expr) do { uint64_t b = sp[-1], a = sp[-2]; sp--; sp[-1] = (uint32_t)(expr); } while (0)
+#define BIN_F32(expr) do { float b = F32(sp[-1]), a = F32(sp[-2]); sp--; sp[-1] = wm_f32_bits(expr); } while (0)
+#define CMP_F32(expr) do { float b = F32(sp[-1]), a = F32(sp[-2]); sp--; sp[-1] = (uint32_t)(expr); } while (0)
+#define BIN_F64(expr) do { double b = F64(sp[-1]), a = F64(sp[-2]); sp--; sp[-1] = wm_f64_bits(expr); } while (0)
+#define CMP_F64(expr) do { double b = F64(sp[-1]), a = F64(sp[-2]); sp--; sp[-1] = (uint32_t)(expr); } while (0)
+#define UN_I32(expr) do { uint32_t x = I32(sp[-1]); sp[-1] = (uint32_t)(expr); } while (0)
+#define UN_I64(expr) do { uint64_t x = sp[-1]; sp[-1] = (uint64_t)(expr); } while (0)
+#define UN_F32(expr) do { float x = F32(sp[-1]); sp[-1] = wm_f32_bits(expr); } while (0)
+#define UN_F64(expr) do { double x = F64(sp[-1]); sp[-1] = wm_f64_bits(expr); } while (0)
+#define BITS_F32(expr) do { uint32_t x = I32(sp[-1]); sp[-1] = (uint32_t)(expr); } while (0)
+
+/* Loads and stores: the effective address is computed in 64 bits so it cannot wrap. */
+#define EA(n) uint64_t ea = (uint64_t)I32(sp[-1]) + *pc++; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD(type, n, conv) do { EA(n); type t; memcpy(&t, mem + ea, n); sp[-1] = conv(t); } while (0)
+#define STORE(type, n) do { type t = (type)sp[-1]; sp--; EA(n); memcpy(mem + ea, &t, n); sp--; } while (0)
+#define AS_U32(t) ((uint32_t)(t))
+#define AS_U64(t) ((uint64_t)(t))
+#define AS_S32(t) ((uint32_t)(int32_t)(t))
+#define AS_S64(t) ((uint64_t)(int64_t)(t))
+
+#define TRAP(e) do { err = (e); goto trap; } while (0)
+#define LOAD_INST()                                                                             \
+    do {                                                                                        \
+        cur = func->inst;                                                                       \
+        mem = cur->mem ? cur->mem->data : NULL;                                                 \
+        memsize = cur->mem ? cur->mem->size : 0;                                                \
+    } while (0)
+
+/* Writes "trap: <what>" and the wasm call stack into rt's error. */
+static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, const wm_func *func,
+                        const wm_frame *frames, uint32_t nframes, uint32_t first)
+{
+    if (detail && *detail) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), detail);
+    else wm_error(rt, err, "trap: %s", wasmcu_err_str(err));
+    const wm_func *f = func;
+    uint32_t i = nframes;
+    for (uint32_t shown = 0; f && shown < WM_CONFIG_BACKTRACE_DEPTH; shown++) {
+        uint32_t len = 0;
+        const uint8_t *name = wm_module_func_name(f->inst->mod, f->idx, &len);
+        if (name) wm_error_append(rt, "\n  at func %u \"%.*s\"", (unsigned)f->idx, (int)len, (const char *)name);
+        else wm_error_append(rt, "\n  at func %u", (unsigned)f->idx);
+        if (i == first) break;
+        f = frames[--i].func;
+    }
+}
+
+/* Calls a native with args at args[0..np); results land at args[0..nr). scratch is free
+ * stack space for the results. */
+static wasmcu_err call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args,
+                              wasmcu_val *scratch, char *msg, uint32_t msg_len)
+{
+    struct wasmcu_call_ctx ctx;
+    ctx.inst = f->inst ? f->inst : inst;
+    ctx.native = f->native;
+    ctx.trap_msg = msg;
+    ctx.trap_msg_len = msg_len;
+    msg[0] = 0;
+    uint32_t nr = f->type->nresults;
+    memset(scratch, 0, nr * sizeof *scratch);
+    wasmcu_err err = f->native->fn(&ctx, args, scratch);
+    if (err == WASMCU_OK) memmove(args, scratch, nr * sizeof *scratch);
+    else if (!WASMCU_IS_TRAP(err)) err = WASMCU_TRAP_HOST;
+    return err;
+}
+
+/* Runs wasm function entry whose params sit at fp[0..]; results end at fp[0..]. */
+static wasmcu_err run(wasmcu_instance *owner, wm_func *entry, wasmcu_val *fp)
+{
+#if WM_CONFIG_COMPUTED_GOTO
+    static const void *const labels[WM_OP_COUNT] = {
+#define OP(name, text, prefix, code, imm, sig) &&L_WM_OP_##name,
+#include "opcodes.def"
+#undef OP
+    };
+#endif
+    wm_func *func = entry, *callee;
+    wasmcu_instance *cur;
+    uint8_t *mem;
+    uint64_t memsize;
+    wm_frame *frames = owner->frames;
+    const uint32_t first = owner->nframes;
+    uint32_t nframes = first;
+    wasmcu_val *const stack_end = owner->stack_end;
+    const uint32_t *code, *pc;
+    wasmcu_val *sp;
+    wasmcu_err err = WASMCU_OK;
+    char msg[128];
+    msg[0] = 0;
+    uint32_t target, arity, height;
+
+    LOAD_INST();
+    {
+        const wm_code *c = func->code;
+        uint32_t np = func->type->nparams;
+        if (fp + np + c->nlocals + c->max_height > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+        memset(fp + np, 0, c->nlocals * sizeof *fp);
+        sp = fp + np + c->nlocals;
+        code = pc = c->ops;
+    }
+
+    DISPATCH_BEGIN
+
+    CASE(WM_OP_UNREACHABLE): TRAP(WASMCU_TRAP_UNREACHABLE);
+    CASE(WM_OP_JUMP): pc = code + pc[0]; NEXT();
+    CASE(WM_OP_BR_DROP):
+        target = pc[0], arity = pc[1], height = pc[2];
+        goto branch_drop;
+    CASE(WM_OP_BR_IF): if (I32(*--sp)) pc = code + pc[0]; else pc++; NEXT();
+    CASE(WM_OP_BR_IF_DROP):
+        if (!I32(*--sp)) { pc += 3; NEXT(); }
+        target = pc[0], arity = pc[1], height = pc[2];
+        goto branch_drop;
+    CASE(WM_OP_IF_FALSE): if (!I32(*--sp)) pc = code + pc[0]; else pc++; NEXT();
+    CASE(WM_OP_BR_TABLE): {
+        uint32_t n = pc[0], i = I32(*--sp);
+        const uint32_t *e = pc + 1 + 3 * (i < n ? i : n);
+        target = e[0], arity = e[1], height = e[2];
+        goto branch_drop;
+    }
+    branch_drop: {
+        wasmcu_val *dst = fp + height;
+        if (dst != sp - arity) memmove(dst, sp - arity, arity * sizeof *sp);
+        sp = dst + arity;
+        pc = code + target;
+        NEXT();
+    }
+    CASE(WM_OP_RETURN): {
+        uint32_t nr = func->type->nresults;
+        if (nr == 1) fp[0] = sp[-1];
+        else if (nr) memmove(fp, sp - nr, nr * sizeof *sp);
+        sp = fp + nr;
+        if (nframes == first) return WASMCU_OK;
+        const wm_frame *fr = &frames[--nframes];
+        pc = fr->pc;
+        fp = fr->fp;
+        func = fr->func;
+        code = func->code->ops;
+        LOAD_INST();
+        NEXT();
+    }
+    CASE(WM_OP_CALL): callee = cur->funcs[*pc++]; goto call;
+    CASE(WM_OP_CALL_INDIRECT): {
+        const wm_functype *want = &cur->mod->types[pc[0]];
+        wm_table *t = cur->tables[pc[1]];
+        uint32_t i = I32(*--sp);
+        pc += 2;
+        if (i >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
+        callee = (wm_func *)(uintptr_t)t->elems[i];
+        if (!callee) TRAP(WASMCU_TRAP_UNINITIALIZED_ELEMENT);
+        if (callee->type != want && !wm_functype_eq(callee->type, want))
+            TRAP(WASMCU_TRAP_INDIRECT_MISMATCH);
+        goto call;
+    }
+    call: {
+        uint32_t np = callee->type->nparams;
+        wasmcu_val *args = sp - np;
+        if (!callee->code) {
+            uint32_t nr = callee->type->nresults;
+            if (sp + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+            owner->stack_top = sp + nr;
+            owner->nframes = nframes;
+            err = call_native(cur, callee, args, sp, msg, sizeof msg);
+            if (err) TRAP(err);
+            sp = args + nr;
+            LOAD_INST(); /* the native may have grown memory */
+            NEXT();
+        }
+        const wm_code *c = callee->code;
+        if (nframes >= owner->max_frames || args + np + c->nlocals + c->max_height > stack_end)
+            TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+        frames[nframes].pc = pc;
+        frames[nframes].fp = fp;
+        frames[nframes].func = func;
+        nframes++;
+        fp = args;
+        memset(fp + np, 0, c->nlocals * sizeof *fp);
+        sp = fp + np + c->nlocals;
+        func = callee;
+        code = pc = c->ops;
+        if (callee->inst != cur) LOAD_INST();
+        NEXT();
+    }
+
+    CASE(WM_OP_DROP): sp--; NEXT();
+    CASE(WM_OP_SELECT): {
+        uint32_t c = I32(sp[-1]);
+        sp -= 2;
+        if (!c) sp[-1] = sp[0];
+        NEXT();
+    }
+    CASE(WM_OP_LOCAL_GET): *sp++ = fp[*pc++]; NEXT();
+    CASE(WM_OP_LOCAL_SET): fp[*pc++] = *--sp; NEXT();
+    CASE(WM_OP_LOCAL_TEE): fp[*pc++] = sp[-1]; NEXT();
+    CASE(WM_OP_GLOBAL_GET): *sp++ = cur->globals[*pc++]->value; NEXT();
+    CASE(WM_OP_GLOBAL_SET): cur->globals[*pc++]->value = *--sp; NEXT();
+
+    CASE(WM_OP_I32_LOAD): LOAD(uint32_t, 4, AS_U32); NEXT();
+    CASE(WM_OP_I64_LOAD): LOAD(uint64_t, 8, AS_U64); NEXT();
+    CASE(WM_OP_F32_LOAD): LOAD(uint32_t, 4, AS_U32); NEXT();
+    CASE(WM_OP_F64_LOAD): LOAD(uint64_t, 8, AS_U64); NEXT();
+    CASE(WM_OP_I32_LOAD8_S): LOAD(int8_t, 1, AS_S32); NEXT();
+    CASE(WM_OP_I32_LOAD8_U): LOAD(uint8_t, 1, AS_U32); NEXT();
+    CASE(WM_OP_I32_LOAD16_S): LOAD(int16_t, 2, AS_S32); NEXT();
+    CASE(WM_OP_I32_LOAD16_U): LOAD(uint16_t, 2, AS_U32); NEXT();
+    CASE(WM_OP_I64_LOAD8_S): LOAD(int8_t, 1, AS_S64); NEXT();
+    CASE(WM_OP_I64_LOAD8_U): LOAD(uint8_t, 1, AS_U64); NEXT();
+    CASE(WM_OP_I64_LOAD16_S): LOAD(int16_t, 2, AS_S64); NEXT();
+    CASE(WM_OP_I64_LOAD16_U): LOAD(uint16_t, 2, AS_U64); NEXT();
+    CASE(WM_OP_I64_LOAD32_S): LOAD(int32_t, 4, AS_S64); NEXT();
+    CASE(WM_OP_I64_LOAD32_U): LOAD(uint32_t, 4, AS_U64); NEXT();
+    CASE(WM_OP_I32_STORE): STORE(uint32_t, 4); NEXT();
+    CASE(WM_OP_I64_STORE): STORE(uint64_t, 8); NEXT();
+    CASE(WM_OP_F32_STORE): STORE(uint32_t, 4); NEXT();
+    CASE(WM_OP_F64_STORE): STORE(uint64_t, 8); NEXT();
+    CASE(WM_OP_I32_STORE8): STORE(uint8_t, 1); NEXT();
+    CASE(WM_OP_I32_STORE16): STORE(uint16_t, 2); NEXT();
+    CASE(WM_OP_I64_STORE8): STORE(uint8_t, 1); NEXT();
+    CASE(WM_OP_I64_STORE16): STORE(uint16_t, 2); NEXT();
+    CASE(WM_OP_I64_STORE32): STORE(uint32_t, 4); NEXT();
+    CASE(WM_OP_MEMORY_SIZE): *sp++ = cur->mem->pages; NEXT();
+    CASE(WM_OP_MEMORY_GROW):
+        sp[-1] = (uint32_t)wm_memory_grow(cur->rt, cur->mem, I32(sp[-1]));
+        LOAD_INST();
+        NEXT();
+
+    CASE(WM_OP_I32_CONST): *sp++ = *pc++; NEXT();
+    CASE(WM_OP_F32_CONST): *sp++ = *pc++; NEXT();
+    CASE(WM_OP_I64_CONST): *sp++ = (uint64_t)pc[0] | (uint64_t)pc[1] << 32; pc += 2; NEXT();
+    CASE(WM_OP_F64_CONST): *sp++ = (uint64_t)pc[0] | (uint64_t)pc[1] << 32; pc += 2; NEXT();
+
+    CASE(WM_OP_I32_EQZ): UN_I32(x == 0); NEXT();
+    CASE(WM_OP_I32_EQ): BIN_I32(a == b); NEXT();
+    CASE(WM_OP_I32_NE): BIN_I32(a != b); NEXT();
+    CASE(WM_OP_I32_LT_S): BIN_I32((int32_t)a < (int32_t)b); NEXT();
+    CASE(WM_OP_I32_LT_U): BIN_I32(a < b); NEXT();
+    CASE(WM_OP_I32_GT_S): BIN_I32((int32_t)a > (int32_t)b); NEXT();
+    CASE(WM_OP_I32_GT_U): BIN_I32(a > b); NEXT();
+    CASE(WM_OP_I32_LE_S): BIN_I32((int32_t)a <= (int32_t)b); NEXT();
+    CASE(WM_OP_I32_LE_U): BIN_I32(a <= b); NEXT();
+    CASE(WM_OP_I32_GE_S): BIN_I32((int32_t)a >= (int32_t)b); NEXT();
+    CASE(WM_OP_I32_GE_U): BIN_I32(a >= b); NEXT();
+    CASE(WM_OP_I64_EQZ): sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
+    CASE(WM_OP_I64_EQ): CMP_I64(a == b); NEXT();
+    CASE(WM_OP_I64_NE): CMP_I64(a != b); NEXT();
+    CASE(WM_OP_I64_LT_S): CMP_I64((int64_t)a < (int64_t)b); NEXT();
+    CASE(WM_OP_I64_LT_U): CMP_I64(a < b); NEXT();
+    CASE(WM_OP_I64_GT_S): CMP_I64((int64_t)a > (int64_t)b); NEXT();
+    CASE(WM_OP_I64_GT_U): CMP_I64(a > b); NEXT();
+    CASE(WM_OP_I64_LE_S): CMP_I64((int64_t)a <= (int64_t)b); NEXT();
+    CASE(WM_OP_I64_LE_U): CMP_I64(a <= b); NEXT();
+    CASE(WM_OP_I64_GE_S): CMP_I64((int64_t)a >= (int64_t)b); NEXT();
+    CASE(WM_OP_I64_GE_U): CMP_I64(a >= b); NEXT();
+    CASE(WM_OP_F32_EQ): CMP_F32(a == b); NEXT();
+    CASE(WM_OP_F32_NE): CMP_F32(a != b); NEXT();
+    CASE(WM_OP_F32_LT): CMP_F32(a < b); NEXT();
+    CASE(WM_OP_F32_GT): CMP_F32(a > b); NEXT();
+    CASE(WM_OP_F32_LE): CMP_F32(a <= b); NEXT();
+    CASE(WM_OP_F32_GE): CMP_F32(a >= b); NEXT();
+    CASE(WM_OP_F64_EQ): CMP_F64(a == b); NEXT();
+    CASE(WM_OP_F64_NE): CMP_F64(a != b); NEXT();
+    CASE(WM_OP_F64_LT): CMP_F64(a < b); NEXT();
+    CASE(WM_OP_F64_GT): CMP_F64(a > b); NEXT();
+    CASE(WM_OP_F64_LE): CMP_F64(a <= b); NEXT();
+    CASE(WM_OP_F64_GE): CMP_F64(a >= b); NEXT();
+
+    CASE(WM_OP_I32_CLZ): UN_I32(wm_clz32(x)); NEXT();
+    CASE(WM_OP_I32_CTZ): UN_I32(wm_ctz32(x)); NEXT();
+    CASE(WM_OP_I32_POPCNT): UN_I32(wm_popcnt32(x)); NEXT();
+    CASE(WM_OP_I32_ADD): BIN_I32(a + b); NEXT();
+    CASE(WM_OP_I32_SUB): BIN_I32(a - b); NEXT();
+    CASE(WM_OP_I32_MUL): BIN_I32(a * b); NEXT();
+    CASE(WM_OP_I32_DIV_S):
+        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (S32(sp[-1]) == -1 && I32(sp[-2]) == 0x80000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
+        BIN_I32((int32_t)a / (int32_t)b);
+        NEXT();
+    CASE(WM_OP_I32_DIV_U):
+        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I32(a / b);
+        NEXT();
+    CASE(WM_OP_I32_REM_S):
+        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I32((int32_t)b == -1 ? 0 : (int32_t)a % (int32_t)b);
+        NEXT();
+    CASE(WM_OP_I32_REM_U):
+        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I32(a % b);
+        NEXT();
+    CASE(WM_OP_I32_AND): BIN_I32(a & b); NEXT();
+    CASE(WM_OP_I32_OR): BIN_I32(a | b); NEXT();
+    CASE(WM_OP_I32_XOR): BIN_I32(a ^ b); NEXT();
+    CASE(WM_OP_I32_SHL): BIN_I32(a << (b & 31)); NEXT();
+    CASE(WM_OP_I32_SHR_S): BIN_I32((uint32_t)((int32_t)a >> (b & 31))); NEXT();
+    CASE(WM_OP_I32_SHR_U): BIN_I32(a >> (b & 31)); NEXT();
+    CASE(WM_OP_I32_ROTL): BIN_I32(wm_rotl32(a, b)); NEXT();
+    CASE(WM_OP_I32_ROTR): BIN_I32(wm_rotr32(a, b)); NEXT();
+
+    CASE(WM_OP_I64_CLZ): UN_I64(wm_clz64(x)); NEXT();
+    CASE(WM_OP_I64_CTZ): UN_I64(wm_ctz64(x)); NEXT();
+    CASE(WM_OP_I64_POPCNT): UN_I64(wm_popcnt64(x)); NEXT();
+    CASE(WM_OP_I64_ADD): BIN_I64(a + b); NEXT();
+    CASE(WM_OP_I64_SUB): BIN_I64(a - b); NEXT();
+    CASE(WM_OP_I64_MUL): BIN_I64(a * b); NEXT();
+    CASE(WM_OP_I64_DIV_S):
+        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (S64(sp[-1]) == -1 && sp[-2] == 0x8000000000000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
+        BIN_I64((int64_t)a / (int64_t)b);
+        NEXT();
+    CASE(WM_OP_I64_DIV_U):
+        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I64(a / b);
+        NEXT();
+    CASE(WM_OP_I64_REM_S):
+        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I64((int64_t)b == -1 ? 0 : (int64_t)a % (int64_t)b);
+        NEXT();
+    CASE(WM_OP_I64_REM_U):
+        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I64(a % b);
+        NEXT();
+    CASE(WM_OP_I64_AND): BIN_I64(a & b); NEXT();
+    CASE(WM_OP_I64_OR): BIN_I64(a | b); NEXT();
+    CASE(WM_OP_I64_XOR): BIN_I64(a ^ b); NEXT();
+    CASE(WM_OP_I64_SHL): BIN_I64(a << (b & 63)); NEXT();
+    CASE(WM_OP_I64_SHR_S): BIN_I64((uint64_t)((int64_t)a >> (b & 63))); NEXT();
+    CASE(WM_OP_I64_SHR_U): BIN_I64(a >> (b & 63)); NEXT();
+    CASE(WM_OP_I64_ROTL): BIN_I64(wm_rotl64(a, b)); NEXT();
+    CASE(WM_OP_I64_ROTR): BIN_I64(wm_rotr64(a, b)); NEXT();
+
+    /* abs, neg and copysign are bit operations: they must not touch a NaN's payload */
+    CASE(WM_OP_F32_ABS): BITS_F32(x & 0x7FFFFFFFu); NEXT();
+    CASE(WM_OP_F32_NEG): BITS_F32(x ^ 0x80000000u); NEXT();
+    CASE(WM_OP_F32_CEIL): UN_F32(ceilf(x)); NEXT();
+    CASE(WM_OP_F32_FLOOR): UN_F32(floorf(x)); NEXT();
+    CASE(WM_OP_F32_TRUNC): UN_F32(truncf(x)); NEXT();
+    CASE(WM_OP_F32_NEAREST): UN_F32(wm_nearestf(x)); NEXT();
+    CASE(WM_OP_F32_SQRT): UN_F32(sqrtf(x)); NEXT();
+    CASE(WM_OP_F32_ADD): BIN_F32(a + b); NEXT();
+    CASE(WM_OP_F32_SUB): BIN_F32(a - b); NEXT();
+    CASE(WM_OP_F32_MUL): BIN_F32(a * b); NEXT();
+    CASE(WM_OP_F32_DIV): BIN_F32(a / b); NEXT();
+    CASE(WM_OP_F32_MIN): BIN_F32(wm_fminf(a, b)); NEXT();
+    CASE(WM_OP_F32_MAX): BIN_F32(wm_fmaxf(a, b)); NEXT();
+    CASE(WM_OP_F32_COPYSIGN):
+        sp--;
+        sp[-1] = (I32(sp[-1]) & 0x7FFFFFFFu) | (I32(sp[0]) & 0x80000000u);
+        NEXT();
+    CASE(WM_OP_F64_ABS): sp[-1] &= 0x7FFFFFFFFFFFFFFFu; NEXT();
+    CASE(WM_OP_F64_NEG): sp[-1] ^= 0x8000000000000000u; NEXT();
+    CASE(WM_OP_F64_CEIL): UN_F64(ceil(x)); NEXT();
+    CASE(WM_OP_F64_FLOOR): UN_F64(floor(x)); NEXT();
+    CASE(WM_OP_F64_TRUNC): UN_F64(trunc(x)); NEXT();
+    CASE(WM_OP_F64_NEAREST): UN_F64(wm_nearest(x)); NEXT();
+    CASE(WM_OP_F64_SQRT): UN_F64(sqrt(x)); NEXT();
+    CASE(WM_OP_F64_ADD): BIN_F64(a + b); NEXT();
+    CASE(WM_OP_F64_SUB): BIN_F64(a - b); NEXT();
+    CASE(WM_OP_F64_MUL): BIN_F64(a * b); NEXT();
+    CASE(WM_OP_F64_DIV): BIN_F64(a / b); NEXT();
+    CASE(WM_OP_F64_MIN): BIN_F64(wm_fmin(a, b)); NEXT();
+    CASE(WM_OP_F64_MAX): BIN_F64(wm_fmax(a, b)); NEXT();
+    CASE(WM_OP_F64_COPYSIGN):
+        sp--;
+        sp[-1] = (sp[-1] & 0x7FFFFFFFFFFFFFFFu) | (sp[0] & 0x8000000000000000u);
+        NEXT();
+
+    CASE(WM_OP_I32_WRAP_I64): sp[-1] = I32(sp[-1]); NEXT();
+    CASE(WM_OP_I32_TRUNC_F32_S): {
+        int32_t r;
+        if (!wm_trunc_i32_f32(F32(sp[-1]), &r)) goto bad_trunc32;
+        sp[-1] = (uint32_t)r;
+        NEXT();
+    }
+    CASE(WM_OP_I32_TRUNC_F32_U): {
+        uint32_t r;
+        if (!wm_trunc_u32_f32(F32(sp[-1]), &r)) goto bad_trunc32;
+        sp[-1] = r;
+        NEXT();
+    }
+    CASE(WM_OP_I32_TRUNC_F64_S): {
+        int32_t r;
+        if (!wm_trunc_i32_f64(F64(sp[-1]), &r)) goto bad_trunc64;
+        sp[-1] = (uint32_t)r;
+        NEXT();
+    }
+    CASE(WM_OP_I32_TRUNC_F64_U): {
+        uint32_t r;
+        if (!wm_trunc_u32_f64(F64(sp[-1]), &r)) goto bad_trunc64;
+        sp[-1] = r;
+        NEXT();
+    }
+    CASE(WM_OP_I64_EXTEND_I32_S): sp[-1] = (uint64_t)(int64_t)S32(sp[-1]); NEXT();
+    CASE(WM_OP_I64_EXTEND_I32_U): sp[-1] = I32(sp[-1]); NEXT();
+    CASE(WM_OP_I64_TRUNC_F32_S): {
+        int64_t r;
+        if (!wm_trunc_i64_f32(F32(sp[-1]), &r)) goto bad_trunc32;
+        sp[-1] = (uint64_t)r;
+        NEXT();
+    }
+    CASE(WM_OP_I64_TRUNC_F32_U): {
+        uint64_t r;
+        if (!wm_trunc_u64_f32(F32(sp[-1]), &r)) goto bad_trunc32;
+        sp[-1] = r;
+        NEXT();
+    }
+    CASE(WM_OP_I64_TRUNC_F64_S): {
+        int64_t r;
+        if (!wm_trunc_i64_f64(F64(sp[-1]), &r)) goto bad_trunc64;
+        sp[-1] = (uint64_t)r;
+        NEXT();
+    }
+    CASE(WM_OP_I64_TRUNC_F64_U): {
+        uint64_t r;
+        if (!wm_trunc_u64_f64(F64(sp[-1]), &r)) goto bad_trunc64;
+        sp[-1] = r;
+        NEXT();
+    }
+    bad_trunc32:
+        TRAP(F32(sp[-1]) != F32(sp[-1]) ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW);
+    bad_trunc64:
+        TRAP(F64(sp[-1]) != F64(sp[-1]) ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW);
+    CASE(WM_OP_F32_CONVERT_I32_S): sp[-1] = wm_f32_bits((float)S32(sp[-1])); NEXT();
+    CASE(WM_OP_F32_CONVERT_I32_U): sp[-1] = wm_f32_bits((float)I32(sp[-1])); NEXT();
+    CASE(WM_OP_F32_CONVERT_I64_S): sp[-1] = wm_f32_bits((float)S64(sp[-1])); NEXT();
+    CASE(WM_OP_F32_CONVERT_I64_U): sp[-1] = wm_f32_bits((float)sp[-1]); NEXT();
+    CASE(WM_OP_F32_DEMOTE_F64): sp[-1] = wm_f32_bits((float)F64(sp[-1])); NEXT();
+    CASE(WM_OP_F64_CONVERT_I32_S): sp[-1] = wm_f64_bits((double)S32(sp[-1])); NEXT();
+    CASE(WM_OP_F64_CONVERT_I32_U): sp[-1] = wm_f64_bits((double)I32(sp[-1])); NEXT();
+    CASE(WM_OP_F64_CONVERT_I64_S): sp[-1] = wm_f64_bits((double)S64(sp[-1])); NEXT();
+    CASE(WM_OP_F64_CONVERT_I64_U): sp[-1] = wm_f64_bits((double)sp[-1]); NEXT();
+    CASE(WM_OP_F64_PROMOTE_F32): sp[-1] = wm_f64_bits((double)F32(sp[-1])); NEXT();
+    CASE(WM_OP_I32_REINTERPRET_F32): sp[-1] = I32(sp[-1]); NEXT();
+    CASE(WM_OP_I64_REINTERPRET_F64): NEXT();
+    CASE(WM_OP_F32_REINTERPRET_I32): sp[-1] = I32(sp[-1]); NEXT();
+    CASE(WM_OP_F64_REINTERPRET_I64): NEXT();
+    CASE(WM_OP_I32_EXTEND8_S): sp[-1] = (uint32_t)(int32_t)(int8_t)sp[-1]; NEXT();
+    CASE(WM_OP_I32_EXTEND16_S): sp[-1] = (uint32_t)(int32_t)(int16_t)sp[-1]; NEXT();
+    CASE(WM_OP_I64_EXTEND8_S): sp[-1] = (uint64_t)(int64_t)(int8_t)sp[-1]; NEXT();
+    CASE(WM_OP_I64_EXTEND16_S): sp[-1] = (uint64_t)(int64_t)(int16_t)sp[-1]; NEXT();
+    CASE(WM_OP_I64_EXTEND32_S): sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F32_S): sp[-1] = (uint32_t)wm_sat_i32_f64(F32(sp[-1])); NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F32_U): sp[-1] = wm_sat_u32_f64(F32(sp[-1])); NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F64_S): sp[-1] = (uint32_t)wm_sat_i32_f64(F64(sp[-1])); NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F64_U): sp[-1] = wm_sat_u32_f64(F64(sp[-1])); NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F32_S): sp[-1] = (uint64_t)wm_sat_i64_f64(F32(sp[-1])); NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F32_U): sp[-1] = wm_sat_u64_f64(F32(sp[-1])); NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F64_S): sp[-1] = (uint64_t)wm_sat_i64_f64(F64(sp[-1])); NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F64_U): sp[-1] = wm_sat_u64_f64(F64(sp[-1])); NEXT();
+
+    CASE(WM_OP_REF_NULL): *sp++ = 0; NEXT();
+    CASE(WM_OP_REF_IS_NULL): sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
+    CASE(WM_OP_REF_FUNC): *sp++ = (wasmcu_val)(uintptr_t)cur->funcs[*pc++]; NEXT();
+
+    CASE(WM_OP_TABLE_GET): {
+        wm_table *t = cur->tables[*pc++];
+        uint32_t i = I32(sp[-1]);
+        if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
+        sp[-1] = t->elems[i];
+        NEXT();
+    }
+    CASE(WM_OP_TABLE_SET): {
+        wm_table *t = cur->tables[*pc++];
+        uint32_t i = I32(sp[-2]);
+        if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
+        t->elems[i] = sp[-1];
+        sp -= 2;
+        NEXT();
+    }
+    CASE(WM_OP_TABLE_SIZE): *sp++ = cur->tables[*pc++]->size; NEXT();
+    CASE(WM_OP_TABLE_GROW): {
+        wm_table *t = cur->tables[*pc++];
+        sp--;
+        sp[-1] = (uint32_t)wm_table_grow(cur->rt, t, I32(sp[0]), sp[-1]);
+        NEXT();
+    }
+    CASE(WM_OP_TABLE_FILL): {
+        wm_table *t = cur->tables[*pc++];
+        uint32_t i = I32(sp[-3]), n = I32(sp[-1]);
+        wasmcu_val val = sp[-2];
+        sp -= 3;
+        if ((uint64_t)i + n > t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
+        while (n--) t->elems[i++] = val;
+        NEXT();
+    }
+    CASE(WM_OP_TABLE_COPY): {
+        wm_table *dt = cur->tables[pc[0]], *st = cur->tables[pc[1]];
+        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
+        pc += 2;
+        sp -= 3;
+        if ((uint64_t)d + n > dt->size || (uint64_t)s + n > st->size) TRAP(WASMCU_TRAP_TABLE_OOB);
+        memmove(dt->elems + d, st->elems + s, (size_t)n * sizeof *dt->elems);
+        NEXT();
+    }
+    CASE(WM_OP_TABLE_INIT): {
+        uint32_t e = pc[0];
+        wm_table *t = cur->tables[pc[1]];
+        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
+        pc += 2;
+        sp -= 3;
+        if ((uint64_t)s + n > cur->elem_counts[e] || (uint64_t)d + n > t->size)
+            TRAP(WASMCU_TRAP_TABLE_OOB);
+        if (n) memcpy(t->elems + d, cur->elem_items[e] + s, (size_t)n * sizeof *t->elems);
+        NEXT();
+    }
+    CASE(WM_OP_ELEM_DROP): cur->elem_counts[*pc++] = 0; NEXT();
+
+    CASE(WM_OP_MEMORY_INIT): {
+        const wm_data *seg = &cur->mod->datas[*pc++];
+        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
+        uint32_t len = cur->data_dropped[pc[-1]] ? 0 : seg->len;
+        sp -= 3;
+        if ((uint64_t)s + n > len || (uint64_t)d + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (n) memcpy(mem + d, seg->bytes + s, n);
+        NEXT();
+    }
+    CASE(WM_OP_DATA_DROP): cur->data_dropped[*pc++] = 1; NEXT();
+    CASE(WM_OP_MEMORY_COPY): {
+        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
+        sp -= 3;
+        if ((uint64_t)d + n > memsize || (uint64_t)s + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (n) memmove(mem + d, mem + s, n);
+        NEXT();
+    }
+    CASE(WM_OP_MEMORY_FILL): {
+        uint32_t d = I32(sp[-3]), n = I32(sp[-1]);
+        uint8_t val = (uint8_t)sp[-2];
+        sp -= 3;
+        if ((uint64_t)d + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (n) memset(mem + d, val, n);
+        NEXT();
+    }
+
+    /* never emitted: structure is compiled away, typed select shares select's handler */
+    CASE(WM_OP_NOP):
+    CASE(WM_OP_BLOCK):
+    CASE(WM_OP_LOOP):
+    CASE(WM_OP_IF):
+    CASE(WM_OP_ELSE):
+    CASE(WM_OP_END):
+    CASE(WM_OP_BR):
+    CASE(WM_OP_SELECT_T):
+    CASE(WM_OP_CALL_HOST):
+        goto bad_op;
+
+    DISPATCH_END
+
+bad_op:
+    err = WASMCU_TRAP_UNREACHABLE;
+    memcpy(msg, "internal error: bad compiled opcode", 36);
+trap:
+    report_trap(cur->rt, err, msg, func, frames, nframes, first);
+    return err;
+}
+
+wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *args,
+                          wasmcu_val *results)
+{
+    wm_runtime *rt = inst->rt;
+    uint32_t np = f->type->nparams, nr = f->type->nresults;
+    wasmcu_val *base = inst->stack_top;
+    uint32_t need = np > nr ? np : nr;
+    wasmcu_val *saved_top = inst->stack_top;
+    uint32_t saved_frames = inst->nframes;
+    wasmcu_err err;
+    if (base + need + nr > inst->stack_end) {
+        return wm_error(rt, WASMCU_TRAP_STACK_EXHAUSTED,
+                        "trap: call stack exhausted: no value stack left to call func %u",
+                        (unsigned)f->idx);
+    }
+    if (np) memcpy(base, args, np * sizeof *args);
+    if (f->code) {
+        err = run(inst, f, base);
+    } else {
+        char msg[128];
+        inst->stack_top = base + need + nr;
+        err = call_native(inst, f, base, base + need, msg, sizeof msg);
+        if (err) {
+            if (err == WASMCU_TRAP_EXIT) wm_error(rt, err, "trap: program exited with %d", (int)rt->exit_code);
+            else if (msg[0]) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), msg);
+            else wm_error(rt, err, "trap: %s", wasmcu_err_str(err));
+        }
+    }
+    if (err == WASMCU_OK && nr) memcpy(results, base, nr * sizeof *results);
+    inst->stack_top = saved_top;
+    inst->nframes = saved_frames;
+    return err;
+}

@@ -1,0 +1,1151 @@
+/* validate: the spec's validation algorithm (WebAssembly 2.0 without SIMD) over a decoded
+ * module. Function bodies are decoded, type-checked and compiled to internal code
+ * (compile.h) in one pass: the validator already knows every stack height and branch
+ * target the interpreter needs. */
+#include <string.h>
+#include "validate.h"
+#include "compile.h"
+#include "reader.h"
+
+#define UNKNOWN 0 /* the bottom type of an unreachable stack */
+
+/* Static facts about every opcode, from the one opcode table. */
+typedef struct opinfo {
+    const char *name;
+    const char *sig;
+    uint8_t imm;
+} opinfo;
+
+enum {
+#define IMM_KIND(k) IMM_##k,
+    IMM_NONE, IMM_BLOCK, IMM_LABEL, IMM_BR_TABLE, IMM_FUNC, IMM_CALL_INDIRECT, IMM_LOCAL,
+    IMM_GLOBAL, IMM_TABLE, IMM_MEMARG, IMM_MEM0, IMM_I32, IMM_I64, IMM_F32, IMM_F64,
+    IMM_SELECT_T, IMM_REFTYPE, IMM_DATA, IMM_DATA_MEM, IMM_MEM_MEM, IMM_ELEM, IMM_ELEM_TABLE,
+    IMM_TABLE_TABLE, IMM_INTERNAL
+#undef IMM_KIND
+};
+
+static const opinfo op_info[WM_OP_COUNT] = {
+#define OP(name, text, prefix, code, imm, sig) {text, sig, imm},
+#include "opcodes.def"
+#undef OP
+};
+
+/* Byte -> internal opcode for one-byte opcodes and for the 0xFC prefix; 0xFFFF = none. */
+typedef struct optables {
+    uint16_t one[256];
+    uint16_t fc[32];
+} optables;
+
+static void optables_init(optables *t)
+{
+    memset(t, 0xFF, sizeof *t);
+#define OP(name, text, prefix, code, imm, sig)                                                  \
+    if ((prefix) == 0x00) t->one[(code)] = WM_OP_##name;                                       \
+    else if ((prefix) == 0xFC) t->fc[(code)] = WM_OP_##name;
+#include "opcodes.def"
+#undef OP
+}
+
+/* Natural alignment (log2 bytes) of each memory access, by opcode. */
+static uint32_t access_log2(int op)
+{
+    switch (op) {
+    case WM_OP_I32_LOAD8_S: case WM_OP_I32_LOAD8_U: case WM_OP_I64_LOAD8_S:
+    case WM_OP_I64_LOAD8_U: case WM_OP_I32_STORE8: case WM_OP_I64_STORE8:
+        return 0;
+    case WM_OP_I32_LOAD16_S: case WM_OP_I32_LOAD16_U: case WM_OP_I64_LOAD16_S:
+    case WM_OP_I64_LOAD16_U: case WM_OP_I32_STORE16: case WM_OP_I64_STORE16:
+        return 1;
+    case WM_OP_I32_LOAD: case WM_OP_F32_LOAD: case WM_OP_I64_LOAD32_S: case WM_OP_I64_LOAD32_U:
+    case WM_OP_I32_STORE: case WM_OP_F32_STORE: case WM_OP_I64_STORE32:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+static const char *type_name(wm_valtype t)
+{
+    switch (t) {
+    case WASMCU_I32: return "i32";
+    case WASMCU_I64: return "i64";
+    case WASMCU_F32: return "f32";
+    case WASMCU_F64: return "f64";
+    case WASMCU_V128: return "v128";
+    case WASMCU_FUNCREF: return "funcref";
+    case WASMCU_EXTERNREF: return "externref";
+    default: return "unknown";
+    }
+}
+
+static wm_valtype sig_type(char c)
+{
+    switch (c) {
+    case 'i': return WASMCU_I32;
+    case 'I': return WASMCU_I64;
+    case 'f': return WASMCU_F32;
+    default: return WASMCU_F64;
+    }
+}
+
+static int is_ref(wm_valtype t) { return t == WASMCU_FUNCREF || t == WASMCU_EXTERNREF; }
+
+/* One-value result types for block types written as a single value type. */
+static const wm_valtype single_types[] = {WASMCU_I32, WASMCU_I64, WASMCU_F32, WASMCU_F64,
+                                          WASMCU_V128, WASMCU_FUNCREF, WASMCU_EXTERNREF};
+
+typedef struct ctrl {
+    uint16_t op;              /* WM_OP_BLOCK, LOOP, IF, ELSE or CALL for the function */
+    uint8_t unreachable;
+    uint8_t dead;             /* entered from unreachable code: emit nothing */
+    uint32_t height;          /* operand height below the params */
+    const wm_valtype *params, *results;
+    uint32_t nparams, nresults;
+    uint32_t loop_start;      /* loop: word index branches jump to */
+    uint32_t fixups;          /* chain of words to patch with the end: index + 1, 0 ends */
+    uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
+} ctrl;
+
+typedef struct vctx {
+    wm_runtime *rt;
+    wm_module *m;
+    const optables *ot;
+    wm_reader r;
+    uint32_t func;            /* index in the function space */
+    /* locals */
+    wm_valtype *locals;
+    uint32_t nlocals;         /* params + declared */
+    /* operand stack of types */
+    wm_valtype *vals;
+    uint32_t nvals, cap_vals, max_vals;
+    ctrl *ctrls;
+    uint32_t nctrls, cap_ctrls;
+    /* emitted code */
+    uint32_t *code;
+    uint32_t ncode, cap_code;
+    wasmcu_err err;
+    int cur_op;
+} vctx;
+
+/* ---- errors ------------------------------------------------------------------------------ */
+
+static wasmcu_err fail(vctx *v, wasmcu_err code, const char *fmt, const char *a, const char *b,
+                       const char *c)
+{
+    if (v->err) return v->err;
+    char msg[160];
+    size_t at = v->r.p ? wm_reader_offset(&v->r) : 0;
+    /* a tiny formatter keeps this file free of varargs plumbing */
+    size_t n = 0;
+    const char *args[3] = {a, b, c};
+    int ai = 0;
+    for (const char *p = fmt; *p && n + 1 < sizeof msg; p++) {
+        if (p[0] == '%' && p[1] == 's' && ai < 3) {
+            for (const char *s = args[ai++]; s && *s && n + 1 < sizeof msg; s++) msg[n++] = *s;
+            p++;
+        } else {
+            msg[n++] = *p;
+        }
+    }
+    msg[n] = 0;
+    const char *what = code == WASMCU_ERR_MALFORMED ? "malformed module"
+                       : code == WASMCU_ERR_UNSUPPORTED ? "unsupported module"
+                       : code == WASMCU_ERR_OOM ? "out of memory"
+                                                : "invalid module";
+    if (v->func != UINT32_MAX) {
+        uint32_t len = 0;
+        const uint8_t *name = wm_module_func_name(v->m, v->func, &len);
+        if (name)
+            wm_error(v->rt, code, "%s: func %u \"%.*s\" (offset 0x%zx): %s", what,
+                     (unsigned)v->func, (int)len, (const char *)name, at, msg);
+        else
+            wm_error(v->rt, code, "%s: func %u (offset 0x%zx): %s", what, (unsigned)v->func, at,
+                     msg);
+    } else {
+        wm_error(v->rt, code, "%s: (offset 0x%zx): %s", what, at, msg);
+    }
+    v->err = code;
+    return code;
+}
+
+static wasmcu_err invalid(vctx *v, const char *msg) { return fail(v, WASMCU_ERR_INVALID, msg, 0, 0, 0); }
+
+/* Reader errors inside a body are malformed-module errors. */
+static wasmcu_err reader_failed(vctx *v)
+{
+    if (v->err) return v->err;
+    return fail(v, WASMCU_ERR_MALFORMED, "%s", v->r.err ? v->r.err : "unexpected end", 0, 0);
+}
+
+#define TRY(x)                                                                                  \
+    do {                                                                                        \
+        if ((x) != WASMCU_OK) return v->err ? v->err : WASMCU_ERR_INVALID;                      \
+    } while (0)
+#define READ(x)                                                                                 \
+    do {                                                                                        \
+        if (!(x)) return reader_failed(v);                                                      \
+    } while (0)
+
+/* ---- growable arrays --------------------------------------------------------------------- */
+
+static int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
+{
+    if (need <= *cap) return 1;
+    uint32_t nc = *cap ? *cap : 16;
+    while (nc < need) nc *= 2;
+    void *p = wm_realloc(&v->rt->alloc, *arr, (size_t)nc * elem);
+    if (!p) {
+        fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
+        return 0;
+    }
+    *arr = p;
+    *cap = nc;
+    return 1;
+}
+
+/* ---- emission ---------------------------------------------------------------------------- */
+
+static int emitting(const vctx *v)
+{
+    const ctrl *c = &v->ctrls[v->nctrls - 1];
+    return !c->unreachable && !c->dead;
+}
+
+static wasmcu_err emit(vctx *v, uint32_t w)
+{
+    if (!grow(v, (void **)&v->code, &v->cap_code, v->ncode + 1, sizeof(uint32_t))) return v->err;
+    v->code[v->ncode++] = w;
+    return WASMCU_OK;
+}
+
+static wasmcu_err emit2(vctx *v, uint32_t a, uint32_t b)
+{
+    TRY(emit(v, a));
+    return emit(v, b);
+}
+
+/* ---- the type stack ---------------------------------------------------------------------- */
+
+static wasmcu_err push(vctx *v, wm_valtype t)
+{
+    if (!grow(v, (void **)&v->vals, &v->cap_vals, v->nvals + 1, 1)) return v->err;
+    v->vals[v->nvals++] = t;
+    if (v->nvals > v->max_vals) v->max_vals = v->nvals;
+    return WASMCU_OK;
+}
+
+static wasmcu_err pop(vctx *v, wm_valtype *out)
+{
+    ctrl *c = &v->ctrls[v->nctrls - 1];
+    if (v->nvals == c->height) {
+        if (c->unreachable) {
+            *out = UNKNOWN;
+            return WASMCU_OK;
+        }
+        return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s needs a value but the stack is empty",
+                    op_info[v->cur_op].name, 0, 0);
+    }
+    *out = v->vals[--v->nvals];
+    return WASMCU_OK;
+}
+
+static wasmcu_err pop_expect(vctx *v, wm_valtype want, wm_valtype *got)
+{
+    wm_valtype t;
+    TRY(pop(v, &t));
+    if (t != want && t != UNKNOWN && want != UNKNOWN)
+        return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s expects %s but got %s",
+                    op_info[v->cur_op].name, type_name(want), type_name(t));
+    if (got) *got = t == UNKNOWN ? want : t;
+    return WASMCU_OK;
+}
+
+static wasmcu_err pop_types(vctx *v, const wm_valtype *ts, uint32_t n)
+{
+    for (uint32_t i = n; i-- > 0;) TRY(pop_expect(v, ts[i], NULL));
+    return WASMCU_OK;
+}
+
+static wasmcu_err push_types(vctx *v, const wm_valtype *ts, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) TRY(push(v, ts[i]));
+    return WASMCU_OK;
+}
+
+static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
+                            const wm_valtype *results, uint32_t nr)
+{
+    int dead = v->nctrls ? !emitting(v) : 0;
+    if (!grow(v, (void **)&v->ctrls, &v->cap_ctrls, v->nctrls + 1, sizeof(ctrl))) return v->err;
+    ctrl *c = &v->ctrls[v->nctrls++];
+    memset(c, 0, sizeof *c);
+    c->op = op;
+    c->dead = (uint8_t)dead;
+    c->params = params;
+    c->nparams = np;
+    c->results = results;
+    c->nresults = nr;
+    c->height = v->nvals;
+    c->loop_start = v->ncode;
+    return push_types(v, params, np);
+}
+
+static void set_unreachable(vctx *v)
+{
+    ctrl *c = &v->ctrls[v->nctrls - 1];
+    v->nvals = c->height;
+    c->unreachable = 1;
+}
+
+/* Types a branch to label l carries: a loop's params, otherwise the block's results. */
+static void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n)
+{
+    if (c->op == WM_OP_LOOP) {
+        *ts = c->params;
+        *n = c->nparams;
+    } else {
+        *ts = c->results;
+        *n = c->nresults;
+    }
+}
+
+/* Writes a branch's target word: a loop start is known, a block end is chained for later. */
+static wasmcu_err emit_target(vctx *v, ctrl *c)
+{
+    if (c->op == WM_OP_LOOP) return emit(v, c->loop_start);
+    uint32_t at = v->ncode;
+    TRY(emit(v, c->fixups));
+    c->fixups = at + 1;
+    return WASMCU_OK;
+}
+
+static void patch_chain(vctx *v, uint32_t head, uint32_t target)
+{
+    while (head) {
+        uint32_t at = head - 1;
+        head = v->code[at];
+        v->code[at] = target;
+    }
+}
+
+/* Emits a branch to label depth l with the current stack (before any pop of the branch's
+ * own operands, which the caller has already done). plain/drop are the two encodings. */
+static wasmcu_err emit_branch(vctx *v, uint32_t l, int plain_op, int drop_op)
+{
+    ctrl *c = &v->ctrls[v->nctrls - 1 - l];
+    const wm_valtype *ts;
+    uint32_t n;
+    label_types(c, &ts, &n);
+    uint32_t base = v->nlocals;
+    if (v->nvals - n == c->height) {
+        TRY(emit(v, (uint32_t)plain_op));
+        return emit_target(v, c);
+    }
+    TRY(emit(v, (uint32_t)drop_op));
+    TRY(emit_target(v, c));
+    return emit2(v, n, base + c->height);
+}
+
+/* ---- immediates -------------------------------------------------------------------------- */
+
+static wasmcu_err read_blocktype(vctx *v, const wm_valtype **params, uint32_t *np,
+                                 const wm_valtype **results, uint32_t *nr)
+{
+    const uint8_t *at = v->r.p;
+    if (at < v->r.end) {
+        uint8_t b = *at;
+        if (b == 0x40) {
+            v->r.p++;
+            *params = *results = NULL;
+            *np = *nr = 0;
+            return WASMCU_OK;
+        }
+        for (size_t i = 0; i < sizeof single_types; i++) {
+            if (b == single_types[i]) {
+                v->r.p++;
+                if (b == WASMCU_V128)
+                    return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+                *params = NULL;
+                *np = 0;
+                *results = &single_types[i];
+                *nr = 1;
+                return WASMCU_OK;
+            }
+        }
+    }
+    int64_t idx;
+    READ(wm_read_s33(&v->r, &idx));
+    if (idx < 0) return fail(v, WASMCU_ERR_MALFORMED, "malformed value type", 0, 0, 0);
+    if ((uint64_t)idx >= v->m->ntypes) return invalid(v, "unknown type");
+    const wm_functype *ft = &v->m->types[idx];
+    *params = ft->types;
+    *np = ft->nparams;
+    *results = ft->types + ft->nparams;
+    *nr = ft->nresults;
+    return WASMCU_OK;
+}
+
+static wasmcu_err read_index(vctx *v, uint32_t limit, const char *what, uint32_t *out)
+{
+    READ(wm_read_u32(&v->r, out));
+    if (*out >= limit) return fail(v, WASMCU_ERR_INVALID, "unknown %s", what, 0, 0);
+    return WASMCU_OK;
+}
+
+static wasmcu_err read_zero(vctx *v)
+{
+    uint8_t b;
+    READ(wm_read_u8(&v->r, &b));
+    if (b != 0) return fail(v, WASMCU_ERR_MALFORMED, "zero byte expected", 0, 0, 0);
+    return WASMCU_OK;
+}
+
+static wasmcu_err need_memory(vctx *v)
+{
+    if (v->m->nmemories == 0) return invalid(v, "unknown memory 0");
+    return WASMCU_OK;
+}
+
+static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
+{
+    READ(wm_read_u8(&v->r, t));
+    if (!is_ref(*t)) return fail(v, WASMCU_ERR_MALFORMED, "malformed reference type", 0, 0, 0);
+    return WASMCU_OK;
+}
+
+/* ---- instructions ------------------------------------------------------------------------ */
+
+static wasmcu_err check_simple(vctx *v, int op)
+{
+    const char *sig = op_info[op].sig;
+    const char *colon = strchr(sig, ':');
+    for (const char *p = colon; p-- > sig;) TRY(pop_expect(v, sig_type(*p), NULL));
+    for (const char *p = colon + 1; *p; p++) TRY(push(v, sig_type(*p)));
+    return WASMCU_OK;
+}
+
+static wasmcu_err op_memarg(vctx *v, int op)
+{
+    uint32_t align, offset;
+    READ(wm_read_u32(&v->r, &align));
+    READ(wm_read_u32(&v->r, &offset));
+    TRY(need_memory(v));
+    if (align > access_log2(op)) return invalid(v, "alignment must not be larger than natural");
+    TRY(check_simple(v, op));
+    if (emitting(v)) TRY(emit2(v, (uint32_t)op, offset));
+    return WASMCU_OK;
+}
+
+static wasmcu_err op_end(vctx *v)
+{
+    ctrl *c = &v->ctrls[v->nctrls - 1];
+    if (c->op == WM_OP_IF && c->nparams != c->nresults)
+        return invalid(v, "type mismatch: if without else must leave its params as results");
+    if (c->op == WM_OP_IF && memcmp(c->params, c->results, c->nparams) != 0)
+        return invalid(v, "type mismatch: if without else must leave its params as results");
+    TRY(pop_types(v, c->results, c->nresults));
+    if (v->nvals != c->height)
+        return invalid(v, "type mismatch: values remain on the stack at the end of a block");
+    if (c->op == WM_OP_CALL && !c->dead) {
+        /* the function's final end returns; unreachable ends need nothing */
+        if (!c->unreachable) TRY(emit(v, WM_OP_RETURN));
+    }
+    patch_chain(v, c->fixups, v->ncode);
+    if (c->else_fixup) v->code[c->else_fixup - 1] = v->ncode;
+    ctrl done = *c;
+    v->nctrls--;
+    return push_types(v, done.results, done.nresults);
+}
+
+static wasmcu_err op_else(vctx *v)
+{
+    ctrl *c = &v->ctrls[v->nctrls - 1];
+    if (c->op != WM_OP_IF) return invalid(v, "else without a matching if");
+    TRY(pop_types(v, c->results, c->nresults));
+    if (v->nvals != c->height)
+        return invalid(v, "type mismatch: values remain on the stack at the end of a block");
+    if (emitting(v)) {
+        TRY(emit(v, WM_OP_JUMP));
+        TRY(emit_target(v, c));
+    }
+    if (c->else_fixup) {
+        v->code[c->else_fixup - 1] = v->ncode;
+        c->else_fixup = 0;
+    }
+    c->op = WM_OP_ELSE;
+    c->unreachable = 0;
+    return push_types(v, c->params, c->nparams);
+}
+
+/* The spec's push_vals(pop_vals(ts)): checks ts against the stack and leaves the popped
+ * values (unknown ones stay unknown) where they were. */
+static wasmcu_err repush_label(vctx *v, const wm_valtype *ts, uint32_t nt)
+{
+    uint32_t save = v->nvals;
+    TRY(pop_types(v, ts, nt));
+    uint32_t known = save - v->nvals, unknown = nt - known;
+    if (!grow(v, (void **)&v->vals, &v->cap_vals, save + unknown, 1)) return v->err;
+    memmove(v->vals + v->nvals + unknown, v->vals + v->nvals, known);
+    memset(v->vals + v->nvals, UNKNOWN, unknown);
+    v->nvals = save + unknown;
+    if (v->nvals > v->max_vals) v->max_vals = v->nvals;
+    return WASMCU_OK;
+}
+
+static wasmcu_err op_br_table(vctx *v)
+{
+    uint32_t n;
+    READ(wm_read_u32(&v->r, &n));
+    if (n > (uint32_t)(v->r.end - v->r.p)) return reader_failed(v);
+    TRY(pop_expect(v, WASMCU_I32, NULL));
+    int emit_now = emitting(v);
+    if (emit_now) TRY(emit2(v, WM_OP_BR_TABLE, n));
+    uint32_t arity = 0;
+    for (uint32_t i = 0; i <= n; i++) {
+        uint32_t l;
+        READ(wm_read_u32(&v->r, &l));
+        if (l >= v->nctrls) return invalid(v, "unknown label");
+        ctrl *c = &v->ctrls[v->nctrls - 1 - l];
+        const wm_valtype *ts;
+        uint32_t nt;
+        label_types(c, &ts, &nt);
+        if (i == 0) arity = nt;
+        else if (nt != arity) return invalid(v, "type mismatch: br_table labels differ in arity");
+        TRY(repush_label(v, ts, nt));
+        if (emit_now) {
+            TRY(emit_target(v, c));
+            TRY(emit2(v, nt, v->nlocals + c->height));
+        }
+    }
+    set_unreachable(v);
+    return WASMCU_OK;
+}
+
+static wasmcu_err op_call_indirect(vctx *v)
+{
+    uint32_t ti, tab;
+    TRY(read_index(v, v->m->ntypes, "type", &ti));
+    TRY(read_index(v, v->m->ntables, "table", &tab));
+    if (v->m->tables[tab].elem != WASMCU_FUNCREF)
+        return invalid(v, "type mismatch: call_indirect needs a funcref table");
+    TRY(pop_expect(v, WASMCU_I32, NULL));
+    const wm_functype *ft = &v->m->types[ti];
+    TRY(pop_types(v, ft->types, ft->nparams));
+    if (emitting(v)) {
+        TRY(emit2(v, WM_OP_CALL_INDIRECT, ti));
+        TRY(emit(v, tab));
+    }
+    return push_types(v, ft->types + ft->nparams, ft->nresults);
+}
+
+static wasmcu_err op_select(vctx *v, int typed)
+{
+    wm_valtype want = UNKNOWN;
+    if (typed) {
+        uint32_t n;
+        READ(wm_read_u32(&v->r, &n));
+        if (n != 1) return invalid(v, "invalid result arity");
+        READ(wm_read_u8(&v->r, &want));
+        if (want == WASMCU_V128)
+            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+        if (!is_ref(want) && (want < WASMCU_F64 || want > WASMCU_I32))
+            return fail(v, WASMCU_ERR_MALFORMED, "malformed value type", 0, 0, 0);
+    }
+    wm_valtype t1, t2;
+    TRY(pop_expect(v, WASMCU_I32, NULL));
+    TRY(pop_expect(v, want, &t1));
+    TRY(pop_expect(v, want, &t2));
+    if (!typed) {
+        if (is_ref(t1) || is_ref(t2) || t1 == WASMCU_V128 || t2 == WASMCU_V128)
+            return invalid(v, "type mismatch: select without a type needs numeric operands");
+        if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN)
+            return fail(v, WASMCU_ERR_INVALID, "type mismatch: select operands %s and %s differ",
+                        type_name(t2), type_name(t1), 0);
+        want = t1 != UNKNOWN ? t1 : t2;
+    }
+    if (emitting(v)) TRY(emit(v, WM_OP_SELECT));
+    return push(v, want);
+}
+
+static wasmcu_err op_local(vctx *v, int op)
+{
+    uint32_t i;
+    TRY(read_index(v, v->nlocals, "local", &i));
+    wm_valtype t = v->locals[i];
+    if (op == WM_OP_LOCAL_GET) {
+        TRY(push(v, t));
+    } else {
+        TRY(pop_expect(v, t, NULL));
+        if (op == WM_OP_LOCAL_TEE) TRY(push(v, t));
+    }
+    if (emitting(v)) TRY(emit2(v, (uint32_t)op, i));
+    return WASMCU_OK;
+}
+
+static wasmcu_err op_global(vctx *v, int op)
+{
+    uint32_t i;
+    TRY(read_index(v, v->m->nglobals, "global", &i));
+    const wm_globaltype *g = &v->m->global_types[i];
+    if (op == WM_OP_GLOBAL_GET) {
+        TRY(push(v, g->type));
+    } else {
+        if (!g->mut) return invalid(v, "global is immutable");
+        TRY(pop_expect(v, g->type, NULL));
+    }
+    if (emitting(v)) TRY(emit2(v, (uint32_t)op, i));
+    return WASMCU_OK;
+}
+
+/* table.get/set/size/grow/fill: all take one table index. */
+static wasmcu_err op_table(vctx *v, int op)
+{
+    uint32_t t;
+    TRY(read_index(v, v->m->ntables, "table", &t));
+    wm_valtype et = v->m->tables[t].elem;
+    switch (op) {
+    case WM_OP_TABLE_GET:
+        TRY(pop_expect(v, WASMCU_I32, NULL));
+        TRY(push(v, et));
+        break;
+    case WM_OP_TABLE_SET:
+        TRY(pop_expect(v, et, NULL));
+        TRY(pop_expect(v, WASMCU_I32, NULL));
+        break;
+    case WM_OP_TABLE_SIZE:
+        TRY(push(v, WASMCU_I32));
+        break;
+    case WM_OP_TABLE_GROW:
+        TRY(pop_expect(v, WASMCU_I32, NULL));
+        TRY(pop_expect(v, et, NULL));
+        TRY(push(v, WASMCU_I32));
+        break;
+    default: /* fill */
+        TRY(pop_expect(v, WASMCU_I32, NULL));
+        TRY(pop_expect(v, et, NULL));
+        TRY(pop_expect(v, WASMCU_I32, NULL));
+        break;
+    }
+    if (emitting(v)) TRY(emit2(v, (uint32_t)op, t));
+    return WASMCU_OK;
+}
+
+static int declared_ref(const wm_module *m, uint32_t f)
+{
+    return m->declared_refs && (m->declared_refs[f / 8] >> (f % 8)) & 1;
+}
+
+/* Bulk memory and table instructions with segment indexes. */
+static wasmcu_err op_bulk(vctx *v, int op)
+{
+    uint32_t a = 0, b = 0;
+    wm_module *m = v->m;
+    switch (op) {
+    case WM_OP_MEMORY_INIT:
+    case WM_OP_DATA_DROP:
+        if (!m->has_datacount) return invalid(v, "data count section required");
+        TRY(read_index(v, m->datacount, "data segment", &a));
+        if (op == WM_OP_MEMORY_INIT) {
+            TRY(read_zero(v));
+            TRY(need_memory(v));
+        }
+        break;
+    case WM_OP_MEMORY_COPY:
+        TRY(read_zero(v));
+        TRY(read_zero(v));
+        TRY(need_memory(v));
+        break;
+    case WM_OP_MEMORY_FILL:
+        TRY(read_zero(v));
+        TRY(need_memory(v));
+        break;
+    case WM_OP_TABLE_INIT:
+        TRY(read_index(v, m->nelems, "elem segment", &a));
+        TRY(read_index(v, m->ntables, "table", &b));
+        if (m->elems[a].type != m->tables[b].elem)
+            return invalid(v, "type mismatch: element segment and table types differ");
+        break;
+    case WM_OP_ELEM_DROP:
+        TRY(read_index(v, m->nelems, "elem segment", &a));
+        break;
+    case WM_OP_TABLE_COPY:
+        TRY(read_index(v, m->ntables, "table", &a));
+        TRY(read_index(v, m->ntables, "table", &b));
+        if (m->tables[a].elem != m->tables[b].elem)
+            return invalid(v, "type mismatch: table.copy between tables of different types");
+        break;
+    default:
+        break;
+    }
+    TRY(check_simple(v, op));
+    if (emitting(v)) {
+        TRY(emit(v, (uint32_t)op));
+        if (op == WM_OP_TABLE_INIT || op == WM_OP_TABLE_COPY) TRY(emit2(v, a, b));
+        else if (op != WM_OP_MEMORY_COPY && op != WM_OP_MEMORY_FILL) TRY(emit(v, a));
+    }
+    return WASMCU_OK;
+}
+
+static wasmcu_err op_const(vctx *v, int op)
+{
+    uint32_t lo = 0, hi = 0;
+    int two = 0;
+    if (op == WM_OP_I32_CONST) {
+        int32_t x;
+        READ(wm_read_s32(&v->r, &x));
+        lo = (uint32_t)x;
+    } else if (op == WM_OP_I64_CONST) {
+        int64_t x;
+        READ(wm_read_s64(&v->r, &x));
+        lo = (uint32_t)(uint64_t)x;
+        hi = (uint32_t)((uint64_t)x >> 32);
+        two = 1;
+    } else if (op == WM_OP_F32_CONST) {
+        READ(wm_read_f32(&v->r, &lo));
+    } else {
+        uint64_t x;
+        READ(wm_read_f64(&v->r, &x));
+        lo = (uint32_t)x;
+        hi = (uint32_t)(x >> 32);
+        two = 1;
+    }
+    TRY(check_simple(v, op));
+    if (emitting(v)) {
+        TRY(emit2(v, (uint32_t)op, lo));
+        if (two) TRY(emit(v, hi));
+    }
+    return WASMCU_OK;
+}
+
+static wasmcu_err read_opcode(vctx *v, int *op)
+{
+    uint8_t b;
+    READ(wm_read_u8(&v->r, &b));
+    uint16_t o;
+    if (b == 0xFC) {
+        uint32_t sub;
+        READ(wm_read_u32(&v->r, &sub));
+        o = sub < 32 ? v->ot->fc[sub] : 0xFFFF;
+    } else if (b == 0xFD) {
+        return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+    } else {
+        o = v->ot->one[b];
+    }
+    if (o == 0xFFFF) return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
+    *op = o;
+    v->cur_op = o;
+    return WASMCU_OK;
+}
+
+/* One instruction; the irregular ones by hand, the rest from the table's signature. */
+static wasmcu_err instr(vctx *v, int op)
+{
+    const wm_valtype *pt, *rt;
+    uint32_t np, nr, x;
+    wm_module *m = v->m;
+    switch (op) {
+    case WM_OP_UNREACHABLE:
+        if (emitting(v)) TRY(emit(v, WM_OP_UNREACHABLE));
+        set_unreachable(v);
+        return WASMCU_OK;
+    case WM_OP_NOP:
+        return WASMCU_OK;
+    case WM_OP_BLOCK:
+    case WM_OP_LOOP:
+        TRY(read_blocktype(v, &pt, &np, &rt, &nr));
+        TRY(pop_types(v, pt, np));
+        return push_ctrl(v, (uint16_t)op, pt, np, rt, nr);
+    case WM_OP_IF: {
+        TRY(read_blocktype(v, &pt, &np, &rt, &nr));
+        TRY(pop_expect(v, WASMCU_I32, NULL));
+        TRY(pop_types(v, pt, np));
+        int em = emitting(v);
+        uint32_t fix = 0;
+        if (em) {
+            TRY(emit2(v, WM_OP_IF_FALSE, 0));
+            fix = v->ncode;
+        }
+        TRY(push_ctrl(v, WM_OP_IF, pt, np, rt, nr));
+        v->ctrls[v->nctrls - 1].else_fixup = fix;
+        return WASMCU_OK;
+    }
+    case WM_OP_ELSE:
+        return op_else(v);
+    case WM_OP_END:
+        return op_end(v);
+    case WM_OP_BR:
+    case WM_OP_BR_IF: {
+        READ(wm_read_u32(&v->r, &x));
+        if (x >= v->nctrls) return invalid(v, "unknown label");
+        if (op == WM_OP_BR_IF) TRY(pop_expect(v, WASMCU_I32, NULL));
+        const wm_valtype *ts;
+        uint32_t nt;
+        label_types(&v->ctrls[v->nctrls - 1 - x], &ts, &nt);
+        TRY(pop_types(v, ts, nt));
+        if (emitting(v)) {
+            v->nvals += nt; /* the branch sees its values on the stack */
+            if (op == WM_OP_BR) TRY(emit_branch(v, x, WM_OP_JUMP, WM_OP_BR_DROP));
+            else TRY(emit_branch(v, x, WM_OP_BR_IF, WM_OP_BR_IF_DROP));
+            v->nvals -= nt;
+        }
+        if (op == WM_OP_BR) {
+            set_unreachable(v);
+            return WASMCU_OK;
+        }
+        return push_types(v, ts, nt);
+    }
+    case WM_OP_BR_TABLE:
+        return op_br_table(v);
+    case WM_OP_RETURN: {
+        ctrl *f = &v->ctrls[0];
+        TRY(pop_types(v, f->results, f->nresults));
+        if (emitting(v)) TRY(emit(v, WM_OP_RETURN));
+        set_unreachable(v);
+        return WASMCU_OK;
+    }
+    case WM_OP_CALL: {
+        TRY(read_index(v, m->nfuncs, "function", &x));
+        const wm_functype *ft = wm_module_functype(m, x);
+        TRY(pop_types(v, ft->types, ft->nparams));
+        if (emitting(v)) TRY(emit2(v, WM_OP_CALL, x));
+        return push_types(v, ft->types + ft->nparams, ft->nresults);
+    }
+    case WM_OP_CALL_INDIRECT:
+        return op_call_indirect(v);
+    case WM_OP_DROP: {
+        wm_valtype t;
+        TRY(pop(v, &t));
+        if (emitting(v)) TRY(emit(v, WM_OP_DROP));
+        return WASMCU_OK;
+    }
+    case WM_OP_SELECT:
+        return op_select(v, 0);
+    case WM_OP_SELECT_T:
+        return op_select(v, 1);
+    case WM_OP_LOCAL_GET:
+    case WM_OP_LOCAL_SET:
+    case WM_OP_LOCAL_TEE:
+        return op_local(v, op);
+    case WM_OP_GLOBAL_GET:
+    case WM_OP_GLOBAL_SET:
+        return op_global(v, op);
+    case WM_OP_TABLE_GET:
+    case WM_OP_TABLE_SET:
+    case WM_OP_TABLE_SIZE:
+    case WM_OP_TABLE_GROW:
+    case WM_OP_TABLE_FILL:
+        return op_table(v, op);
+    case WM_OP_MEMORY_SIZE:
+    case WM_OP_MEMORY_GROW:
+        TRY(read_zero(v));
+        TRY(need_memory(v));
+        TRY(check_simple(v, op));
+        if (emitting(v)) TRY(emit(v, (uint32_t)op));
+        return WASMCU_OK;
+    case WM_OP_I32_CONST:
+    case WM_OP_I64_CONST:
+    case WM_OP_F32_CONST:
+    case WM_OP_F64_CONST:
+        return op_const(v, op);
+    case WM_OP_REF_NULL: {
+        wm_valtype t;
+        TRY(read_reftype(v, &t));
+        if (emitting(v)) TRY(emit(v, WM_OP_REF_NULL));
+        return push(v, t);
+    }
+    case WM_OP_REF_IS_NULL: {
+        wm_valtype t;
+        TRY(pop(v, &t));
+        if (t != UNKNOWN && !is_ref(t))
+            return fail(v, WASMCU_ERR_INVALID, "type mismatch: ref.is_null expects a reference but got %s",
+                        type_name(t), 0, 0);
+        if (emitting(v)) TRY(emit(v, WM_OP_REF_IS_NULL));
+        return push(v, WASMCU_I32);
+    }
+    case WM_OP_REF_FUNC:
+        TRY(read_index(v, m->nfuncs, "function", &x));
+        if (!declared_ref(m, x)) return invalid(v, "undeclared function reference");
+        if (emitting(v)) TRY(emit2(v, WM_OP_REF_FUNC, x));
+        return push(v, WASMCU_FUNCREF);
+    case WM_OP_MEMORY_INIT:
+    case WM_OP_DATA_DROP:
+    case WM_OP_MEMORY_COPY:
+    case WM_OP_MEMORY_FILL:
+    case WM_OP_TABLE_INIT:
+    case WM_OP_ELEM_DROP:
+    case WM_OP_TABLE_COPY:
+        return op_bulk(v, op);
+    default:
+        break;
+    }
+    if (op_info[op].imm == IMM_MEMARG) return op_memarg(v, op);
+    if (op_info[op].sig == NULL || op_info[op].imm != IMM_NONE)
+        return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
+    TRY(check_simple(v, op));
+    if (emitting(v)) TRY(emit(v, (uint32_t)op));
+    return WASMCU_OK;
+}
+
+/* ---- function bodies --------------------------------------------------------------------- */
+
+static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft)
+{
+    uint32_t n = ft->nparams + fd->nlocals;
+    uint32_t cap = 0;
+    if (n) {
+        wm_free(&v->rt->alloc, v->locals);
+        v->locals = NULL;
+        if (!grow(v, (void **)&v->locals, &cap, n, 1)) return v->err;
+    }
+    memcpy(v->locals, ft->types, ft->nparams);
+    wm_reader lr;
+    wm_reader_init(&lr, v->m->bytes, fd->body, fd->body + fd->body_len);
+    uint32_t groups, at = ft->nparams;
+    if (!wm_read_u32(&lr, &groups)) return fail(v, WASMCU_ERR_MALFORMED, "unexpected end", 0, 0, 0);
+    for (uint32_t g = 0; g < groups; g++) {
+        uint32_t count;
+        uint8_t t;
+        if (!wm_read_u32(&lr, &count) || !wm_read_u8(&lr, &t) || count > n - at)
+            return fail(v, WASMCU_ERR_MALFORMED, "malformed local declarations", 0, 0, 0);
+        if (t == WASMCU_V128)
+            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+        memset(v->locals + at, t, count);
+        at += count;
+    }
+    v->nlocals = n;
+    return WASMCU_OK;
+}
+
+static wasmcu_err validate_func(vctx *v, uint32_t fi)
+{
+    wm_module *m = v->m;
+    wm_funcdef *fd = &m->funcs[fi - m->nfunc_imports];
+    const wm_functype *ft = wm_module_functype(m, fi);
+    v->func = fi;
+    v->r.p = NULL;
+    TRY(read_locals(v, fd, ft));
+    wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
+    v->nvals = v->nctrls = v->ncode = v->max_vals = 0;
+    TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
+    while (v->nctrls > 0) {
+        int op;
+        TRY(read_opcode(v, &op));
+        TRY(instr(v, op));
+    }
+    if (v->r.p != v->r.end)
+        return fail(v, WASMCU_ERR_MALFORMED, "section size mismatch: bytes after the function's end",
+                    0, 0, 0);
+    uint32_t *ops = wm_malloc(&v->rt->alloc, (size_t)v->ncode * sizeof(uint32_t));
+    if (!ops) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
+    memcpy(ops, v->code, (size_t)v->ncode * sizeof(uint32_t));
+    fd->code.ops = ops;
+    fd->code.nops = v->ncode;
+    fd->code.nlocals = fd->nlocals;
+    fd->code.max_height = v->max_vals;
+    return WASMCU_OK;
+}
+
+/* ---- constant expressions and module-level rules ----------------------------------------- */
+
+static void mark_ref(wm_module *m, uint32_t f)
+{
+    if (f < m->nfuncs) m->declared_refs[f / 8] |= (uint8_t)(1u << (f % 8));
+}
+
+/* Checks a constant expression yields exactly one `want`; with collect set, only records the
+ * functions it names with ref.func (errors are left for the checking pass). */
+static wasmcu_err check_const(vctx *v, const wm_expr *e, wm_valtype want, int collect)
+{
+    wm_module *m = v->m;
+    wm_reader_init(&v->r, m->bytes, e->p, e->p + e->len);
+    wm_valtype stack[4];
+    uint32_t n = 0;
+    for (;;) {
+        uint8_t b;
+        uint32_t x;
+        wm_valtype t = 0;
+        if (!wm_read_u8(&v->r, &b)) return collect ? WASMCU_OK : reader_failed(v);
+        if (b == 0x0B) break;
+        switch (b) {
+        case 0x41: { int32_t i; if (!wm_read_s32(&v->r, &i)) goto bad; t = WASMCU_I32; break; }
+        case 0x42: { int64_t i; if (!wm_read_s64(&v->r, &i)) goto bad; t = WASMCU_I64; break; }
+        case 0x43: { uint32_t f; if (!wm_read_f32(&v->r, &f)) goto bad; t = WASMCU_F32; break; }
+        case 0x44: { uint64_t f; if (!wm_read_f64(&v->r, &f)) goto bad; t = WASMCU_F64; break; }
+        case 0xD0:
+            if (!wm_read_u8(&v->r, &t)) goto bad;
+            if (!is_ref(t)) {
+                if (collect) return WASMCU_OK;
+                return fail(v, WASMCU_ERR_MALFORMED, "malformed reference type", 0, 0, 0);
+            }
+            break;
+        case 0xD2:
+            if (!wm_read_u32(&v->r, &x)) goto bad;
+            if (collect) mark_ref(m, x);
+            else if (x >= m->nfuncs) return invalid(v, "unknown function");
+            t = WASMCU_FUNCREF;
+            break;
+        case 0x23:
+            if (!wm_read_u32(&v->r, &x)) goto bad;
+            if (collect) break;
+            if (x >= m->nglobal_imports) {
+                char num[12];
+                size_t k = sizeof num;
+                num[--k] = 0;
+                do num[--k] = (char)('0' + x % 10); while ((x /= 10) && k);
+                return fail(v, WASMCU_ERR_INVALID, "unknown global %s", num + k, 0, 0);
+            }
+            if (m->global_types[x].mut) return invalid(v, "constant expression required");
+            t = m->global_types[x].type;
+            break;
+        case 0xFD:
+            if (collect) return WASMCU_OK;
+            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+        default:
+            if (collect) return WASMCU_OK;
+            return invalid(v, "constant expression required");
+        }
+        if (!collect) {
+            if (n == sizeof stack) return invalid(v, "type mismatch: constant expression leaves too many values");
+            stack[n++] = t;
+        }
+    }
+    if (collect) return WASMCU_OK;
+    if (n != 1 || (stack[0] != want))
+        return fail(v, WASMCU_ERR_INVALID, "type mismatch: constant expression must give one %s",
+                    type_name(want), 0, 0);
+    if (v->r.p != v->r.end) return fail(v, WASMCU_ERR_MALFORMED, "section size mismatch", 0, 0, 0);
+    return WASMCU_OK;
+bad:
+    return collect ? WASMCU_OK : reader_failed(v);
+}
+
+static wasmcu_err check_limits(vctx *v, const wm_limits *l, uint64_t bound, const char *too_big)
+{
+    if (l->min > bound || (l->has_max && l->max > bound)) return invalid(v, too_big);
+    if (l->has_max && l->min > l->max)
+        return invalid(v, "size minimum must not be greater than maximum");
+    return WASMCU_OK;
+}
+
+static int name_eq(const wm_name *a, const wm_name *b)
+{
+    return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+static wasmcu_err validate_exports(vctx *v)
+{
+    wm_module *m = v->m;
+    for (uint32_t i = 0; i < m->nexports; i++) {
+        const wm_export *e = &m->exports[i];
+        uint32_t limit = e->kind == WM_EXT_FUNC     ? m->nfuncs
+                         : e->kind == WM_EXT_TABLE  ? m->ntables
+                         : e->kind == WM_EXT_MEMORY ? m->nmemories
+                                                    : m->nglobals;
+        static const char *const what[] = {"function", "table", "memory", "global"};
+        if (e->index >= limit) return fail(v, WASMCU_ERR_INVALID, "unknown %s", what[e->kind & 3], 0, 0);
+        /* quadratic, but export lists are short on the modules this runtime is for */
+        for (uint32_t j = 0; j < i; j++)
+            if (name_eq(&m->exports[j].name, &e->name)) return invalid(v, "duplicate export name");
+    }
+    return WASMCU_OK;
+}
+
+static wasmcu_err validate_segments(vctx *v)
+{
+    wm_module *m = v->m;
+    for (uint32_t i = 0; i < m->nelems; i++) {
+        const wm_elem *e = &m->elems[i];
+        if (e->mode == WM_SEG_ACTIVE) {
+            if (e->table >= m->ntables) return invalid(v, "unknown table");
+            if (m->tables[e->table].elem != e->type)
+                return invalid(v, "type mismatch: element segment and table types differ");
+            TRY(check_const(v, &e->offset, WASMCU_I32, 0));
+        }
+        for (uint32_t k = 0; k < e->count; k++) {
+            if (e->funcs) {
+                if (e->funcs[k] >= m->nfuncs) return invalid(v, "unknown function");
+            } else {
+                TRY(check_const(v, &e->exprs[k], e->type, 0));
+            }
+        }
+    }
+    for (uint32_t i = 0; i < m->ndatas; i++) {
+        const wm_data *d = &m->datas[i];
+        if (d->mode != WM_SEG_ACTIVE) continue;
+        if (d->memory >= m->nmemories) {
+            v->r.p = NULL;
+            return invalid(v, d->memory == 0 ? "unknown memory 0" : "unknown memory");
+        }
+        TRY(check_const(v, &d->offset, WASMCU_I32, 0));
+    }
+    return WASMCU_OK;
+}
+
+static wasmcu_err validate_module(vctx *v)
+{
+    wm_module *m = v->m;
+    for (uint32_t i = 0; i < m->ntypes; i++) {
+        const wm_functype *ft = &m->types[i];
+        for (uint32_t k = 0; k < ft->nparams + ft->nresults; k++)
+            if (ft->types[k] == WASMCU_V128)
+                return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+    }
+    for (uint32_t i = 0; i < m->nfuncs; i++)
+        if (m->func_types[i] >= m->ntypes) return invalid(v, "unknown type");
+    for (uint32_t i = 0; i < m->ntables; i++)
+        TRY(check_limits(v, &m->tables[i].limits, UINT32_MAX, "table size must be at most 2^32-1"));
+    if (m->nmemories > 1) return invalid(v, "multiple memories");
+    for (uint32_t i = 0; i < m->nmemories; i++)
+        TRY(check_limits(v, &m->memories[i], 65536, "memory size must be at most 65536 pages (4GiB)"));
+    for (uint32_t i = 0; i < m->nglobals; i++)
+        if (m->global_types[i].type == WASMCU_V128)
+            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+
+    /* the functions a body may name with ref.func */
+    m->declared_refs = wm_calloc(&v->rt->alloc, m->nfuncs / 8 + 1, 1);
+    if (!m->declared_refs) return fail(v, WASMCU_ERR_OOM, "no room for the module's reference set", 0, 0, 0);
+    for (uint32_t i = 0; i < m->nglobals - m->nglobal_imports; i++)
+        check_const(v, &m->globals[i].init, 0, 1);
+    for (uint32_t i = 0; i < m->nelems; i++) {
+        const wm_elem *e = &m->elems[i];
+        for (uint32_t k = 0; k < e->count; k++) {
+            if (e->funcs) mark_ref(m, e->funcs[k]);
+            else check_const(v, &e->exprs[k], 0, 1);
+        }
+    }
+    for (uint32_t i = 0; i < m->nexports; i++)
+        if (m->exports[i].kind == WM_EXT_FUNC) mark_ref(m, m->exports[i].index);
+
+    for (uint32_t i = 0; i < m->nglobals - m->nglobal_imports; i++)
+        TRY(check_const(v, &m->globals[i].init, m->globals[i].type.type, 0));
+    TRY(validate_exports(v));
+    if (m->start != UINT32_MAX) {
+        v->r.p = NULL;
+        if (m->start >= m->nfuncs) return invalid(v, "unknown function");
+        const wm_functype *ft = wm_module_functype(m, m->start);
+        if (ft->nparams || ft->nresults) return invalid(v, "start function must have type [] -> []");
+    }
+    TRY(validate_segments(v));
+    for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) TRY(validate_func(v, i));
+    return WASMCU_OK;
+}
+
+wasmcu_err wm_validate(wm_runtime *rt, wm_module *m)
+{
+    optables ot;
+    optables_init(&ot);
+    vctx v;
+    memset(&v, 0, sizeof v);
+    v.rt = rt;
+    v.m = m;
+    v.ot = &ot;
+    v.func = UINT32_MAX;
+    wasmcu_err err = validate_module(&v);
+    if (err == WASMCU_OK && v.err) err = v.err;
+    wm_free(&rt->alloc, v.locals);
+    wm_free(&rt->alloc, v.vals);
+    wm_free(&rt->alloc, v.ctrls);
+    wm_free(&rt->alloc, v.code);
+    return err;
+}
