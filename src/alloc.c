@@ -1,0 +1,134 @@
+/* First-fit free-list allocator over the embedder's pool. Blocks carry a size header; free
+ * blocks form an address-sorted list so neighbours coalesce on free. */
+#include <string.h>
+#include "alloc.h"
+
+#define ALIGN 16u
+
+typedef struct wm_block {
+    size_t size;           /* bytes of the whole block, header included */
+    struct wm_block *next; /* next free block (free blocks only) */
+} wm_block;
+
+#define HDR (((sizeof(wm_block) + ALIGN - 1) / ALIGN) * ALIGN)
+
+static size_t round_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
+
+int wm_alloc_init(wm_alloc *a, void *mem, size_t size)
+{
+    uintptr_t p = (uintptr_t)mem, q = (p + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1);
+    memset(a, 0, sizeof *a);
+    if (size < (q - p) + HDR + ALIGN) return 0;
+    size -= q - p;
+    size &= ~(size_t)(ALIGN - 1);
+    a->base = (uint8_t *)q;
+    a->size = size;
+    a->free = (wm_block *)a->base;
+    a->free->size = size;
+    a->free->next = NULL;
+    return 1;
+}
+
+void *wm_malloc(wm_alloc *a, size_t n)
+{
+    if (a->fail_countdown && --a->fail_countdown == 0) return NULL;
+    if (n > a->size) return NULL;
+    size_t need = HDR + round_up(n ? n : 1);
+    for (wm_block **pp = &a->free; *pp; pp = &(*pp)->next) {
+        wm_block *b = *pp;
+        if (b->size < need) continue;
+        if (b->size - need >= HDR + ALIGN) { /* split: the tail stays free */
+            wm_block *rest = (wm_block *)((uint8_t *)b + need);
+            rest->size = b->size - need;
+            rest->next = b->next;
+            *pp = rest;
+            b->size = need;
+        } else {
+            *pp = b->next;
+        }
+        a->used += b->size;
+        if (a->used > a->peak) a->peak = a->used;
+        return (uint8_t *)b + HDR;
+    }
+    return NULL;
+}
+
+void *wm_calloc(wm_alloc *a, size_t n, size_t size)
+{
+    if (size && n > (size_t)-1 / size) return NULL;
+    void *p = wm_malloc(a, n * size);
+    if (p) memset(p, 0, n * size);
+    return p;
+}
+
+void wm_free(wm_alloc *a, void *p)
+{
+    if (!p) return;
+    wm_block *b = (wm_block *)((uint8_t *)p - HDR);
+    a->used -= b->size;
+    wm_block *prev = NULL, *cur = a->free;
+    while (cur && cur < b) {
+        prev = cur;
+        cur = cur->next;
+    }
+    b->next = cur;
+    if (cur && (uint8_t *)b + b->size == (uint8_t *)cur) {
+        b->size += cur->size;
+        b->next = cur->next;
+    }
+    if (prev) {
+        prev->next = b;
+        if ((uint8_t *)prev + prev->size == (uint8_t *)b) {
+            prev->size += b->size;
+            prev->next = b->next;
+        }
+    } else {
+        a->free = b;
+    }
+}
+
+void *wm_realloc(wm_alloc *a, void *p, size_t n)
+{
+    if (!p) return wm_malloc(a, n);
+    wm_block *b = (wm_block *)((uint8_t *)p - HDR);
+    size_t have = b->size - HDR;
+    if (n <= have) return p;
+    /* grow in place when the next block is free and big enough */
+    size_t need = HDR + round_up(n);
+    wm_block **pp = &a->free;
+    while (*pp && *pp < b) pp = &(*pp)->next;
+    wm_block *nx = *pp;
+    if (nx && (uint8_t *)b + b->size == (uint8_t *)nx && b->size + nx->size >= need &&
+        !(a->fail_countdown && a->fail_countdown == 1)) {
+        size_t total = b->size + nx->size;
+        if (total - need >= HDR + ALIGN) {
+            wm_block *rest = (wm_block *)((uint8_t *)b + need);
+            rest->size = total - need;
+            rest->next = nx->next;
+            *pp = rest;
+            a->used += need - b->size;
+            b->size = need;
+        } else {
+            *pp = nx->next;
+            a->used += total - b->size;
+            b->size = total;
+        }
+        if (a->used > a->peak) a->peak = a->used;
+        return p;
+    }
+    void *q = wm_malloc(a, n);
+    if (!q) return NULL;
+    memcpy(q, p, have);
+    wm_free(a, p);
+    return q;
+}
+
+size_t wm_alloc_free_bytes(const wm_alloc *a) { return a->size - a->used; }
+
+size_t wm_alloc_largest_free(const wm_alloc *a)
+{
+    size_t best = 0;
+    for (const wm_block *b = a->free; b; b = b->next)
+        if (b->size > best) best = b->size;
+    return best > HDR ? best - HDR : 0;
+}
