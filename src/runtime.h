@@ -58,8 +58,11 @@ struct wasmcu_instance {
     wasmcu_val **elem_items;  /* per element segment: its references, NULL once dropped */
     uint32_t *elem_counts;
     uint8_t *data_dropped;    /* per data segment */
-    char *registered_name;    /* set while registered for imports */
-    struct wasmcu_instance *next; /* runtime's list of live instances */
+    struct wasmcu_instance **deps; /* instances this one imports from (kept alive) */
+    uint32_t ndeps;
+    uint32_t refs;            /* 1 for the embedder + 1 per importer */
+    uint8_t zombie;           /* failed instantiation whose functions escaped */
+    struct wasmcu_instance *next; /* runtime's list of instances */
     /* execution resources, allocated by instantiate from the config */
     wasmcu_val *stack, *stack_end;  /* value stack */
     struct wm_frame *frames;        /* call frames: max_frames of them */
@@ -83,10 +86,17 @@ struct wasmcu_call_ctx {
     uint32_t trap_msg_len;
 };
 
+typedef struct wm_reg {
+    struct wm_reg *next;
+    char *name;
+    wasmcu_instance *inst;
+} wm_reg;
+
 struct wasmcu_runtime {
     wm_alloc alloc;
     wm_native *natives;
     wasmcu_instance *instances;
+    wm_reg *registry; /* names instances are importable under, newest first */
     wasmcu_write_fn console;
     void *console_user;
     int32_t exit_code;
