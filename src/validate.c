@@ -447,12 +447,11 @@ static wasmcu_err op_end(vctx *v)
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
-    if (c->op == WM_OP_CALL && !c->dead) {
-        /* the function's final end returns; unreachable ends need nothing */
-        if (!c->unreachable) TRY(emit(v, WM_OP_RETURN));
-    }
     patch_chain(v, c->fixups, v->ncode);
     if (c->else_fixup) v->code[c->else_fixup - 1] = v->ncode;
+    /* the function's end returns; branches to the function's label land here too */
+    if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups))
+        TRY(emit(v, WM_OP_RETURN));
     ctrl done = *c;
     v->nctrls--;
     return push_types(v, done.results, done.nresults);
