@@ -928,7 +928,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->nvals = v->nctrls = v->ncode = v->max_vals = 0;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     while (v->nctrls > 0) {
-        int op;
+        int op = 0;
         TRY(read_opcode(v, &op));
         TRY(instr(v, op));
     }

@@ -75,7 +75,7 @@ int main(void)
     CHECK(rt != NULL);
     CHECK(wasmcu_register_native(rt, "env", "twice", "(i)i", twice, NULL) == WASMCU_OK);
     wasmcu_module *mod;
-    wasmcu_err err = wasmcu_load(rt, core_wasm, sizeof core_wasm, &mod);
+    wasmcu_err err = wasmcu_load(rt, core_wasm, core_wasm_len, &mod);
     if (err) {
         printf("FAIL load: %s\n", wasmcu_last_error(rt));
         return 1;
