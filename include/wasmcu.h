@@ -150,6 +150,8 @@ wasmcu_err wasmcu_register_instance(wasmcu_runtime *rt, const char *name, wasmcu
 
 /* The exported function `name`, or NULL. */
 wasmcu_func *wasmcu_find_func(wasmcu_instance *inst, const char *name);
+/* The same for a name of `len` bytes (export names may hold any UTF-8, NUL included). */
+wasmcu_func *wasmcu_find_func_len(wasmcu_instance *inst, const char *name, size_t len);
 /* Types of a function: counts and the i-th value type. */
 uint32_t wasmcu_func_param_count(const wasmcu_func *f);
 uint32_t wasmcu_func_result_count(const wasmcu_func *f);
@@ -163,6 +165,9 @@ wasmcu_err wasmcu_call(wasmcu_instance *inst, wasmcu_func *f, const wasmcu_val *
 /* Reads the exported global `name`: its value and type. */
 wasmcu_err wasmcu_get_global(wasmcu_instance *inst, const char *name, wasmcu_val *value,
                              wasmcu_valtype *type);
+/* The same for a name of `len` bytes. */
+wasmcu_err wasmcu_get_global_len(wasmcu_instance *inst, const char *name, size_t len,
+                                 wasmcu_val *value, wasmcu_valtype *type);
 
 /* ---- linear memory ---------------------------------------------------------------------- */
 

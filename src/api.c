@@ -60,9 +60,9 @@ void wasmcu_unload(wasmcu_module *mod)
     wm_free(&rt->alloc, mod);
 }
 
-static const wm_export *export_named(const wasmcu_instance *inst, const char *name, uint8_t kind)
+static const wm_export *export_named(const wasmcu_instance *inst, const char *name, size_t len,
+                                     uint8_t kind)
 {
-    size_t len = strlen(name);
     const wm_module *m = inst->mod;
     for (uint32_t i = 0; i < m->nexports; i++) {
         const wm_export *e = &m->exports[i];
@@ -71,10 +71,15 @@ static const wm_export *export_named(const wasmcu_instance *inst, const char *na
     return NULL;
 }
 
+wasmcu_func *wasmcu_find_func_len(wasmcu_instance *inst, const char *name, size_t len)
+{
+    const wm_export *e = export_named(inst, name, len, WM_EXT_FUNC);
+    return e ? inst->funcs[e->index] : NULL;
+}
+
 wasmcu_func *wasmcu_find_func(wasmcu_instance *inst, const char *name)
 {
-    const wm_export *e = export_named(inst, name, WM_EXT_FUNC);
-    return e ? inst->funcs[e->index] : NULL;
+    return wasmcu_find_func_len(inst, name, strlen(name));
 }
 
 uint32_t wasmcu_func_param_count(const wasmcu_func *f) { return f->type->nparams; }
@@ -104,8 +109,15 @@ wasmcu_err wasmcu_call(wasmcu_instance *inst, wasmcu_func *f, const wasmcu_val *
 wasmcu_err wasmcu_get_global(wasmcu_instance *inst, const char *name, wasmcu_val *value,
                              wasmcu_valtype *type)
 {
-    const wm_export *e = export_named(inst, name, WM_EXT_GLOBAL);
-    if (!e) return wm_error(inst->rt, WASMCU_ERR_NOT_FOUND, "no exported global \"%s\"", name);
+    return wasmcu_get_global_len(inst, name, strlen(name), value, type);
+}
+
+wasmcu_err wasmcu_get_global_len(wasmcu_instance *inst, const char *name, size_t len,
+                                 wasmcu_val *value, wasmcu_valtype *type)
+{
+    const wm_export *e = export_named(inst, name, len, WM_EXT_GLOBAL);
+    if (!e)
+        return wm_error(inst->rt, WASMCU_ERR_NOT_FOUND, "no exported global \"%.*s\"", (int)len, name);
     const wm_globalcell *g = inst->globals[e->index];
     if (value) *value = g->value;
     if (type) *type = (wasmcu_valtype)g->type.type;

@@ -252,7 +252,7 @@ static wasmcu_err pop(vctx *v, wm_valtype *out)
 
 static wasmcu_err pop_expect(vctx *v, wm_valtype want, wm_valtype *got)
 {
-    wm_valtype t;
+    wm_valtype t = UNKNOWN;
     TRY(pop(v, &t));
     if (t != want && t != UNKNOWN && want != UNKNOWN)
         return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s expects %s but got %s",
