@@ -362,9 +362,9 @@ static wasmcu_err run(wasmcu_instance *owner, wm_func *entry, wasmcu_val *fp)
     /* abs, neg and copysign are bit operations: they must not touch a NaN's payload */
     CASE(WM_OP_F32_ABS): BITS_F32(x & 0x7FFFFFFFu); NEXT();
     CASE(WM_OP_F32_NEG): BITS_F32(x ^ 0x80000000u); NEXT();
-    CASE(WM_OP_F32_CEIL): UN_F32(ceilf(x)); NEXT();
-    CASE(WM_OP_F32_FLOOR): UN_F32(floorf(x)); NEXT();
-    CASE(WM_OP_F32_TRUNC): UN_F32(truncf(x)); NEXT();
+    CASE(WM_OP_F32_CEIL): UN_F32(wm_ceilf(x)); NEXT();
+    CASE(WM_OP_F32_FLOOR): UN_F32(wm_floorf(x)); NEXT();
+    CASE(WM_OP_F32_TRUNC): UN_F32(wm_truncf(x)); NEXT();
     CASE(WM_OP_F32_NEAREST): UN_F32(wm_nearestf(x)); NEXT();
     CASE(WM_OP_F32_SQRT): UN_F32(sqrtf(x)); NEXT();
     CASE(WM_OP_F32_ADD): BIN_F32(a + b); NEXT();
@@ -379,9 +379,9 @@ static wasmcu_err run(wasmcu_instance *owner, wm_func *entry, wasmcu_val *fp)
         NEXT();
     CASE(WM_OP_F64_ABS): sp[-1] &= 0x7FFFFFFFFFFFFFFFu; NEXT();
     CASE(WM_OP_F64_NEG): sp[-1] ^= 0x8000000000000000u; NEXT();
-    CASE(WM_OP_F64_CEIL): UN_F64(ceil(x)); NEXT();
-    CASE(WM_OP_F64_FLOOR): UN_F64(floor(x)); NEXT();
-    CASE(WM_OP_F64_TRUNC): UN_F64(trunc(x)); NEXT();
+    CASE(WM_OP_F64_CEIL): UN_F64(wm_ceil(x)); NEXT();
+    CASE(WM_OP_F64_FLOOR): UN_F64(wm_floor(x)); NEXT();
+    CASE(WM_OP_F64_TRUNC): UN_F64(wm_trunc(x)); NEXT();
     CASE(WM_OP_F64_NEAREST): UN_F64(wm_nearest(x)); NEXT();
     CASE(WM_OP_F64_SQRT): UN_F64(sqrt(x)); NEXT();
     CASE(WM_OP_F64_ADD): BIN_F64(a + b); NEXT();

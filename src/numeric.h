@@ -77,9 +77,16 @@ static inline double wm_fmax(double a, double b)
     return a > b ? a : b;
 }
 
-/* Rounding that must turn a NaN into a quiet NaN and keep the sign of zero. */
-static inline float wm_nearestf(float a) { return nearbyintf(a); }
-static inline double wm_nearest(double a) { return nearbyint(a); }
+/* Rounding: a NaN input must come out quiet (libm may return a signalling NaN as is), and
+ * the sign of zero is kept. */
+static inline float wm_nearestf(float a) { return a != a ? a + a : nearbyintf(a); }
+static inline double wm_nearest(double a) { return a != a ? a + a : nearbyint(a); }
+static inline float wm_ceilf(float a) { return a != a ? a + a : ceilf(a); }
+static inline double wm_ceil(double a) { return a != a ? a + a : ceil(a); }
+static inline float wm_floorf(float a) { return a != a ? a + a : floorf(a); }
+static inline double wm_floor(double a) { return a != a ? a + a : floor(a); }
+static inline float wm_truncf(float a) { return a != a ? a + a : truncf(a); }
+static inline double wm_trunc(double a) { return a != a ? a + a : trunc(a); }
 
 /* Truncations: 0 when the value is NaN or out of range (the caller traps), else 1. */
 static inline int wm_trunc_i32_f32(float x, int32_t *out)
