@@ -117,6 +117,10 @@ static wasmcu_err read_expr(dctx *d, wm_expr *e)
         if (op == 0xFC) {
             R(wm_read_u32(r, &x));
             imm = x < 32 ? d->imm_fc[x] : IMM_NONE;
+        } else if (op == 0xFD) { /* SIMD: only v128.const (12) can be constant; the validator rejects it */
+            R(wm_read_u32(r, &x));
+            if (x == 12) R(wm_read_bytes(r, 16, &skip));
+            continue;
         } else {
             imm = d->imm_one[op];
         }
