@@ -1,0 +1,372 @@
+/* The "env" natives a module linked with -nostdlib --allow-undefined imports: console
+ * output, a printf that formats from the wasm32 varargs buffer, string and memory helpers,
+ * and a heap inside linear memory. Every guest pointer is checked against memory 0: a bad
+ * pointer traps the module and never touches host memory. Uses only the public API. */
+#include <string.h>
+#include "wasmcu.h"
+
+#define OOB(ctx, fn) (wasmcu_native_set_trap_message((ctx), fn ": pointer outside linear memory"), WASMCU_TRAP_MEMORY_OOB)
+#define ARG(i) ((uint32_t)args[i])
+
+/* Length of the NUL-terminated guest string at p, or -1 if it runs off memory. */
+static int64_t guest_strlen(wasmcu_instance *inst, uint32_t p)
+{
+    uint32_t size = wasmcu_memory_size(inst);
+    const uint8_t *m = wasmcu_memory_ptr(inst, 0, size);
+    if (!m || p >= size) return -1;
+    const uint8_t *z = memchr(m + p, 0, size - p);
+    return z ? z - (m + p) : -1;
+}
+
+/* Output sink: the console, or a guest buffer of cap bytes (snprintf). */
+typedef struct sink {
+    wasmcu_runtime *rt;
+    uint8_t *buf;      /* NULL: console */
+    uint32_t cap, len; /* len counts every byte produced, written or not */
+} sink;
+
+static void out(sink *s, const char *p, uint32_t n)
+{
+    if (!s->buf) {
+        wasmcu_console_write(s->rt, p, n);
+    } else {
+        for (uint32_t i = 0; i < n; i++)
+            if (s->len + i + 1 < s->cap) s->buf[s->len + i] = (uint8_t)p[i];
+    }
+    s->len += n;
+}
+
+static void pad(sink *s, char c, int n)
+{
+    while (n-- > 0) out(s, &c, 1);
+}
+
+/* Formats `fmt` with arguments read from the varargs buffer at va. 0 or a trap. */
+static wasmcu_err format(wasmcu_call_ctx *ctx, sink *s, uint32_t fmt, uint32_t va)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    int64_t flen = guest_strlen(inst, fmt);
+    if (flen < 0) return OOB(ctx, "printf");
+    const char *f = wasmcu_memory_ptr(inst, fmt, (uint32_t)flen + 1);
+    for (const char *p = f; *p; p++) {
+        if (*p != '%') { out(s, p, 1); continue; }
+        int left = 0, plus = 0, space = 0, alt = 0, zero = 0, width = 0, prec = -1, size = 0;
+        for (p++;; p++) {
+            if (*p == '-') left = 1;
+            else if (*p == '+') plus = 1;
+            else if (*p == ' ') space = 1;
+            else if (*p == '#') alt = 1;
+            else if (*p == '0') zero = 1;
+            else break;
+        }
+        if (*p == '*') {
+            const uint8_t *a = wasmcu_memory_ptr(inst, va, 4);
+            if (!a) return OOB(ctx, "printf");
+            int32_t w; memcpy(&w, a, 4); va += 4;
+            if (w < 0) { left = 1; w = -w; }
+            width = w; p++;
+        } else while (*p >= '0' && *p <= '9') width = width * 10 + (*p++ - '0');
+        if (*p == '.') {
+            p++; prec = 0;
+            if (*p == '*') {
+                const uint8_t *a = wasmcu_memory_ptr(inst, va, 4);
+                if (!a) return OOB(ctx, "printf");
+                int32_t w; memcpy(&w, a, 4); va += 4; prec = w < 0 ? -1 : w; p++;
+            } else while (*p >= '0' && *p <= '9') prec = prec * 10 + (*p++ - '0');
+        }
+        while (*p == 'h' || *p == 'l' || *p == 'z' || *p == 'j' || *p == 't' || *p == 'L') {
+            if (*p == 'l' || *p == 'j') size++;
+            if (*p == 'j') size = 2;
+            p++;
+        }
+        char c = *p, num[72];
+        if (!c) break;
+        if (c == '%') { out(s, "%", 1); continue; }
+        if (c == 'n') {
+            wasmcu_native_set_trap_message(ctx, "printf: %n is not supported");
+            return WASMCU_TRAP_HOST;
+        }
+        int is64 = size >= 2 || c == 'f' || c == 'F' || c == 'e' || c == 'E' || c == 'g' || c == 'G' || c == 'a' || c == 'A';
+        uint32_t n = is64 ? 8 : 4;
+        va = (va + n - 1) & ~(n - 1);
+        const uint8_t *a = wasmcu_memory_ptr(inst, va, n);
+        if (!a) return OOB(ctx, "printf");
+        uint64_t v = 0;
+        memcpy(&v, a, n);
+        va += n;
+        if (c == 's') {
+            int64_t l = guest_strlen(inst, (uint32_t)v);
+            if (l < 0) return OOB(ctx, "printf %s");
+            if (prec >= 0 && l > prec) l = prec;
+            if (!left) pad(s, ' ', width - (int)l);
+            out(s, wasmcu_memory_ptr(inst, (uint32_t)v, (uint32_t)l), (uint32_t)l);
+            if (left) pad(s, ' ', width - (int)l);
+            continue;
+        }
+        if (c == 'c') {
+            char ch = (char)v;
+            if (!left) pad(s, ' ', width - 1);
+            out(s, &ch, 1);
+            if (left) pad(s, ' ', width - 1);
+            continue;
+        }
+        const char *prefix = "";
+        unsigned base = 10;
+        int neg = 0, upper = c == 'X';
+        if (c == 'd' || c == 'i') {
+            int64_t sv = is64 ? (int64_t)v : (int64_t)(int32_t)(uint32_t)v;
+            if (sv < 0) { neg = 1; v = (uint64_t)0 - (uint64_t)sv; } else v = (uint64_t)sv;
+            prefix = neg ? "-" : plus ? "+" : space ? " " : "";
+        } else if (c == 'u') {
+        } else if (c == 'x' || c == 'X' || c == 'p') {
+            base = 16;
+            if ((alt && v) || c == 'p') prefix = upper ? "0X" : "0x";
+        } else if (c == 'o') {
+            base = 8;
+            if (alt) prefix = "0";
+        } else {
+            /* floating point: printed as fixed with up to 9 decimals; enough for a device log */
+            double d;
+            memcpy(&d, &v, 8);
+            if (d < 0) { neg = 1; d = -d; }
+            if (prec < 0) prec = 6;
+            if (prec > 9) prec = 9;
+            uint64_t scale = 1;
+            for (int i = 0; i < prec; i++) scale *= 10;
+            double r = d * (double)scale + 0.5;
+            if (d != d || r > 1.8e19) { out(s, d != d ? "nan" : "inf", 3); continue; }
+            uint64_t whole = (uint64_t)r;
+            int k = 0;
+            for (int i = 0; i < prec; i++) { num[k++] = (char)('0' + whole % 10); whole /= 10; }
+            if (prec) num[k++] = '.';
+            do { num[k++] = (char)('0' + whole % 10); whole /= 10; } while (whole);
+            if (neg) num[k++] = '-';
+            else if (plus) num[k++] = '+';
+            if (!left) pad(s, zero ? '0' : ' ', width - k);
+            while (k) out(s, &num[--k], 1);
+            if (left) pad(s, ' ', width - k);
+            continue;
+        }
+        if (!is64 && c != 'd' && c != 'i') v = (uint32_t)v;
+        int k = 0;
+        while (v) { unsigned dgt = (unsigned)(v % base); num[k++] = (char)(dgt < 10 ? '0' + dgt : (upper ? 'A' : 'a') + dgt - 10); v /= base; }
+        int digits = k;
+        if (prec >= 0 && digits < prec) digits = prec;
+        if (digits == 0 && prec != 0) digits = 1;
+        int plen = (int)strlen(prefix), total = plen + digits;
+        if (!left && !(zero && prec < 0)) pad(s, ' ', width - total);
+        out(s, prefix, (uint32_t)plen);
+        if (!left && zero && prec < 0) pad(s, '0', width - total);
+        pad(s, '0', digits - k);
+        while (k) out(s, &num[--k], 1);
+        if (left) pad(s, ' ', width - total);
+    }
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_printf(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    sink s = {wasmcu_instance_runtime(wasmcu_native_instance(ctx)), NULL, 0, 0};
+    wasmcu_err err = format(ctx, &s, ARG(0), ARG(1));
+    results[0] = s.len;
+    return err;
+}
+
+static wasmcu_err env_snprintf(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t cap = ARG(1);
+    uint8_t *buf = wasmcu_memory_ptr(inst, ARG(0), cap);
+    if (cap && !buf) return OOB(ctx, "snprintf");
+    sink s = {NULL, buf, cap, 0};
+    wasmcu_err err = format(ctx, &s, ARG(2), ARG(3));
+    if (cap) buf[s.len < cap ? s.len : cap - 1] = 0;
+    results[0] = s.len;
+    return err;
+}
+
+static wasmcu_err env_sprintf(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t size = wasmcu_memory_size(inst);
+    if (ARG(0) >= size) return OOB(ctx, "sprintf");
+    sink s = {NULL, wasmcu_memory_ptr(inst, ARG(0), size - ARG(0)), size - ARG(0), 0};
+    wasmcu_err err = format(ctx, &s, ARG(1), ARG(2));
+    if (!err && s.len >= s.cap) return OOB(ctx, "sprintf");
+    if (!err) s.buf[s.len] = 0;
+    results[0] = s.len;
+    return err;
+}
+
+static wasmcu_err env_puts(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    int64_t l = guest_strlen(inst, ARG(0));
+    if (l < 0) return OOB(ctx, "puts");
+    wasmcu_runtime *rt = wasmcu_instance_runtime(inst);
+    wasmcu_console_write(rt, wasmcu_memory_ptr(inst, ARG(0), (uint32_t)l), (size_t)l);
+    wasmcu_console_write(rt, "\n", 1);
+    results[0] = 1;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_putchar(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    char c = (char)args[0];
+    wasmcu_console_write(wasmcu_instance_runtime(wasmcu_native_instance(ctx)), &c, 1);
+    results[0] = (uint8_t)c;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_memcpy(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint8_t *d = wasmcu_memory_ptr(inst, ARG(0), ARG(2)), *s = wasmcu_memory_ptr(inst, ARG(1), ARG(2));
+    if (!d || !s) return OOB(ctx, "memcpy");
+    memmove(d, s, ARG(2)); /* memmove: an overlapping guest memcpy must not hurt the host */
+    results[0] = ARG(0);
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_memset(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    uint8_t *d = wasmcu_memory_ptr(wasmcu_native_instance(ctx), ARG(0), ARG(2));
+    if (!d) return OOB(ctx, "memset");
+    memset(d, (int)(uint8_t)args[1], ARG(2));
+    results[0] = ARG(0);
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_memcmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint8_t *a = wasmcu_memory_ptr(inst, ARG(0), ARG(2)), *b = wasmcu_memory_ptr(inst, ARG(1), ARG(2));
+    if (!a || !b) return OOB(ctx, "memcmp");
+    int r = memcmp(a, b, ARG(2));
+    results[0] = (uint32_t)(r < 0 ? -1 : r > 0);
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_strlen(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    int64_t l = guest_strlen(wasmcu_native_instance(ctx), ARG(0));
+    if (l < 0) return OOB(ctx, "strlen");
+    results[0] = (uint32_t)l;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_strcmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    int64_t la = guest_strlen(inst, ARG(0)), lb = guest_strlen(inst, ARG(1));
+    if (la < 0 || lb < 0) return OOB(ctx, "strcmp");
+    int r = strcmp(wasmcu_memory_ptr(inst, ARG(0), 1), wasmcu_memory_ptr(inst, ARG(1), 1));
+    results[0] = (uint32_t)(r < 0 ? -1 : r > 0);
+    return WASMCU_OK;
+}
+
+/* The app heap: a bump allocator from __heap_base, each block led by its 8-byte size; free
+ * does not reuse memory yet (enough for the seed's programs, not for long-running ones). */
+static uint32_t heap_alloc(wasmcu_call_ctx *ctx, uint32_t n)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    wasmcu_val base;
+    wasmcu_valtype t;
+    if (wasmcu_get_global(inst, "__heap_base", &base, &t) != WASMCU_OK || t != WASMCU_I32) return 0;
+    /* keep the bump pointer in the 8 bytes at __heap_base, inside the guest's own memory */
+    uint8_t *hdr = wasmcu_memory_ptr(inst, (uint32_t)base, 8);
+    if (!hdr) return 0;
+    uint32_t next;
+    memcpy(&next, hdr, 4);
+    if (next == 0) next = ((uint32_t)base + 8 + 15) & ~15u;
+    uint64_t end = (uint64_t)next + 8 + ((n + 15u) & ~15u);
+    uint32_t limit_size = wasmcu_instance_heap_size(inst);
+    if (limit_size && end > (uint64_t)(uint32_t)base + limit_size) return 0;
+    while (end > wasmcu_memory_size(inst))
+        if (wasmcu_memory_grow(inst, 1) < 0) return 0;
+    hdr = wasmcu_memory_ptr(inst, (uint32_t)base, 8);
+    uint8_t *blk = wasmcu_memory_ptr(inst, next, 8);
+    memcpy(blk, &n, 4);
+    uint32_t e32 = (uint32_t)end;
+    memcpy(hdr, &e32, 4);
+    return next + 8;
+}
+
+static wasmcu_err env_malloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    results[0] = heap_alloc(ctx, ARG(0));
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_calloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    uint64_t n = (uint64_t)ARG(0) * ARG(1);
+    uint32_t p = n > UINT32_MAX ? 0 : heap_alloc(ctx, (uint32_t)n);
+    if (p) memset(wasmcu_memory_ptr(wasmcu_native_instance(ctx), p, (uint32_t)n), 0, (size_t)n);
+    results[0] = p;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_realloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t old = ARG(0), oldn = 0;
+    if (old) {
+        uint8_t *h = wasmcu_memory_ptr(inst, old - 8, 8);
+        if (!h || old < 8) return OOB(ctx, "realloc");
+        memcpy(&oldn, h, 4);
+    }
+    uint32_t p = heap_alloc(ctx, ARG(1));
+    if (p && old) {
+        uint32_t n = oldn < ARG(1) ? oldn : ARG(1);
+        uint8_t *d = wasmcu_memory_ptr(inst, p, n), *s = wasmcu_memory_ptr(inst, old, n);
+        if (!d || !s) return OOB(ctx, "realloc");
+        memmove(d, s, n);
+    }
+    results[0] = p;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_free(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    (void)ctx, (void)args, (void)results;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_abort(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    (void)args, (void)results;
+    wasmcu_native_set_trap_message(ctx, "abort() called");
+    return WASMCU_TRAP_HOST;
+}
+
+static wasmcu_err env_exit(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    (void)results;
+    wasmcu_native_exit(ctx, (int32_t)ARG(0));
+    return WASMCU_TRAP_EXIT;
+}
+
+wasmcu_err wasmcu_register_env(wasmcu_runtime *rt)
+{
+    static const struct {
+        const char *name, *sig;
+        wasmcu_native_fn fn;
+    } natives[] = {
+        {"puts", "(i)i", env_puts},         {"putchar", "(i)i", env_putchar},
+        {"printf", "(ii)i", env_printf},    {"vprintf", "(ii)i", env_printf},
+        {"sprintf", "(iii)i", env_sprintf}, {"vsprintf", "(iii)i", env_sprintf},
+        {"snprintf", "(iiii)i", env_snprintf}, {"vsnprintf", "(iiii)i", env_snprintf},
+        {"memcpy", "(iii)i", env_memcpy},   {"memmove", "(iii)i", env_memcpy},
+        {"memset", "(iii)i", env_memset},   {"memcmp", "(iii)i", env_memcmp},
+        {"strlen", "(i)i", env_strlen},     {"strcmp", "(ii)i", env_strcmp},
+        {"malloc", "(i)i", env_malloc},     {"calloc", "(ii)i", env_calloc},
+        {"realloc", "(ii)i", env_realloc},  {"free", "(i)", env_free},
+        {"abort", "()", env_abort},         {"exit", "(i)", env_exit},
+    };
+    for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) {
+        wasmcu_err err = wasmcu_register_native(rt, "env", natives[i].name, natives[i].sig, natives[i].fn, NULL);
+        if (err) return err;
+    }
+    return WASMCU_OK;
+}
