@@ -287,8 +287,14 @@ static wasmcu_err build_own(wasmcu_instance *inst)
         mem->max_pages = l->has_max ? l->max : 65536;
         if (l->min) {
             uint64_t bytes = (uint64_t)l->min * 65536u;
-            if (bytes > (size_t)-1 || !(mem->data = wm_calloc(&rt->alloc, 1, (size_t)bytes)))
-                return oom(rt, "linear memory", bytes);
+            if (bytes > (size_t)-1 || !(mem->data = wm_calloc(&rt->alloc, 1, (size_t)bytes))) {
+                oom(rt, "linear memory", bytes);
+                if (l->min >= 17) /* 16 pages of stack plus data: rustc's 1 MiB default */
+                    wm_error_append(rt, "; a memory of %u pages usually means the 1 MiB default stack "
+                                    "of rustc: link with -C link-args=-zstack-size=32768",
+                                    (unsigned)l->min);
+                return WASMCU_ERR_OOM;
+            }
         }
         mem->pages = l->min;
         mem->size = (uint64_t)l->min * 65536u;

@@ -551,7 +551,7 @@ static wasmcu_err op_select(vctx *v, int typed)
         if (!is_ref(want) && (want < WASMCU_F64 || want > WASMCU_I32))
             return fail(v, WASMCU_ERR_MALFORMED, "malformed value type", 0, 0, 0);
     }
-    wm_valtype t1, t2;
+    wm_valtype t1 = UNKNOWN, t2 = UNKNOWN;
     TRY(pop_expect(v, WASMCU_I32, NULL));
     TRY(pop_expect(v, want, &t1));
     TRY(pop_expect(v, want, &t2));
@@ -813,7 +813,7 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_CALL_INDIRECT:
         return op_call_indirect(v);
     case WM_OP_DROP: {
-        wm_valtype t;
+        wm_valtype t = UNKNOWN;
         TRY(pop(v, &t));
         if (emitting(v)) TRY(emit(v, WM_OP_DROP));
         return WASMCU_OK;
@@ -848,13 +848,13 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_F64_CONST:
         return op_const(v, op);
     case WM_OP_REF_NULL: {
-        wm_valtype t;
+        wm_valtype t = UNKNOWN;
         TRY(read_reftype(v, &t));
         if (emitting(v)) TRY(emit(v, WM_OP_REF_NULL));
         return push(v, t);
     }
     case WM_OP_REF_IS_NULL: {
-        wm_valtype t;
+        wm_valtype t = UNKNOWN;
         TRY(pop(v, &t));
         if (t != UNKNOWN && !is_ref(t))
             return fail(v, WASMCU_ERR_INVALID, "type mismatch: ref.is_null expects a reference but got %s",

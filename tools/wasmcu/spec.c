@@ -140,7 +140,7 @@ static int value_matches(const json *v, wasmcu_val got, char *why, size_t n)
     } else if (strcmp(t, "funcref") == 0 && strcmp(val, "null") != 0) {
         ok = got != 0;
     } else {
-        wasmcu_val want;
+        wasmcu_val want = 0;
         parse_value(v, &want);
         if (strcmp(t, "i32") == 0 || strcmp(t, "f32") == 0) ok = (uint32_t)got == (uint32_t)want;
         else ok = got == want;
