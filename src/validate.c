@@ -442,7 +442,7 @@ static wasmcu_err op_end(vctx *v)
     ctrl *c = &v->ctrls[v->nctrls - 1];
     if (c->op == WM_OP_IF && c->nparams != c->nresults)
         return invalid(v, "type mismatch: if without else must leave its params as results");
-    if (c->op == WM_OP_IF && memcmp(c->params, c->results, c->nparams) != 0)
+    if (c->op == WM_OP_IF && c->nparams && memcmp(c->params, c->results, c->nparams) != 0)
         return invalid(v, "type mismatch: if without else must leave its params as results");
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
@@ -897,7 +897,7 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
         v->locals = NULL;
         if (!grow(v, (void **)&v->locals, &cap, n, 1)) return v->err;
     }
-    memcpy(v->locals, ft->types, ft->nparams);
+    if (ft->nparams) memcpy(v->locals, ft->types, ft->nparams);
     wm_reader lr;
     wm_reader_init(&lr, v->m->bytes, fd->body, fd->body + fd->body_len);
     uint32_t groups, at = ft->nparams;
