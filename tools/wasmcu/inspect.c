@@ -97,6 +97,14 @@ int wasmcu_cli_inspect(int argc, char **argv)
         }
     }
     if (sp >= 0) printf("  stack  __stack_pointer starts at %lld (the wasm stack grows down from there)\n", (long long)sp);
+    uint64_t body = 0, compiled = 0;
+    for (uint32_t i = 0; i < m->nfuncs - m->nfunc_imports; i++) {
+        body += m->funcs[i].body_len;
+        compiled += (uint64_t)m->funcs[i].code.nops * 4;
+    }
+    if (body)
+        printf("  code   %llu bytes of function bodies -> %llu bytes of compiled code (%.2fx)\n",
+               (unsigned long long)body, (unsigned long long)compiled, (double)compiled / (double)body);
     size_t before = wasmcu_pool_used(rt);
     wasmcu_instance *inst;
     wasmcu_instance_config cfg = {(uint32_t)stack, 0, 0};
