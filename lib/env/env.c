@@ -265,31 +265,78 @@ static wasmcu_err env_strcmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmc
     return WASMCU_OK;
 }
 
-/* The app heap: a bump allocator from __heap_base, each block led by its 8-byte size; free
- * does not reuse memory yet (enough for the seed's programs, not for long-running ones). */
-static uint32_t heap_alloc(wasmcu_call_ctx *ctx, uint32_t n)
+/* The app heap lives in linear memory from __heap_base: a header {free list head, break}
+ * and blocks led by {payload size, next free}. Its metadata is guest memory, so a guest
+ * can only corrupt its own heap; every read is bounds-checked and list walks are bounded,
+ * so a corrupt heap makes malloc fail, never the host misbehave. */
+#define HDR 8u
+
+static int rd32(wasmcu_instance *inst, uint32_t at, uint32_t *v)
 {
-    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
+    if (!p) return 0;
+    memcpy(v, p, 4);
+    return 1;
+}
+
+static int wr32(wasmcu_instance *inst, uint32_t at, uint32_t v)
+{
+    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
+    if (!p) return 0;
+    memcpy(p, &v, 4);
+    return 1;
+}
+
+/* The heap header's address, or 0 when the module exports no __heap_base. */
+static uint32_t heap_header(wasmcu_instance *inst)
+{
     wasmcu_val base;
     wasmcu_valtype t;
     if (wasmcu_get_global(inst, "__heap_base", &base, &t) != WASMCU_OK || t != WASMCU_I32) return 0;
-    /* keep the bump pointer in the 8 bytes at __heap_base, inside the guest's own memory */
-    uint8_t *hdr = wasmcu_memory_ptr(inst, (uint32_t)base, 8);
-    if (!hdr) return 0;
-    uint32_t next;
-    memcpy(&next, hdr, 4);
-    if (next == 0) next = ((uint32_t)base + 8 + 15) & ~15u;
-    uint64_t end = (uint64_t)next + 8 + ((n + 15u) & ~15u);
-    uint32_t limit_size = wasmcu_instance_heap_size(inst);
-    if (limit_size && end > (uint64_t)(uint32_t)base + limit_size) return 0;
+    uint32_t h = ((uint32_t)base + 7u) & ~7u;
+    uint32_t brk;
+    if (h + 8 > wasmcu_memory_size(inst) && wasmcu_memory_grow(inst, 1) < 0) return 0;
+    if (!rd32(inst, h + 4, &brk)) return 0;
+    if (brk == 0 && !wr32(inst, h + 4, h + 8)) return 0; /* first use: empty heap */
+    return h;
+}
+
+static uint32_t heap_alloc(wasmcu_call_ctx *ctx, uint32_t n)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t h = heap_header(inst);
+    if (!h || n > 0x7FFFFFF0u) return 0;
+    uint32_t want = n < 8 ? 8 : (n + 7u) & ~7u;
+    /* first fit over the free list */
+    uint32_t prev = h, cur, steps = wasmcu_memory_size(inst) / 16 + 1;
+    if (!rd32(inst, h, &cur)) return 0;
+    while (cur && steps--) {
+        uint32_t size, next;
+        if (!rd32(inst, cur, &size) || !rd32(inst, cur + 4, &next)) return 0;
+        if (size >= want) {
+            if (!wr32(inst, prev == h ? h : prev + 4, next)) return 0;
+            return cur + HDR;
+        }
+        prev = cur;
+        cur = next;
+    }
+    uint32_t brk;
+    if (!rd32(inst, h + 4, &brk)) return 0;
+    uint64_t end = (uint64_t)brk + HDR + want;
+    uint32_t limit = wasmcu_instance_heap_size(inst);
+    if (limit && end > (uint64_t)h + limit) return 0;
     while (end > wasmcu_memory_size(inst))
         if (wasmcu_memory_grow(inst, 1) < 0) return 0;
-    hdr = wasmcu_memory_ptr(inst, (uint32_t)base, 8);
-    uint8_t *blk = wasmcu_memory_ptr(inst, next, 8);
-    memcpy(blk, &n, 4);
-    uint32_t e32 = (uint32_t)end;
-    memcpy(hdr, &e32, 4);
-    return next + 8;
+    if (!wr32(inst, brk, want) || !wr32(inst, brk + 4, 0) || !wr32(inst, h + 4, (uint32_t)end)) return 0;
+    return brk + HDR;
+}
+
+/* Payload size of the block at p, or 0 when p is not a plausible heap block. */
+static uint32_t block_size(wasmcu_instance *inst, uint32_t p)
+{
+    uint32_t size;
+    if (p < HDR || !rd32(inst, p - HDR, &size) || !wasmcu_memory_ptr(inst, p, size)) return 0;
+    return size;
 }
 
 static wasmcu_err env_malloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
@@ -302,8 +349,21 @@ static wasmcu_err env_calloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmc
 {
     uint64_t n = (uint64_t)ARG(0) * ARG(1);
     uint32_t p = n > UINT32_MAX ? 0 : heap_alloc(ctx, (uint32_t)n);
-    if (p) memset(wasmcu_memory_ptr(wasmcu_native_instance(ctx), p, (uint32_t)n), 0, (size_t)n);
-    results[0] = p;
+    uint8_t *d = p ? wasmcu_memory_ptr(wasmcu_native_instance(ctx), p, (uint32_t)n) : NULL;
+    if (d) memset(d, 0, (size_t)n);
+    results[0] = d ? p : 0;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_free(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    (void)results;
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t p = ARG(0), h, head;
+    if (!p) return WASMCU_OK;
+    if (!block_size(inst, p) || !(h = heap_header(inst)) || p < h + 8 + HDR || !rd32(inst, h, &head))
+        return OOB(ctx, "free");
+    if (!wr32(inst, p - HDR + 4, head) || !wr32(inst, h, p - HDR)) return OOB(ctx, "free");
     return WASMCU_OK;
 }
 
@@ -311,25 +371,21 @@ static wasmcu_err env_realloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasm
 {
     wasmcu_instance *inst = wasmcu_native_instance(ctx);
     uint32_t old = ARG(0), oldn = 0;
-    if (old) {
-        uint8_t *h = wasmcu_memory_ptr(inst, old - 8, 8);
-        if (!h || old < 8) return OOB(ctx, "realloc");
-        memcpy(&oldn, h, 4);
+    if (old && !(oldn = block_size(inst, old))) return OOB(ctx, "realloc");
+    if (old && ARG(1) <= oldn) {
+        results[0] = old;
+        return WASMCU_OK;
     }
     uint32_t p = heap_alloc(ctx, ARG(1));
     if (p && old) {
-        uint32_t n = oldn < ARG(1) ? oldn : ARG(1);
-        uint8_t *d = wasmcu_memory_ptr(inst, p, n), *s = wasmcu_memory_ptr(inst, old, n);
+        uint8_t *d = wasmcu_memory_ptr(inst, p, oldn), *s = wasmcu_memory_ptr(inst, old, oldn);
         if (!d || !s) return OOB(ctx, "realloc");
-        memmove(d, s, n);
+        memmove(d, s, oldn);
+        wasmcu_val a[1] = {old};
+        wasmcu_err err = env_free(ctx, a, NULL);
+        if (err) return err;
     }
     results[0] = p;
-    return WASMCU_OK;
-}
-
-static wasmcu_err env_free(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
-{
-    (void)ctx, (void)args, (void)results;
     return WASMCU_OK;
 }
 
