@@ -265,6 +265,152 @@ static wasmcu_err env_strcmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmc
     return WASMCU_OK;
 }
 
+static int wr32_guest(wasmcu_instance *inst, uint32_t at, uint32_t v)
+{
+    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
+    if (!p) return 0;
+    memcpy(p, &v, 4);
+    return 1;
+}
+
+/* The guest string at p as a host pointer, or NULL (length in *len). */
+static const char *gstr(wasmcu_instance *inst, uint32_t p, uint32_t *len)
+{
+    int64_t l = guest_strlen(inst, p);
+    if (l < 0) return NULL;
+    *len = (uint32_t)l;
+    return wasmcu_memory_ptr(inst, p, *len + 1);
+}
+
+static wasmcu_err env_memchr(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    const uint8_t *m = wasmcu_memory_ptr(wasmcu_native_instance(ctx), ARG(0), ARG(2));
+    if (!m) return OOB(ctx, "memchr");
+    const uint8_t *f = memchr(m, (int)(uint8_t)args[1], ARG(2));
+    results[0] = f ? ARG(0) + (uint32_t)(f - m) : 0;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_strncmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t la, lb;
+    const char *a = gstr(inst, ARG(0), &la), *b = gstr(inst, ARG(1), &lb);
+    if (!a || !b) return OOB(ctx, "strncmp");
+    int r = strncmp(a, b, ARG(2));
+    results[0] = (uint32_t)(r < 0 ? -1 : r > 0);
+    return WASMCU_OK;
+}
+
+/* strcpy and strncpy: n == UINT32_MAX means no limit (strcpy). */
+static wasmcu_err copy_str(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results, uint32_t n)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t l;
+    const char *src = gstr(inst, ARG(1), &l);
+    if (!src) return OOB(ctx, "strcpy");
+    uint32_t total = n == UINT32_MAX ? l + 1 : n;
+    uint8_t *d = wasmcu_memory_ptr(inst, ARG(0), total);
+    if (!d) return OOB(ctx, "strcpy");
+    uint32_t c = l + 1 < total ? l + 1 : total;
+    memmove(d, src, c);
+    memset(d + c, 0, total - c);
+    results[0] = ARG(0);
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_strcpy(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    return copy_str(ctx, args, results, UINT32_MAX);
+}
+
+static wasmcu_err env_strncpy(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    return copy_str(ctx, args, results, ARG(2) == UINT32_MAX ? UINT32_MAX - 1 : ARG(2));
+}
+
+static wasmcu_err env_strchr(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    uint32_t l;
+    const char *s = gstr(wasmcu_native_instance(ctx), ARG(0), &l);
+    if (!s) return OOB(ctx, "strchr");
+    const char *f = memchr(s, (int)(uint8_t)args[1], l + 1);
+    results[0] = f ? ARG(0) + (uint32_t)(f - s) : 0;
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_strrchr(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    uint32_t l;
+    const char *s = gstr(wasmcu_native_instance(ctx), ARG(0), &l);
+    if (!s) return OOB(ctx, "strrchr");
+    results[0] = 0;
+    for (uint32_t i = l + 1; i-- > 0;)
+        if ((uint8_t)s[i] == (uint8_t)args[1]) { results[0] = ARG(0) + i; break; }
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_strstr(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t lh, ln;
+    const char *h = gstr(inst, ARG(0), &lh), *n = gstr(inst, ARG(1), &ln);
+    if (!h || !n) return OOB(ctx, "strstr");
+    const char *f = strstr(h, n);
+    results[0] = f ? ARG(0) + (uint32_t)(f - h) : 0;
+    return WASMCU_OK;
+}
+
+/* strtol/strtoul/atoi over a guest string; end (guest address) may be 0. */
+static wasmcu_err parse_long(wasmcu_call_ctx *ctx, uint32_t p, uint32_t endp, int base, int is_signed,
+                             wasmcu_val *result)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t l;
+    const char *s = gstr(inst, p, &l), *q = s;
+    if (!s || base < 0 || base == 1 || base > 36) return OOB(ctx, "strtol");
+    while (*q == ' ' || (*q >= '\t' && *q <= '\r')) q++;
+    int neg = 0;
+    if (*q == '+' || *q == '-') neg = *q++ == '-';
+    if ((base == 0 || base == 16) && q[0] == '0' && (q[1] == 'x' || q[1] == 'X')) { q += 2; base = 16; }
+    else if (base == 0) base = q[0] == '0' ? 8 : 10;
+    uint64_t v = 0;
+    const char *digits = q;
+    for (;; q++) {
+        int d = *q >= '0' && *q <= '9' ? *q - '0' : *q >= 'a' && *q <= 'z' ? *q - 'a' + 10
+              : *q >= 'A' && *q <= 'Z' ? *q - 'A' + 10 : 99;
+        if (d >= base) break;
+        if (v < (1ull << 40)) v = v * (uint64_t)base + (uint64_t)d;
+    }
+    if (q == digits) q = s;
+    if (is_signed) {
+        int64_t sv = neg ? -(int64_t)v : (int64_t)v;
+        if (sv > INT32_MAX) sv = INT32_MAX;
+        if (sv < INT32_MIN) sv = INT32_MIN;
+        *result = (uint32_t)(int32_t)sv;
+    } else {
+        uint32_t u = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+        *result = neg ? (uint32_t)0 - u : u;
+    }
+    if (endp && !wr32_guest(inst, endp, p + (uint32_t)(q - s))) return OOB(ctx, "strtol");
+    return WASMCU_OK;
+}
+
+static wasmcu_err env_strtol(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    return parse_long(ctx, ARG(0), ARG(1), (int)ARG(2), 1, &results[0]);
+}
+
+static wasmcu_err env_strtoul(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    return parse_long(ctx, ARG(0), ARG(1), (int)ARG(2), 0, &results[0]);
+}
+
+static wasmcu_err env_atoi(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    return parse_long(ctx, ARG(0), 0, 10, 1, &results[0]);
+}
+
 /* The app heap lives in linear memory from __heap_base: a header {free list head, break}
  * and blocks led by {payload size, next free}. Its metadata is guest memory, so a guest
  * can only corrupt its own heap; every read is bounds-checked and list walks are bounded,
@@ -389,6 +535,17 @@ static wasmcu_err env_realloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasm
     return WASMCU_OK;
 }
 
+static wasmcu_err env_strdup(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
+{
+    wasmcu_instance *inst = wasmcu_native_instance(ctx);
+    uint32_t l;
+    if (!gstr(inst, ARG(0), &l)) return OOB(ctx, "strdup");
+    uint32_t p = heap_alloc(ctx, l + 1);
+    if (p) memmove(wasmcu_memory_ptr(inst, p, l + 1), wasmcu_memory_ptr(inst, ARG(0), l + 1), l + 1);
+    results[0] = p;
+    return WASMCU_OK;
+}
+
 static wasmcu_err env_abort(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
 {
     (void)args, (void)results;
@@ -416,6 +573,12 @@ wasmcu_err wasmcu_register_env(wasmcu_runtime *rt)
         {"memcpy", "(iii)i", env_memcpy},   {"memmove", "(iii)i", env_memcpy},
         {"memset", "(iii)i", env_memset},   {"memcmp", "(iii)i", env_memcmp},
         {"strlen", "(i)i", env_strlen},     {"strcmp", "(ii)i", env_strcmp},
+        {"memchr", "(iii)i", env_memchr},   {"strncmp", "(iii)i", env_strncmp},
+        {"strcpy", "(ii)i", env_strcpy},    {"strncpy", "(iii)i", env_strncpy},
+        {"strchr", "(ii)i", env_strchr},    {"strrchr", "(ii)i", env_strrchr},
+        {"strstr", "(ii)i", env_strstr},    {"strdup", "(i)i", env_strdup},
+        {"atoi", "(i)i", env_atoi},         {"strtol", "(iii)i", env_strtol},
+        {"strtoul", "(iii)i", env_strtoul},
         {"malloc", "(i)i", env_malloc},     {"calloc", "(ii)i", env_calloc},
         {"realloc", "(ii)i", env_realloc},  {"free", "(i)", env_free},
         {"abort", "()", env_abort},         {"exit", "(i)", env_exit},

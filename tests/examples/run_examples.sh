@@ -29,4 +29,24 @@ else
     *) echo "FAIL: unclear error for the big-stack module: $msg"; fail=1 ;;
   esac
 fi
+# the env natives against the host's libc: same program, same output
+clang --target=wasm32-wasi -O2 -nostdlib -Wl,--no-entry -Wl,--export=main -Wl,--export=__heap_base \
+  -Wl,--allow-undefined -o "$out/env_check.wasm" "$root/tests/env/env_check.c"
+cc -O2 -w -o "$out/env_check" "$root/tests/env/env_check.c"
+"$out/env_check" > "$out/env_check.native.txt"
+"$wasmcu" run "$out/env_check.wasm" > "$out/env_check.wasm.txt"
+if cmp -s "$out/env_check.native.txt" "$out/env_check.wasm.txt"; then
+  echo "ok: env natives print what the host's libc prints ($(wc -l < "$out/env_check.wasm.txt") lines)"
+else
+  echo "FAIL: env natives differ from libc:"; diff "$out/env_check.native.txt" "$out/env_check.wasm.txt" || true; fail=1
+fi
+# a bad pointer from the guest traps the module, never the host
+printf '(module (import "env" "puts" (func $p (param i32) (result i32))) (memory 1)\n (func (export "main") (result i32) (call $p (i32.const 70000))))' > "$out/badptr.wat"
+if command -v wat2wasm >/dev/null 2>&1 && wat2wasm "$out/badptr.wat" -o "$out/badptr.wasm"; then
+  set +e; msg=$("$wasmcu" run "$out/badptr.wasm" 2>&1); rc=$?; set -e
+  case "$rc:$msg" in
+    134:*"puts: pointer outside linear memory"*) echo "ok: bad pointer trapped (exit 134)" ;;
+    *) echo "FAIL: bad pointer gave exit $rc: $msg"; fail=1 ;;
+  esac
+fi
 exit $fail
