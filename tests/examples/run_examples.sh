@@ -29,6 +29,38 @@ else
     *) echo "FAIL: unclear error for the big-stack module: $msg"; fail=1 ;;
   esac
 fi
+# a firmware exporting its own natives, and the seed's embed sequence, with exact output
+"$root/examples/natives/build.sh" "$wasmcu" "$out/natives-build" >/dev/null
+want_natives='[board] LED on
+blink 0 at 250 ms
+[board] LED off
+blink 1 at 500 ms
+[board] LED on
+blink 2 at 750 ms
+[board] LED off
+blink 3 at 1000 ms
+[board] 4 toggles, LED off'
+got=$("$out/natives-build/natives") || true
+if [ "$got" = "$want_natives" ]; then echo "ok: natives example"; else echo "FAIL: natives example printed:"; echo "$got"; fail=1; fi
+"$root/examples/embed/build.sh" "$wasmcu" "$out/embed-build" >/dev/null
+got=$("$out/embed-build/embed" | sed 's/(pool peak [0-9]* bytes)/(pool peak N bytes)/; s/largest block [0-9]*/largest block N/; s/has [0-9]* free/has N free/')
+want_embed='I (wasmcu) Initialize WASM runtime (pool 49152 bytes)
+I (wasmcu) Load WASM module (218 bytes, read in place)
+I (wasmcu) Instantiate WASM runtime
+E (wasmcu) out of memory: linear memory needs 65536 bytes but the pool has N free (largest block N); give the runtime a bigger pool or the module less memory
+I (wasmcu) Deinstantiate WASM runtime
+I (wasmcu) Unload WASM module
+I (wasmcu) Destroy WASM runtime (pool peak N bytes)
+I (wasmcu) Initialize WASM runtime (pool 163840 bytes)
+I (wasmcu) Load WASM module (218 bytes, read in place)
+I (wasmcu) Instantiate WASM runtime
+I (wasmcu) run main() of the application
+Hello Rust World!
+I (wasmcu) Deinstantiate WASM runtime
+I (wasmcu) Unload WASM module
+I (wasmcu) Destroy WASM runtime (pool peak N bytes)
+I (wasmcu) Exiting...'
+if [ "$got" = "$want_embed" ]; then echo "ok: embed example logs the seed's sequence"; else echo "FAIL: embed example printed:"; echo "$got"; fail=1; fi
 # the env natives against the host's libc: same program, same output
 clang --target=wasm32-wasi -O2 -nostdlib -Wl,--no-entry -Wl,--export=main -Wl,--export=__heap_base \
   -Wl,--allow-undefined -o "$out/env_check.wasm" "$root/tests/env/env_check.c"
