@@ -18,6 +18,22 @@ static int64_t guest_strlen(wasmcu_instance *inst, uint32_t p)
     return z ? z - (m + p) : -1;
 }
 
+static uint64_t pow10u(int n)
+{
+    uint64_t p = 1;
+    while (n-- > 0) p *= 10;
+    return p;
+}
+
+/* Nearest integer, ties to even, as printf rounds an exactly representable tie. */
+static uint64_t round_even(double r)
+{
+    uint64_t u = (uint64_t)r;
+    double frac = r - (double)u;
+    if (frac > 0.5 || (frac == 0.5 && (u & 1))) u++;
+    return u;
+}
+
 /* Output sink: the console, or a guest buffer of cap bytes (snprintf). */
 typedef struct sink {
     wasmcu_runtime *rt;
@@ -39,6 +55,83 @@ static void out(sink *s, const char *p, uint32_t n)
 static void pad(sink *s, char c, int n)
 {
     while (n-- > 0) out(s, &c, 1);
+}
+
+/* Digits of d >= 0 for %f %e %g (and %a, printed as %e): the decimal exponent is found by
+ * scaling, so the last of 17 significant digits may differ from a libc's; 6 are exact.
+ * %f of a value past 1.8e19 / 10^precision is printed as %e. */
+static int fmt_float(char *o, size_t cap, double d, char c, int prec, int alt)
+{
+    int upper = c >= 'A' && c <= 'Z', k = 0;
+    char lc = (char)(upper ? c + 32 : c);
+    if (d != d || d > 1.7976931348623157e308) {
+        memcpy(o, d != d ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
+        return 3;
+    }
+    if (prec < 0) prec = 6;
+    if (lc == 'a') lc = 'e';
+    int exp10 = 0;
+    double m = d;
+    if (m != 0) {
+        while (m >= 10) { m /= 10; exp10++; }
+        while (m < 1) { m *= 10; exp10--; }
+    }
+    if (lc == 'g') {
+        int p = prec == 0 ? 1 : prec;
+        /* exponent after rounding to p significant digits */
+        double r = m;
+        for (int i = 1; i < p; i++) r *= 10;
+        int x = exp10;
+        if (r + 0.5 >= 1e17 || (uint64_t)(r + 0.5) >= (uint64_t)pow10u(p)) x++;
+        if (p > x && x >= -4) { lc = 'f'; prec = p - 1 - x; }
+        else { lc = 'e'; prec = p - 1; }
+        k = fmt_float(o, cap, d, lc, prec, alt);
+        if (!alt) { /* %g drops trailing zeros */
+            char *e = memchr(o, 'e', (size_t)k);
+            int end = e ? (int)(e - o) : k, dot = -1;
+            for (int i = 0; i < end; i++) if (o[i] == '.') dot = i;
+            if (dot >= 0) {
+                int cut = end;
+                while (cut > dot + 1 && o[cut - 1] == '0') cut--;
+                if (cut == dot + 1) cut = dot;
+                memmove(o + cut, o + end, (size_t)(k - end));
+                k -= end - cut;
+            }
+        }
+        if (upper) for (int i = 0; i < k; i++) if (o[i] == 'e') o[i] = 'E';
+        return k;
+    }
+    if (prec > 17) prec = 17;
+    if (lc == 'f' && d * (double)pow10u(prec) >= 1.8e19) lc = 'e'; /* past 64-bit digits */
+    char digits[40];
+    int nd;
+    if (lc == 'e') {
+        double r = m;
+        for (int i = 0; i < prec; i++) r *= 10;
+        uint64_t u = round_even(r);
+        if (u >= pow10u(prec + 1)) { u /= 10; exp10++; }
+        if (d == 0) exp10 = 0;
+        nd = 0;
+        for (int i = 0; i <= prec; i++) { digits[prec - i] = (char)('0' + u % 10); u /= 10; nd++; }
+        o[k++] = digits[0];
+        if (prec || alt) o[k++] = '.';
+        for (int i = 1; i < nd; i++) o[k++] = digits[i];
+        o[k++] = upper ? 'E' : 'e';
+        o[k++] = exp10 < 0 ? '-' : '+';
+        int ae = exp10 < 0 ? -exp10 : exp10;
+        if (ae >= 100) o[k++] = (char)('0' + ae / 100);
+        o[k++] = (char)('0' + ae / 10 % 10);
+        o[k++] = (char)('0' + ae % 10);
+        return k;
+    }
+    uint64_t u = round_even(d * (double)pow10u(prec));
+    nd = 0;
+    do { digits[nd++] = (char)('0' + u % 10); u /= 10; } while (u || nd <= prec);
+    for (int i = nd; i-- > prec;) o[k++] = digits[i];
+    if (prec || alt) o[k++] = '.';
+    for (int i = prec; i-- > 0;) o[k++] = digits[i];
+    (void)cap;
+    return k;
 }
 
 /* Formats `fmt` with arguments read from the varargs buffer at va. 0 or a trap. */
@@ -125,26 +218,17 @@ static wasmcu_err format(wasmcu_call_ctx *ctx, sink *s, uint32_t fmt, uint32_t v
             base = 8;
             if (alt) prefix = "0";
         } else {
-            /* floating point: printed as fixed with up to 9 decimals; enough for a device log */
             double d;
             memcpy(&d, &v, 8);
-            if (d < 0) { neg = 1; d = -d; }
-            if (prec < 0) prec = 6;
-            if (prec > 9) prec = 9;
-            uint64_t scale = 1;
-            for (int i = 0; i < prec; i++) scale *= 10;
-            double r = d * (double)scale + 0.5;
-            if (d != d || r > 1.8e19) { out(s, d != d ? "nan" : "inf", 3); continue; }
-            uint64_t whole = (uint64_t)r;
-            int k = 0;
-            for (int i = 0; i < prec; i++) { num[k++] = (char)('0' + whole % 10); whole /= 10; }
-            if (prec) num[k++] = '.';
-            do { num[k++] = (char)('0' + whole % 10); whole /= 10; } while (whole);
-            if (neg) num[k++] = '-';
-            else if (plus) num[k++] = '+';
-            if (!left) pad(s, zero ? '0' : ' ', width - k);
-            while (k) out(s, &num[--k], 1);
-            if (left) pad(s, ' ', width - k);
+            if (d < 0 || (d == 0 && (v >> 63))) { neg = 1; d = -d; }
+            int k = fmt_float(num, sizeof num, d, c, prec, alt);
+            const char *sign = neg ? "-" : plus ? "+" : space ? " " : "";
+            int sl = (int)strlen(sign), total = sl + k, numeric = d == d && d <= 1.7976931348623157e308;
+            if (!left && !(zero && numeric)) pad(s, ' ', width - total);
+            out(s, sign, (uint32_t)sl);
+            if (!left && zero && numeric) pad(s, '0', width - total);
+            out(s, num, (uint32_t)k);
+            if (left) pad(s, ' ', width - total);
             continue;
         }
         if (!is64 && c != 'd' && c != 'i') v = (uint32_t)v;

@@ -41,6 +41,9 @@ int main(void)
            (size_t)77, (short)-3, (unsigned char)200);
     printf("[%s] [%8s] [%-8s] [%.2s] [%*d] [%-*d] [%.*s]\n", "abc", "abc", "abc", "abc", 6, 9, 6, 9, 3, "abcdef");
     printf("[%f] [%.2f] [%8.3f] [%.0f] [%d]\n", 3.14159, -2.5, 1.0 / 3.0, 3.75, neg);
+    printf("[%e] [%.3e] [%E] [%g] [%g] [%g] [%G] [%.3g] [%g] [%#g] [%10.2e] [%-10g|]\n", 12345.678, 0.000123456,
+           -1.5, 0.0001, 123456.0, 1234567.0, 1e-10, 3.14159, 100.0, 2.0, 6.02e23, 0.5);
+    printf("[%f] [%e] [%g] [%08.2f] [%+.1f]\n", 0.0, 0.0, 0.0, -3.14159, 2.25);
     int n = snprintf(buf, 8, "%s-%d", "truncate", 12345);
     printf("snprintf %d [%s]\n", n, buf);
     sprintf(buf, "%03d|%s", 5, "x");
