@@ -57,7 +57,46 @@ static void pad(sink *s, char c, int n)
     while (n-- > 0) out(s, &c, 1);
 }
 
-/* Digits of d >= 0 for %f %e %g (and %a, printed as %e): the decimal exponent is found by
+/* %a: the bits as 0x1.<hex>p<exp>, exact; a precision rounds the mantissa, ties to even. */
+static int fmt_hexfloat(char *o, double d, int prec, int alt, int upper)
+{
+    uint64_t bits;
+    memcpy(&bits, &d, 8);
+    int e = (int)((bits >> 52) & 0x7FF), k = 0;
+    uint64_t mant = bits & 0xFFFFFFFFFFFFFull;
+    int lead = e != 0;
+    if (e == 0 && mant == 0) e = 1023; /* zero prints p+0 */
+    else if (e == 0) e = 1;            /* subnormal: 0x0.<mant>p-1022 */
+    e -= 1023;
+    int nd = 13;
+    if (prec >= 0 && prec < 13) {
+        int drop = (13 - prec) * 4;
+        uint64_t rest = mant & ((1ull << drop) - 1), half = 1ull << (drop - 1);
+        mant >>= drop;
+        uint64_t odd = prec ? mant & 1 : (uint64_t)lead & 1; /* ties to even, leading digit included */
+        if (rest > half || (rest == half && odd)) mant++;
+        if (mant >> (prec * 4)) { mant = 0; lead++; } /* carried into the leading digit */
+        nd = prec;
+    } else {
+        while (nd > 0 && !(mant & 0xF)) { mant >>= 4; nd--; }
+        if (prec > 13) nd = 13; /* extra zeros below are added after */
+    }
+    const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    o[k++] = '0';
+    o[k++] = upper ? 'X' : 'x';
+    o[k++] = (char)('0' + lead);
+    if (nd || alt || prec > 0) o[k++] = '.';
+    for (int i = nd; i-- > 0;) o[k++] = hex[(mant >> (i * 4)) & 0xF];
+    for (int i = nd; i < prec; i++) o[k++] = '0';
+    o[k++] = upper ? 'P' : 'p';
+    o[k++] = e < 0 ? '-' : '+';
+    int ae = e < 0 ? -e : e, start = k;
+    do { o[k++] = (char)('0' + ae % 10); ae /= 10; } while (ae);
+    for (int i = start, j = k - 1; i < j; i++, j--) { char t = o[i]; o[i] = o[j]; o[j] = t; }
+    return k;
+}
+
+/* Digits of d >= 0 for %f %e %g: the decimal exponent is found by
  * scaling, so the last of 17 significant digits may differ from a libc's; 6 are exact.
  * %f of a value past 1.8e19 / 10^precision is printed as %e. */
 static int fmt_float(char *o, size_t cap, double d, char c, int prec, int alt)
@@ -68,8 +107,8 @@ static int fmt_float(char *o, size_t cap, double d, char c, int prec, int alt)
         memcpy(o, d != d ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
         return 3;
     }
+    if (lc == 'a') return fmt_hexfloat(o, d, prec, alt, upper);
     if (prec < 0) prec = 6;
-    if (lc == 'a') lc = 'e';
     int exp10 = 0;
     double m = d;
     if (m != 0) {
