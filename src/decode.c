@@ -525,6 +525,8 @@ wasmcu_err wm_decode(wm_runtime *rt, const uint8_t *bytes, size_t len, wm_module
     return err;
 }
 
+static const uint8_t *name_from_section(const wm_module *m, uint32_t idx, uint32_t *len);
+
 void wm_module_free_parts(wm_runtime *rt, wm_module *m)
 {
     wm_alloc *a = &rt->alloc;
@@ -549,7 +551,24 @@ void wm_module_free_parts(wm_runtime *rt, wm_module *m)
     m->rt = r;
 }
 
+/* The name of an export of function idx, or NULL. */
+static const uint8_t *export_name(const wm_module *m, uint32_t idx, uint32_t *len)
+{
+    for (uint32_t i = 0; i < m->nexports; i++)
+        if (m->exports[i].kind == WM_EXT_FUNC && m->exports[i].index == idx) {
+            *len = m->exports[i].name.len;
+            return m->exports[i].name.s;
+        }
+    return NULL;
+}
+
 const uint8_t *wm_module_func_name(const wm_module *m, uint32_t idx, uint32_t *len)
+{
+    const uint8_t *n = name_from_section(m, idx, len);
+    return n ? n : export_name(m, idx, len);
+}
+
+static const uint8_t *name_from_section(const wm_module *m, uint32_t idx, uint32_t *len)
 {
     if (!m->name_section.s) return NULL;
     wm_reader r;

@@ -145,7 +145,8 @@ static inline const wm_functype *wm_module_functype(const wm_module *m, uint32_t
     return &m->types[m->func_types[idx]];
 }
 
-/* Function `idx`'s name from the name section, or NULL; *len gets its length. */
+/* Function `idx`'s name from the name section, else its export name, or NULL; *len gets
+ * its length. */
 const uint8_t *wm_module_func_name(const wm_module *m, uint32_t idx, uint32_t *len);
 
 #endif

@@ -112,6 +112,19 @@ int main(void)
     CHECK(out[0] == 6);
     CHECK(wasmcu_call(inst, wasmcu_find_func(inst, "fac"), NULL, 0, out, 1) == WASMCU_ERR_ARG);
 
+    /* one module, a second instance: its own globals and memory */
+    wasmcu_instance *inst2;
+    CHECK(wasmcu_instantiate(rt, mod, &cfg, &inst2) == WASMCU_OK);
+    CHECK(wasmcu_call(inst2, wasmcu_find_func(inst2, "bump"), NULL, 0, out, 1) == WASMCU_OK);
+    CHECK(out[0] == 6);
+    CHECK(wasmcu_call(inst, wasmcu_find_func(inst, "bump"), NULL, 0, out, 1) == WASMCU_OK);
+    CHECK(out[0] == 7);
+    CHECK(wasmcu_memory_ptr(inst, 16, 5) != wasmcu_memory_ptr(inst2, 16, 5));
+    CHECK(wasmcu_memory_ptr(inst, 65535, 2) == NULL);
+    wasmcu_unload(mod); /* refused while instances live */
+    CHECK(strstr(wasmcu_last_error(rt), "still alive") != NULL);
+    wasmcu_deinstantiate(inst2);
+
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
 

@@ -1,0 +1,63 @@
+#!/bin/sh
+# The CLI's error paths and outputs. Usage: test_cli.sh WASMCU OUTDIR
+set -u
+wasmcu=$1 out=$2
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$out"
+fail=0
+expect() { # expect NAME WANT_RC PATTERN -- command...
+  name=$1 want=$2 pat=$3; shift 4
+  got=$("$@" 2>&1); rc=$?
+  case "$rc:$got" in
+    "$want:"*$pat*) echo "ok: $name" ;;
+    *) echo "FAIL: $name: exit $rc (want $want), output: $got"; fail=1 ;;
+  esac
+}
+expect "help" 0 "usage: wasmcu COMMAND" -- "$wasmcu" --help
+expect "unknown command" 2 "unknown command" -- "$wasmcu" frobnicate
+expect "run --help" 0 "usage: wasmcu run" -- "$wasmcu" run --help
+expect "run bad flag" 2 "bad option --bogus" -- "$wasmcu" run --bogus x.wasm
+expect "run bad size" 2 "bad option --stack-size=12Q" -- "$wasmcu" run --stack-size=12Q x.wasm
+expect "run missing file" 1 "cannot read" -- "$wasmcu" run "$out/none.wasm"
+expect "dump --help" 0 "usage: wasmcu dump" -- "$wasmcu" dump --help
+expect "dump bad name" 2 "not a C identifier" -- "$wasmcu" dump -o - -n 9bad "$root/tests/unit/core.wat"
+expect "inspect --help" 0 "usage: wasmcu inspect" -- "$wasmcu" inspect --help
+expect "spec no file" 2 "no file given" -- "$wasmcu" spec
+printf 'garbage' > "$out/garbage.wasm"
+expect "malformed module" 1 "magic header not detected" -- "$wasmcu" run "$out/garbage.wasm"
+if command -v wat2wasm >/dev/null 2>&1; then
+  wat2wasm --debug-names "$root/tests/unit/core.wat" -o "$out/core.wasm"
+  cat > "$out/cli.wat" <<'WAT'
+(module
+  (func $fac (export "fac") (param i64) (result i64)
+    (if (result i64) (i64.eqz (local.get 0)) (then (i64.const 1))
+      (else (i64.mul (local.get 0) (call $fac (i64.sub (local.get 0) (i64.const 1)))))))
+  (func (export "multi") (param i32) (result i32 f64) (local.get 0) (f64.const 2.5))
+  (func $div (param i32 i32) (result i32) (i32.div_u (local.get 0) (local.get 1)))
+  (func $mid (param i32) (result i32) (call $div (i32.const 1) (local.get 0)))
+  (func (export "outer") (param i32) (result i32) (call $mid (local.get 0)))
+  (func (export "main") (result i32) (i32.const 7)))
+WAT
+  wat2wasm --debug-names "$out/cli.wat" -o "$out/cli.wasm"
+  expect "-f with results" 0 "120" -- "$wasmcu" run -f fac "$out/cli.wasm" 5
+  expect "-f multi-value" 0 "2.5" -- "$wasmcu" run -f multi "$out/cli.wasm" 3
+  expect "-f wrong arg count" 2 "takes 1 arguments" -- "$wasmcu" run -f fac "$out/cli.wasm"
+  expect "-f bad argument" 2 "does not fit its type" -- "$wasmcu" run -f fac "$out/cli.wasm" abc
+  expect "trap three calls deep: exit 134, backtrace with names" 134 'at func 2 "div"
+  at func 3 "mid"
+  at func 4 "outer"' -- "$wasmcu" run -f outer "$out/cli.wasm" 0
+  expect "exit status is main's result" 7 "" -- "$wasmcu" run "$out/cli.wasm"
+  expect "unknown import named" 1 'import "env"."twice"' -- "$wasmcu" run -f fac "$out/core.wasm" 1
+  # dump: the header compiles and holds the module's exact bytes
+  "$wasmcu" dump -o "$out/core_wasm.h" -n core_wasm "$out/core.wasm" || fail=1
+  printf '#include <stdio.h>\n#include "core_wasm.h"\nint main(void){fwrite(core_wasm,1,core_wasm_len,stdout);return 0;}\n' > "$out/dumpcheck.c"
+  if cc -Wall -Werror -I"$out" -o "$out/dumpcheck" "$out/dumpcheck.c" && "$out/dumpcheck" | cmp -s - "$out/core.wasm"; then
+    echo "ok: dump header compiles and round-trips the bytes"
+  else
+    echo "FAIL: dump header"; fail=1
+  fi
+  grep -q "static const unsigned char core_wasm" "$out/core_wasm.h" || { echo "FAIL: dump array not static const"; fail=1; }
+else
+  echo "wat2wasm missing: module tests skipped"
+fi
+exit $fail
