@@ -47,6 +47,10 @@ WAT
   at func 3 "mid"
   at func 4 "outer"' -- "$wasmcu" run -f outer "$out/cli.wasm" 0
   expect "exit status is main's result" 7 "" -- "$wasmcu" run "$out/cli.wasm"
+  printf '(module (import "env" "gpio_write" (func (param i32 i32))) (memory 17) (global (mut i32) (i32.const 1048576)))' > "$out/warn.wat"
+  wat2wasm "$out/warn.wat" -o "$out/warn.wasm"
+  expect "inspect names a missing native" 0 "env.gpio_write is provided by no registered native" -- "$wasmcu" inspect "$out/warn.wasm"
+  expect "inspect warns about a 1 MiB stack" 0 "-zstack-size=32768" -- "$wasmcu" inspect "$out/warn.wasm"
   expect "unknown import named" 1 'import "env"."twice"' -- "$wasmcu" run -f fac "$out/core.wasm" 1
   # dump: the header compiles and holds the module's exact bytes
   "$wasmcu" dump -o "$out/core_wasm.h" -n core_wasm "$out/core.wasm" || fail=1

@@ -7,19 +7,17 @@
 #include <string.h>
 #include "cli.h"
 #include "file.h"
-#include "module.h"
+#include "runtime.h"
 #include "reader.h"
 
 static const char *const kinds[] = {"func", "table", "memory", "global"};
 
-static int known_env(const wm_name *n)
+/* Whether a native registered on rt provides env.<name>. */
+static int known_env(const wm_runtime *rt, const wm_name *n)
 {
-    static const char *const env[] = {"puts", "putchar", "printf", "vprintf", "sprintf", "vsprintf",
-                                       "snprintf", "vsnprintf", "memcpy", "memmove", "memset", "memcmp",
-                                       "strlen", "strcmp", "malloc", "calloc", "realloc", "free",
-                                       "abort", "exit"};
-    for (size_t i = 0; i < sizeof env / sizeof env[0]; i++)
-        if (strlen(env[i]) == n->len && memcmp(env[i], n->s, n->len) == 0) return 1;
+    for (const wm_native *nat = rt->natives; nat; nat = nat->next)
+        if (strcmp(nat->module, "env") == 0 && strlen(nat->name) == n->len && memcmp(nat->name, n->s, n->len) == 0)
+            return 1;
     return 0;
 }
 
@@ -65,7 +63,6 @@ int wasmcu_cli_inspect(int argc, char **argv)
     }
     const wm_module *m = mod;
     printf("%s: %zu bytes\n", path, len);
-    int unresolved = 0;
     for (uint32_t i = 0; i < m->nimports; i++) {
         const wm_import *im = &m->imports[i];
         printf("  import %-6s %.*s.%.*s\n", kinds[im->kind & 3], (int)im->module.len, (const char *)im->module.s,
@@ -132,10 +129,9 @@ int wasmcu_cli_inspect(int argc, char **argv)
     }
     for (uint32_t i = 0; i < m->nimports; i++) {
         const wm_import *im = &m->imports[i];
-        if (im->kind == WM_EXT_FUNC && im->module.len == 3 && memcmp(im->module.s, "env", 3) == 0 && !known_env(&im->field)) {
+        if (im->kind == WM_EXT_FUNC && im->module.len == 3 && memcmp(im->module.s, "env", 3) == 0 && !known_env(rt, &im->field)) {
             printf("warning: import env.%.*s is provided by no registered native: register it with "
                    "wasmcu_register_native or remove the call\n", (int)im->field.len, (const char *)im->field.s);
-            unresolved++;
         }
     }
     wasmcu_unload(mod);
