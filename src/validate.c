@@ -485,8 +485,10 @@ static wasmcu_err repush_label(vctx *v, const wm_valtype *ts, uint32_t nt)
     TRY(pop_types(v, ts, nt));
     uint32_t known = save - v->nvals, unknown = nt - known;
     if (!grow(v, (void **)&v->vals, &v->cap_vals, save + unknown, 1)) return v->err;
-    memmove(v->vals + v->nvals + unknown, v->vals + v->nvals, known);
-    memset(v->vals + v->nvals, UNKNOWN, unknown);
+    if (unknown) { /* the unknown values go below the known ones */
+        memmove(v->vals + v->nvals + unknown, v->vals + v->nvals, known);
+        memset(v->vals + v->nvals, UNKNOWN, unknown);
+    }
     v->nvals = save + unknown;
     if (v->nvals > v->max_vals) v->max_vals = v->nvals;
     return WASMCU_OK;
@@ -909,7 +911,7 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
             return fail(v, WASMCU_ERR_MALFORMED, "malformed local declarations", 0, 0, 0);
         if (t == WASMCU_V128)
             return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
-        memset(v->locals + at, t, count);
+        if (count) memset(v->locals + at, t, count);
         at += count;
     }
     v->nlocals = n;

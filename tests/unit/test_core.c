@@ -128,6 +128,16 @@ int main(void)
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
 
+    /* found by fuzzing: an empty local group and a br_table in unreachable code with an
+     * empty type stack made the validator offset NULL pointers (UBSan catches a regression) */
+    static const unsigned char empty_groups[] = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+        0x03, 0x02, 0x01, 0x00, 0x0a, 0x0a, 0x01, 0x08, 0x01, 0x00, 0x7f, 0x00, 0x0e, 0x00,
+        0x00, 0x0b};
+    wasmcu_module *m3;
+    CHECK(wasmcu_load(rt, empty_groups, sizeof empty_groups, &m3) == WASMCU_OK);
+    wasmcu_unload(m3);
+
     /* every allocation of load + instantiate fails in turn: an error each time, no leak */
     size_t before = wasmcu_pool_used(rt);
     int succeeded = 0;
