@@ -388,7 +388,15 @@ static wasmcu_err env_strcmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmc
     return WASMCU_OK;
 }
 
-static int wr32_guest(wasmcu_instance *inst, uint32_t at, uint32_t v)
+static int rd32(wasmcu_instance *inst, uint32_t at, uint32_t *v)
+{
+    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
+    if (!p) return 0;
+    memcpy(v, p, 4);
+    return 1;
+}
+
+static int wr32(wasmcu_instance *inst, uint32_t at, uint32_t v)
 {
     uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
     if (!p) return 0;
@@ -515,7 +523,7 @@ static wasmcu_err parse_long(wasmcu_call_ctx *ctx, uint32_t p, uint32_t endp, in
         uint32_t u = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
         *result = neg ? (uint32_t)0 - u : u;
     }
-    if (endp && !wr32_guest(inst, endp, p + (uint32_t)(q - s))) return OOB(ctx, "strtol");
+    if (endp && !wr32(inst, endp, p + (uint32_t)(q - s))) return OOB(ctx, "strtol");
     return WASMCU_OK;
 }
 
@@ -539,22 +547,6 @@ static wasmcu_err env_atoi(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
  * can only corrupt its own heap; every read is bounds-checked and list walks are bounded,
  * so a corrupt heap makes malloc fail, never the host misbehave. */
 #define HDR 8u
-
-static int rd32(wasmcu_instance *inst, uint32_t at, uint32_t *v)
-{
-    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
-    if (!p) return 0;
-    memcpy(v, p, 4);
-    return 1;
-}
-
-static int wr32(wasmcu_instance *inst, uint32_t at, uint32_t v)
-{
-    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
-    if (!p) return 0;
-    memcpy(p, &v, 4);
-    return 1;
-}
 
 /* The heap header's address, or 0 when the module exports no __heap_base. */
 static uint32_t heap_header(wasmcu_instance *inst)

@@ -43,14 +43,7 @@ static const unsigned char core_wasm[] = {
 };
 static const unsigned int core_wasm_len = 383;
 
-static int failures;
-#define CHECK(cond)                                                                             \
-    do {                                                                                        \
-        if (!(cond)) {                                                                          \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                              \
-            failures++;                                                                         \
-        }                                                                                       \
-    } while (0)
+#include "check.h"
 
 static wasmcu_err twice(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
 {

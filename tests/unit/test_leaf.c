@@ -4,14 +4,7 @@
 #include "alloc.h"
 #include "reader.h"
 
-static int failures;
-#define CHECK(cond)                                                                             \
-    do {                                                                                        \
-        if (!(cond)) {                                                                          \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                              \
-            failures++;                                                                         \
-        }                                                                                       \
-    } while (0)
+#include "check.h"
 
 static wm_reader over(const uint8_t *b, size_t n)
 {
