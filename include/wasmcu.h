@@ -24,6 +24,8 @@ extern "C" {
     X(WASMCU_ERR_ARG, "bad argument")                                           \
     X(WASMCU_ERR_NOT_FOUND, "not found")                                        \
     X(WASMCU_ERR_UNSUPPORTED, "unsupported")                                    \
+    X(WASMCU_FUEL_EXHAUSTED, "fuel exhausted")                                  \
+    X(WASMCU_INTERRUPTED, "interrupted")                                        \
     X(WASMCU_TRAP_UNREACHABLE, "unreachable")                                   \
     X(WASMCU_TRAP_DIV_ZERO, "integer divide by zero")                           \
     X(WASMCU_TRAP_INT_OVERFLOW, "integer overflow")                             \
@@ -161,6 +163,20 @@ wasmcu_valtype wasmcu_func_result_type(const wasmcu_func *f, uint32_t i);
  * On a trap, wasmcu_last_error() has the trap and a backtrace of wasm functions. */
 wasmcu_err wasmcu_call(wasmcu_instance *inst, wasmcu_func *f, const wasmcu_val *args,
                        uint32_t nargs, wasmcu_val *results, uint32_t nresults);
+
+/* ---- fuel, interrupts, resuming -------------------------------------------------------- */
+
+/* Meters calls on inst: each wasm function entry and loop iteration costs 1; when fuel runs
+ * out, wasmcu_call returns WASMCU_FUEL_EXHAUSTED and the call can be resumed. */
+#define WASMCU_FUEL_UNLIMITED UINT64_MAX
+void wasmcu_set_fuel(wasmcu_instance *inst, uint64_t fuel);
+uint64_t wasmcu_fuel_left(const wasmcu_instance *inst);
+/* Asks the running (or next) call on inst to stop at its next check with
+ * WASMCU_INTERRUPTED; safe from an interrupt handler or another thread. */
+void wasmcu_interrupt(wasmcu_instance *inst);
+/* Continues a call stopped by fuel or an interrupt, exactly where it stopped; results as
+ * for wasmcu_call. While a call is stopped, new calls on inst are refused. */
+wasmcu_err wasmcu_resume(wasmcu_instance *inst, wasmcu_val *results, uint32_t nresults);
 
 /* Reads the exported global `name`: its value and type. */
 wasmcu_err wasmcu_get_global(wasmcu_instance *inst, const char *name, wasmcu_val *value,

@@ -159,3 +159,29 @@ void wasmcu_console_write(wasmcu_runtime *rt, const char *s, size_t n)
 {
     if (rt->console) rt->console(rt->console_user, s, n);
 }
+
+void wasmcu_set_fuel(wasmcu_instance *inst, uint64_t fuel)
+{
+    inst->fuel_on = fuel != WASMCU_FUEL_UNLIMITED;
+    inst->fuel = fuel;
+    inst->checks = (uint8_t)(inst->fuel_on | inst->interrupt);
+}
+
+uint64_t wasmcu_fuel_left(const wasmcu_instance *inst)
+{
+    return inst->fuel_on ? inst->fuel : WASMCU_FUEL_UNLIMITED;
+}
+
+void wasmcu_interrupt(wasmcu_instance *inst)
+{
+    inst->interrupt = 1;
+    inst->checks = 1;
+}
+
+wasmcu_err wasmcu_resume(wasmcu_instance *inst, wasmcu_val *results, uint32_t nresults)
+{
+    if (inst->susp.active && nresults != inst->susp.entry->type->nresults)
+        return wm_error(inst->rt, WASMCU_ERR_ARG, "wasmcu_resume: the call gives %u results, not %u",
+                        (unsigned)inst->susp.entry->type->nresults, (unsigned)nresults);
+    return wm_interp_resume(inst, results);
+}

@@ -23,6 +23,8 @@
  *   table.* / elem.drop        [op, index] (table.copy [op, dst, src]; table.init [op, elem, table])
  *   memory.init / data.drop    [op, dataidx]
  *   return                     [op]                       (also ends every function)
+ *   loop                       [op]                       starts every function and every
+ *                                                          loop body: checks fuel and interrupts
  */
 #ifndef WM_COMPILE_H
 #define WM_COMPILE_H

@@ -95,8 +95,17 @@ static wasmcu_err call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *arg
     return err;
 }
 
-/* Runs wasm function entry whose params sit at fp[0..]; results end at fp[0..]. */
-static wasmcu_err run(wasmcu_instance *owner, wm_func *entry, wasmcu_val *fp)
+/* Where a run starts: a fresh call of func with params at fp[0..], or a stopped call. */
+typedef struct wm_state {
+    wm_func *func;
+    wasmcu_val *fp, *sp;
+    const uint32_t *pc;
+    uint32_t nframes, first;
+} wm_state;
+
+/* Runs until the entry function returns (results end at its fp[0..]), a trap, or a stop for
+ * fuel or an interrupt (then owner->susp holds the state). */
+static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 {
 #if WM_CONFIG_COMPUTED_GOTO
     static const void *const labels[WM_OP_COUNT] = {
@@ -105,29 +114,29 @@ static wasmcu_err run(wasmcu_instance *owner, wm_func *entry, wasmcu_val *fp)
 #undef OP
     };
 #endif
-    wm_func *func = entry, *callee;
+    wm_func *func = start->func, *callee;
     wasmcu_instance *cur;
     uint8_t *mem;
     uint64_t memsize;
     wm_frame *frames = owner->frames;
-    const uint32_t first = owner->nframes;
-    uint32_t nframes = first;
+    const uint32_t first = start->first;
+    uint32_t nframes = start->nframes;
     wasmcu_val *const stack_end = owner->stack_end;
-    const uint32_t *code, *pc;
-    wasmcu_val *sp;
+    const uint32_t *code = func->code->ops, *pc = start->pc;
+    wasmcu_val *fp = start->fp, *sp = start->sp;
     wasmcu_err err = WASMCU_OK;
     char msg[128];
     msg[0] = 0;
     uint32_t target, arity, height;
 
     LOAD_INST();
-    {
+    if (fresh) {
         const wm_code *c = func->code;
         uint32_t np = func->type->nparams;
         if (fp + np + c->nlocals + c->max_height > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         memset(fp + np, 0, c->nlocals * sizeof *fp);
         sp = fp + np + c->nlocals;
-        code = pc = c->ops;
+        pc = code;
     }
 
     DISPATCH_BEGIN
@@ -562,9 +571,41 @@ static wasmcu_err run(wasmcu_instance *owner, wm_func *entry, wasmcu_val *fp)
     }
 
     /* never emitted: structure is compiled away, typed select shares select's handler */
+    CASE(WM_OP_LOOP):
+        if (owner->checks) { /* one load and branch when nothing is metered */
+            if (owner->interrupt) {
+                err = WASMCU_INTERRUPTED;
+                goto stop;
+            }
+            if (owner->fuel_on) {
+                if (!owner->fuel) {
+                    err = WASMCU_FUEL_EXHAUSTED;
+                    goto stop;
+                }
+                owner->fuel--;
+            }
+        }
+        NEXT();
+    stop:
+        if (first != 0) { /* nested under a native: only the outermost call can stop */
+            err = WASMCU_OK;
+            NEXT();
+        }
+        if (err == WASMCU_INTERRUPTED) owner->interrupt = 0;
+        owner->checks = owner->fuel_on;
+        owner->susp.active = 1;
+        owner->susp.func = func;
+        owner->susp.pc = pc - 1; /* the check runs again on resume */
+        owner->susp.fp = fp;
+        owner->susp.sp = sp;
+        owner->susp.nframes = nframes;
+        owner->susp.first = first;
+        wm_error(cur->rt, err, "%s: the call stopped in func %u; wasmcu_resume continues it",
+                 wasmcu_err_str(err), (unsigned)func->idx);
+        return err;
+
     CASE(WM_OP_NOP):
     CASE(WM_OP_BLOCK):
-    CASE(WM_OP_LOOP):
     CASE(WM_OP_IF):
     CASE(WM_OP_ELSE):
     CASE(WM_OP_END):
@@ -598,9 +639,21 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
                         "trap: call stack exhausted: no value stack left to call func %u",
                         (unsigned)f->idx);
     }
+    if (inst->susp.active)
+        return wm_error(rt, WASMCU_ERR_ARG, "a call on this instance is stopped (fuel or interrupt): "
+                        "wasmcu_resume it before a new call");
     if (np) memcpy(base, args, np * sizeof *args);
     if (f->code) {
-        err = run(inst, f, base);
+        wm_state st = {f, base, base, NULL, inst->nframes, inst->nframes};
+        err = run(inst, &st, 1);
+        if (err == WASMCU_FUEL_EXHAUSTED || err == WASMCU_INTERRUPTED) {
+            /* the stopped call keeps its stack until it is resumed */
+            inst->susp.entry = f;
+            inst->susp.base = base;
+            inst->susp.saved_top = saved_top;
+            inst->susp.saved_frames = saved_frames;
+            return err;
+        }
     } else {
         char msg[128];
         inst->stack_top = base + need + nr;
@@ -614,5 +667,21 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
     if (err == WASMCU_OK && nr) memcpy(results, base, nr * sizeof *results);
     inst->stack_top = saved_top;
     inst->nframes = saved_frames;
+    return err;
+}
+
+wasmcu_err wm_interp_resume(wasmcu_instance *inst, wasmcu_val *results)
+{
+    struct wm_suspended *su = &inst->susp;
+    if (!su->active)
+        return wm_error(inst->rt, WASMCU_ERR_ARG, "wasmcu_resume: no call is stopped on this instance");
+    su->active = 0;
+    wm_state st = {su->func, su->fp, su->sp, su->pc, su->nframes, su->first};
+    wasmcu_err err = run(inst, &st, 0);
+    if (err == WASMCU_FUEL_EXHAUSTED || err == WASMCU_INTERRUPTED) return err;
+    uint32_t nr = su->entry->type->nresults;
+    if (err == WASMCU_OK && nr) memcpy(results, su->base, nr * sizeof *results);
+    inst->stack_top = su->saved_top;
+    inst->nframes = su->saved_frames;
     return err;
 }

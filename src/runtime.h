@@ -71,6 +71,18 @@ struct wasmcu_instance {
     uint32_t nframes;               /* frames in use while a call runs */
     uint32_t heap_size;             /* from the config, for env malloc */
     void *user;                     /* wasmcu_instance_set_user */
+    /* metering: `checks` is nonzero when a loop head or call must look at fuel/interrupt */
+    volatile uint8_t interrupt;
+    uint8_t fuel_on;
+    volatile uint8_t checks;
+    uint64_t fuel;
+    struct wm_suspended {           /* a call stopped by fuel or an interrupt */
+        uint8_t active;
+        struct wasmcu_func *entry, *func;
+        const uint32_t *pc;
+        wasmcu_val *base, *fp, *sp, *saved_top;
+        uint32_t nframes, first, saved_frames;
+    } susp;
 };
 
 typedef struct wm_frame {
@@ -124,5 +136,7 @@ int wm_functype_eq(const wm_functype *a, const wm_functype *b);
  * trap message and a backtrace. */
 wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *args,
                           wasmcu_val *results);
+/* Continues the call inst->susp describes; results as for wm_interp_call. */
+wasmcu_err wm_interp_resume(wasmcu_instance *inst, wasmcu_val *results);
 
 #endif

@@ -756,7 +756,10 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_LOOP:
         TRY(read_blocktype(v, &pt, &np, &rt, &nr));
         TRY(pop_types(v, pt, np));
-        return push_ctrl(v, (uint16_t)op, pt, np, rt, nr);
+        TRY(push_ctrl(v, (uint16_t)op, pt, np, rt, nr));
+        /* every iteration passes the loop head: the place fuel and interrupts are checked */
+        if (op == WM_OP_LOOP && emitting(v)) TRY(emit(v, WM_OP_LOOP));
+        return WASMCU_OK;
     case WM_OP_IF: {
         TRY(read_blocktype(v, &pt, &np, &rt, &nr));
         TRY(pop_expect(v, WASMCU_I32, NULL));
@@ -929,6 +932,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = 0;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
+    TRY(emit(v, WM_OP_LOOP)); /* the fuel and interrupt check of a call */
     while (v->nctrls > 0) {
         int op = 0;
         TRY(read_opcode(v, &op));

@@ -1,0 +1,20 @@
+(module
+  (import "env" "tick" (func $tick))
+  (func $sum (export "sum") (param $n i64) (result i64) (local $acc i64)
+    (block $done
+      (loop $l
+        (br_if $done (i64.eqz (local.get $n)))
+        (local.set $acc (i64.add (local.get $acc) (i64.mul (local.get $n) (local.get $n))))
+        (local.set $n (i64.sub (local.get $n) (i64.const 1)))
+        (br $l)))
+    (local.get $acc))
+  (func $fib (export "fib") (param i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+      (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                     (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+  (func (export "ticking") (param i32) (result i32) (local i32)
+    (loop $l
+      (call $tick)
+      (local.set 1 (i32.add (local.get 1) (local.get 0)))
+      (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+    (local.get 1)))
