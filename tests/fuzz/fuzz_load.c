@@ -1,6 +1,6 @@
-/* libFuzzer target: any bytes are decoded, validated and compiled, and instantiated when
- * the module has no start function (until fuel exists, nothing that may loop runs). Nothing
- * may crash, leak or read outside the input.
+/* libFuzzer target: any bytes are decoded, validated and compiled; modules without a start
+ * function are instantiated and their exported functions called under fuel. Nothing may
+ * crash, leak or read outside the input.
  * Build: clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc src/[a-z]*.c tests/fuzz/fuzz_load.c -lm
  */
 #include <stdint.h>
@@ -21,10 +21,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (wasmcu_load(rt, bytes, size, &mod) == WASMCU_OK) {
         wasmcu_instance *inst;
         wasmcu_instance_config cfg = {16 * 1024, 0, 100};
-        /* no fuel limit yet, so nothing that could loop forever runs: no start function, no calls */
+        /* a start function runs before fuel can be set, so modules with one only load */
         const wm_module *m = mod;
-        if (m->start == UINT32_MAX && wasmcu_instantiate(rt, mod, &cfg, &inst) == WASMCU_OK)
+        if (m->start == UINT32_MAX && wasmcu_instantiate(rt, mod, &cfg, &inst) == WASMCU_OK) {
+            /* every exported function, zero arguments, under fuel so loops end */
+            for (uint32_t i = 0; i < m->nexports && i < 16; i++) {
+                if (m->exports[i].kind != WM_EXT_FUNC) continue;
+                wasmcu_func *f = inst->funcs[m->exports[i].index];
+                uint32_t np = wasmcu_func_param_count(f), nr = wasmcu_func_result_count(f);
+                wasmcu_val args[32] = {0}, results[32];
+                if (np > 32 || nr > 32) continue;
+                wasmcu_set_fuel(inst, 20000);
+                if (wasmcu_call(inst, f, args, np, results, nr) == WASMCU_FUEL_EXHAUSTED) break;
+            }
             wasmcu_deinstantiate(inst);
+        }
         wasmcu_unload(mod);
     }
     free(bytes);
