@@ -247,6 +247,8 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
     uint32_t stack = cfg && cfg->stack_size ? cfg->stack_size : WM_CONFIG_DEFAULT_STACK;
     uint32_t depth = cfg && cfg->max_call_depth ? cfg->max_call_depth : WM_CONFIG_DEFAULT_CALL_DEPTH;
     inst->heap_size = cfg ? cfg->heap_size : 0;
+    inst->max_memory_pages = cfg ? cfg->max_memory_pages : 0;
+    inst->max_table_size = cfg ? cfg->max_table_size : 0;
     NEW(inst->stack, stack / sizeof(wasmcu_val), "the value stack (stack_size)");
     inst->stack_end = inst->stack + stack / sizeof(wasmcu_val);
     inst->stack_top = inst->stack;
@@ -275,6 +277,14 @@ static wasmcu_err build_own(wasmcu_instance *inst)
         t->type = tt->elem;
         t->has_max = tt->limits.has_max;
         t->max = tt->limits.has_max ? tt->limits.max : UINT32_MAX;
+        if (inst->max_table_size) {
+            if (tt->limits.min > inst->max_table_size)
+                return wm_error(rt, WASMCU_ERR_OOM,
+                                "resource limit: table %u starts with %u elements, above the "
+                                "instance's max_table_size of %u", (unsigned)i,
+                                (unsigned)tt->limits.min, (unsigned)inst->max_table_size);
+            if (t->max > inst->max_table_size) t->max = inst->max_table_size;
+        }
         NEW(t->elems, tt->limits.min, "a table's elements");
         t->size = tt->limits.min;
     }
@@ -285,6 +295,14 @@ static wasmcu_err build_own(wasmcu_instance *inst)
         inst->mem = mem;
         mem->has_max = l->has_max;
         mem->max_pages = l->has_max ? l->max : 65536;
+        if (inst->max_memory_pages) {
+            if (l->min > inst->max_memory_pages)
+                return wm_error(rt, WASMCU_ERR_OOM,
+                                "resource limit: the memory starts at %u pages, above the "
+                                "instance's max_memory_pages of %u", (unsigned)l->min,
+                                (unsigned)inst->max_memory_pages);
+            if (mem->max_pages > inst->max_memory_pages) mem->max_pages = inst->max_memory_pages;
+        }
         if (l->min) {
             uint64_t bytes = (uint64_t)l->min * 65536u;
             if (bytes > (size_t)-1 || !(mem->data = wm_calloc(&rt->alloc, 1, (size_t)bytes))) {

@@ -28,7 +28,7 @@ static int run(void *mem, size_t size)
     wasmcu_err err = wasmcu_load(rt, app_wasm, app_wasm_len, &mod);
     if (!err) {
         LOG("Instantiate WASM runtime");
-        wasmcu_instance_config cfg = {4096, 0, 64}; /* 4 KiB value stack, 64 nested calls */
+        wasmcu_instance_config cfg = {.stack_size = 4096, .max_call_depth = 64}; /* 4 KiB value stack, 64 nested calls */
         err = wasmcu_instantiate(rt, mod, &cfg, &inst);
     }
     if (!err) {

@@ -34,7 +34,7 @@ static int run(const char *what, const unsigned char *bytes, unsigned len)
     wasmcu_err err = wasmcu_load(rt, bytes, len, &mod);
     if (!err) {
         LOG("Instantiate WASM runtime");
-        wasmcu_instance_config cfg = {4096, 0, 64};
+        wasmcu_instance_config cfg = {.stack_size = 4096, .max_call_depth = 64};
         err = wasmcu_instantiate(rt, mod, &cfg, &inst);
     }
     if (!err) {

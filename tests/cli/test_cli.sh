@@ -47,6 +47,10 @@ WAT
   at func 3 "mid"
   at func 4 "outer"' -- "$wasmcu" run -f outer "$out/cli.wasm" 0
   expect "exit status is main's result" 7 "" -- "$wasmcu" run "$out/cli.wasm"
+  expect "--fuel stops a long run" 124 "fuel exhausted" -- "$wasmcu" run --fuel=1000 -f fac "$out/cli.wasm" 5000
+  expect "--fuel enough" 0 "120" -- "$wasmcu" run --fuel=1000 -f fac "$out/cli.wasm" 5
+  expect "--max-call-depth" 134 "call stack exhausted" -- "$wasmcu" run --max-call-depth=10 -f fac "$out/cli.wasm" 50
+  expect "bad --fuel" 2 "bad option --fuel=0" -- "$wasmcu" run --fuel=0 "$out/cli.wasm"
   printf '(module (import "env" "gpio_write" (func (param i32 i32))) (memory 17) (global (mut i32) (i32.const 1048576)))' > "$out/warn.wat"
   wat2wasm "$out/warn.wat" -o "$out/warn.wasm"
   expect "inspect names a missing native" 0 "env.gpio_write is provided by no registered native" -- "$wasmcu" inspect "$out/warn.wasm"

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wasmcu_module *mod;
     if (wasmcu_load(rt, bytes, size, &mod) == WASMCU_OK) {
         wasmcu_instance *inst;
-        wasmcu_instance_config cfg = {16 * 1024, 0, 100};
+        wasmcu_instance_config cfg = {.stack_size = 16 * 1024, .max_call_depth = 100};
         /* a start function runs before fuel can be set, so modules with one only load */
         const wm_module *m = mod;
         if (m->start == UINT32_MAX && wasmcu_instantiate(rt, mod, &cfg, &inst) == WASMCU_OK) {

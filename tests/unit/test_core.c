@@ -73,7 +73,7 @@ int main(void)
         printf("FAIL load: %s\n", wasmcu_last_error(rt));
         return 1;
     }
-    wasmcu_instance_config cfg = {16 * 1024, 0, 200};
+    wasmcu_instance_config cfg = {.stack_size = 16 * 1024, .max_call_depth = 200};
     wasmcu_instance *inst;
     err = wasmcu_instantiate(rt, mod, &cfg, &inst);
     if (err) {

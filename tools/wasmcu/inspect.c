@@ -104,7 +104,7 @@ int wasmcu_cli_inspect(int argc, char **argv)
                (unsigned long long)body, (unsigned long long)compiled, (double)compiled / (double)body);
     size_t before = wasmcu_pool_used(rt);
     wasmcu_instance *inst;
-    wasmcu_instance_config cfg = {(uint32_t)stack, 0, 0};
+    wasmcu_instance_config cfg = {.stack_size = (uint32_t)stack};
     err = wasmcu_instantiate(rt, mod, &cfg, &inst);
     if (err == WASMCU_ERR_LINK) {
         printf("  RAM    not measured: %s\n", wasmcu_last_error(rt));

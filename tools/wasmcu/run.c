@@ -11,10 +11,12 @@
 
 static const char *const run_usage =
     "usage: wasmcu run [--stack-size=N] [--heap-size=N] [--pool-size=N] [-f FUNC] app.wasm [args...]\n"
+    "limits: [--max-call-depth=N] [--max-memory-pages=N] [--max-table-size=N] [--fuel=N]\n"
     "Runs _start, else main (no params, or argc/argv), else __main_argc_argv; with -f FUNC,\n"
     "calls FUNC with args parsed per its parameter types and prints its results.\n"
     "Sizes take K or M suffixes. Exit status: the program's; 134 on a trap (trap and\n"
-    "backtrace on stderr); 1 when the module cannot be loaded or instantiated; 2 for bad usage.\n";
+    "backtrace on stderr); 1 when the module cannot be loaded or instantiated; 2 for bad usage;\n"
+    "124 when --fuel (units: function entries and loop iterations) runs out.\n";
 
 static void console(void *user, const char *s, size_t n)
 {
@@ -73,7 +75,7 @@ static uint32_t build_argv(wasmcu_runtime *rt, wasmcu_instance *inst, int argc, 
 
 int wasmcu_cli_run(int argc, char **argv)
 {
-    unsigned long stack = 0, heap = 0, pool_size = 16ul << 20;
+    unsigned long stack = 0, heap = 0, pool_size = 16ul << 20, depth = 0, pages = 0, tsize = 0, fuel = 0;
     const char *func = NULL;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -82,6 +84,10 @@ int wasmcu_cli_run(int argc, char **argv)
         if (strncmp(a, "--stack-size=", 13) == 0 && wasmcu_parse_size(a + 13, &stack)) continue;
         if (strncmp(a, "--heap-size=", 12) == 0 && wasmcu_parse_size(a + 12, &heap)) continue;
         if (strncmp(a, "--pool-size=", 12) == 0 && wasmcu_parse_size(a + 12, &pool_size)) continue;
+        if (strncmp(a, "--max-call-depth=", 17) == 0 && wasmcu_parse_size(a + 17, &depth)) continue;
+        if (strncmp(a, "--max-memory-pages=", 19) == 0 && wasmcu_parse_size(a + 19, &pages)) continue;
+        if (strncmp(a, "--max-table-size=", 17) == 0 && wasmcu_parse_size(a + 17, &tsize)) continue;
+        if (strncmp(a, "--fuel=", 7) == 0 && wasmcu_parse_size(a + 7, &fuel) && fuel) continue;
         if (strcmp(a, "-f") == 0 && i + 1 < argc) { func = argv[++i]; continue; }
         fprintf(stderr, "wasmcu run: bad option %s\n%s", a, run_usage);
         return 2;
@@ -108,7 +114,9 @@ int wasmcu_cli_run(int argc, char **argv)
     wasmcu_register_env(rt);
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
-    wasmcu_instance_config cfg = {(uint32_t)stack, (uint32_t)heap, 0};
+    wasmcu_instance_config cfg = {.stack_size = (uint32_t)stack, .heap_size = (uint32_t)heap,
+                                  .max_call_depth = (uint32_t)depth, .max_memory_pages = (uint32_t)pages,
+                                  .max_table_size = (uint32_t)tsize};
     int status = 1;
     wasmcu_err err = wasmcu_load(rt, bytes, len, &mod);
     if (!err) err = wasmcu_instantiate(rt, mod, &cfg, &inst);
@@ -158,9 +166,13 @@ int wasmcu_cli_run(int argc, char **argv)
     }
     uint32_t nres = wasmcu_func_result_count(f);
     if (nres > 16) nres = 16;
+    if (fuel) wasmcu_set_fuel(inst, fuel);
     err = wasmcu_call(inst, f, args, nargs, results, nres);
     fflush(stdout);
-    if (err == WASMCU_TRAP_EXIT) {
+    if (err == WASMCU_FUEL_EXHAUSTED) {
+        fprintf(stderr, "wasmcu: %s (--fuel=%lu)\n", wasmcu_last_error(rt), fuel);
+        status = 124;
+    } else if (err == WASMCU_TRAP_EXIT) {
         status = wasmcu_exit_code(rt) & 0xFF;
     } else if (err) {
         fprintf(stderr, "wasmcu: %s\n", wasmcu_last_error(rt));
