@@ -31,8 +31,14 @@ static wasmcu_err malformed(dctx *d, const char *msg)
 {
     if (d->err) return d->err;
     size_t off = d->r.err ? d->r.err_off : wm_reader_offset(&d->r);
-    wm_error(d->rt, WASMCU_ERR_MALFORMED, "malformed module: section %u (offset 0x%zx): %s",
-             (unsigned)d->section, off, d->r.err ? d->r.err : msg);
+    const char *why = d->r.err ? d->r.err : msg;
+    /* The spec says "of section or function" when a read runs into a section's end rather
+     * than the module's; the text still starts with "unexpected end" either way. */
+    const char *tail = "";
+    if (strcmp(why, "unexpected end") == 0 && d->r.end < d->m->bytes + d->m->len)
+        tail = " of section or function";
+    wm_error(d->rt, WASMCU_ERR_MALFORMED, "malformed module: section %u (offset 0x%zx): %s%s",
+             (unsigned)d->section, off, why, tail);
     return d->err = WASMCU_ERR_MALFORMED;
 }
 
@@ -88,6 +94,8 @@ static wasmcu_err read_limits(dctx *d, wm_limits *l)
 {
     uint8_t flag;
     R(wm_read_u8(&d->r, &flag));
+    /* The flag is a u32 in the spec's grammar: a continuation bit makes it too long. */
+    if (flag & 0x80) return malformed(d, "integer representation too long: malformed limits flags");
     if (flag > 1) return malformed(d, "integer too large: malformed limits flags");
     R(wm_read_u32(&d->r, &l->min));
     l->has_max = flag;
@@ -446,7 +454,7 @@ static wasmcu_err sections(dctx *d, const uint8_t *end)
         d->section = id;
         if (id > 12) return malformed(d, "malformed section id");
         R(wm_read_u32(&d->r, &size));
-        if (size > (size_t)(end - d->r.p)) return malformed(d, "unexpected end: section size out of bounds");
+        if (size > (size_t)(end - d->r.p)) return malformed(d, "unexpected end: length out of bounds (section size)");
         const uint8_t *sec_end = d->r.p + size;
         if (id != 0) {
             uint32_t rank = section_rank(id);
@@ -506,11 +514,16 @@ wasmcu_err wm_decode(wm_runtime *rt, const uint8_t *bytes, size_t len, wm_module
     wm_reader_init(&d.r, bytes, bytes, bytes + len);
     const uint8_t *magic;
     wasmcu_err err;
-    if (!wm_read_bytes(&d.r, 4, &magic) || memcmp(magic, "\0asm", 4) != 0) {
-        d.r.err = NULL;
+    /* Both are fixed 4-byte fields: a short file is "unexpected end", as the spec reads them. */
+    if (!wm_read_bytes(&d.r, 4, &magic)) {
+        err = malformed(&d, "unexpected end");
+    } else if (memcmp(magic, "\0asm", 4) != 0) {
+        d.r.p = bytes;
         err = malformed(&d, "magic header not detected");
-    } else if (!wm_read_bytes(&d.r, 4, &magic) || memcmp(magic, "\1\0\0\0", 4) != 0) {
-        d.r.err = NULL;
+    } else if (!wm_read_bytes(&d.r, 4, &magic)) {
+        err = malformed(&d, "unexpected end");
+    } else if (memcmp(magic, "\1\0\0\0", 4) != 0) {
+        d.r.p = bytes + 4;
         err = malformed(&d, "unknown binary version");
     } else {
         err = sections(&d, bytes + len);

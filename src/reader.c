@@ -144,7 +144,9 @@ int wm_utf8_valid(const uint8_t *s, size_t n)
 
 int wm_read_name(wm_reader *r, const uint8_t **s, uint32_t *len)
 {
-    if (!wm_read_u32(r, len) || !wm_read_bytes(r, *len, s)) return 0;
+    if (!wm_read_u32(r, len)) return 0;
+    if (*len > (size_t)(r->end - r->p)) return wm_reader_fail(r, "unexpected end: length out of bounds");
+    if (!wm_read_bytes(r, *len, s)) return 0;
     if (!wm_utf8_valid(*s, *len)) return wm_reader_fail(r, "malformed UTF-8 encoding");
     return 1;
 }
