@@ -18,23 +18,8 @@ static int64_t guest_strlen(wasmcu_instance *inst, uint32_t p)
     return z ? z - (m + p) : -1;
 }
 
-static uint64_t pow10u(int n)
-{
-    uint64_t p = 1;
-    while (n-- > 0) p *= 10;
-    return p;
-}
-
-/* Nearest integer, ties to even, as printf rounds an exactly representable tie. */
-static uint64_t round_even(double r)
-{
-    uint64_t u = (uint64_t)r;
-    double frac = r - (double)u;
-    if (frac > 0.5 || (frac == 0.5 && (u & 1))) u++;
-    return u;
-}
-
-/* Output sink: the console, or a guest buffer of cap bytes (snprintf). */
+/* Output sink: the console, a guest buffer of cap bytes (snprintf), or neither (only
+ * counting, to know a field's width before padding it). */
 typedef struct sink {
     wasmcu_runtime *rt;
     uint8_t *buf;      /* NULL: console */
@@ -44,7 +29,7 @@ typedef struct sink {
 static void out(sink *s, const char *p, uint32_t n)
 {
     if (!s->buf) {
-        wasmcu_console_write(s->rt, p, n);
+        if (s->rt) wasmcu_console_write(s->rt, p, n);
     } else {
         for (uint32_t i = 0; i < n; i++)
             if (s->len + i + 1 < s->cap) s->buf[s->len + i] = (uint8_t)p[i];
@@ -96,81 +81,160 @@ static int fmt_hexfloat(char *o, double d, int prec, int alt, int upper)
     return k;
 }
 
-/* Digits of d >= 0 for %f %e %g: the decimal exponent is found by
- * scaling, so the last of 17 significant digits may differ from a libc's; 6 are exact.
- * %f of a value past 1.8e19 / 10^precision is printed as %e. */
-static int fmt_float(char *o, size_t cap, double d, char c, int prec, int alt)
+/* A double's exact decimal expansion: the integer in `limb` (base 1e9, least significant
+ * first) has `digits` digits, the leading one worth 10^exp10. Exact digits make %e %f %g
+ * round like a correct libc (ties to even) at any precision; the largest expansion (the
+ * smallest subnormal) has 767 digits, 86 limbs: 352 bytes of stack, no tables in flash. */
+typedef struct decimal {
+    uint32_t limb[88];
+    int n, digits, exp10;
+} decimal;
+
+static void dec_mul(decimal *x, uint32_t m)
 {
-    int upper = c >= 'A' && c <= 'Z', k = 0;
-    char lc = (char)(upper ? c + 32 : c);
+    uint64_t carry = 0;
+    for (int i = 0; i < x->n; i++) {
+        uint64_t t = (uint64_t)x->limb[i] * m + carry;
+        x->limb[i] = (uint32_t)(t % 1000000000u);
+        carry = t / 1000000000u;
+    }
+    for (; carry; carry /= 1000000000u) x->limb[x->n++] = (uint32_t)(carry % 1000000000u);
+}
+
+/* d finite and >= 0: mantissa * 2^e, so mantissa * 5^-e digits with -e of them after the point. */
+static void dec_init(decimal *x, double d)
+{
+    uint64_t bits, m;
+    memcpy(&bits, &d, 8);
+    int e = (int)(bits >> 52 & 0x7FF), frac = 0;
+    m = bits & 0xFFFFFFFFFFFFFull;
+    if (e) m |= 1ull << 52;
+    else e = 1;
+    e -= 1075;
+    x->n = 1;
+    x->limb[0] = 0;
+    if (!m) { x->digits = 1; x->exp10 = 0; return; }
+    x->n = 0;
+    for (; m; m /= 1000000000u) x->limb[x->n++] = (uint32_t)(m % 1000000000u);
+    for (int k; e > 0; e -= k) dec_mul(x, 1u << (k = e < 29 ? e : 29));
+    for (; e < 0; e += 13) {
+        uint32_t p5 = 1;
+        int k = -e < 13 ? -e : 13;
+        for (int i = 0; i < k; i++) p5 *= 5;
+        dec_mul(x, p5);
+        frac += k;
+    }
+    int t = 0;
+    for (uint32_t top = x->limb[x->n - 1]; top; top /= 10) t++;
+    x->digits = t + 9 * (x->n - 1);
+    x->exp10 = x->digits - 1 - frac;
+}
+
+/* The k-th digit from the leading one; 0 outside the expansion. */
+static int dec_digit(const decimal *x, int k)
+{
+    if (k < 0 || k >= x->digits) return 0;
+    int r = x->digits - 1 - k;
+    uint32_t l = x->limb[r / 9];
+    for (int i = r % 9; i > 0; i--) l /= 10;
+    return (int)(l % 10);
+}
+
+/* x rounded to its first n digits, ties to even. bump: -1 digits as they are, k >= 0 the
+ * digit k went up by one (later ones read 0), -2 all nines carried into a leading 1
+ * (exp10 grew), -3 the value rounded to zero. */
+typedef struct rounded {
+    const decimal *x;
+    int n, bump, exp10;
+} rounded;
+
+static void dec_round(rounded *r, const decimal *x, int n)
+{
+    r->x = x, r->n = n, r->bump = -1, r->exp10 = x->exp10;
+    if (n < 0) { r->bump = -3; return; }
+    int d = dec_digit(x, n), up = d > 5;
+    if (d == 5) {
+        up = n > 0 && (dec_digit(x, n - 1) & 1);
+        for (int k = n + 1; k < x->digits && !up; k++) up = dec_digit(x, k) != 0;
+    }
+    if (!up) {
+        if (n == 0) r->bump = -3;
+        return;
+    }
+    int k = n - 1;
+    while (k >= 0 && dec_digit(x, k) == 9) k--;
+    r->bump = k >= 0 ? k : -2;
+    if (k < 0) r->exp10++;
+}
+
+static char rd(const rounded *r, int i)
+{
+    int v;
+    if (r->bump == -3 || i < 0) v = 0;
+    else if (r->bump == -2) v = i == 0;
+    else if (i >= r->n) v = 0;
+    else if (r->bump == -1 || i < r->bump) v = dec_digit(r->x, i);
+    else v = i == r->bump ? dec_digit(r->x, i) + 1 : 0;
+    return (char)('0' + v);
+}
+
+static void out_char(sink *s, char c) { out(s, &c, 1); }
+
+/* %e (is_e) or %f of x with prec digits after the point. */
+static void emit_ef(sink *s, const decimal *x, int is_e, int prec, int alt, int upper)
+{
+    rounded r;
+    if (is_e) {
+        dec_round(&r, x, prec + 1);
+        out_char(s, rd(&r, 0));
+        if (prec || alt) out_char(s, '.');
+        for (int i = 1; i <= prec; i++) out_char(s, rd(&r, i));
+        out_char(s, upper ? 'E' : 'e');
+        out_char(s, r.exp10 < 0 ? '-' : '+');
+        int ae = r.exp10 < 0 ? -r.exp10 : r.exp10;
+        if (ae >= 100) out_char(s, (char)('0' + ae / 100));
+        out_char(s, (char)('0' + ae / 10 % 10));
+        out_char(s, (char)('0' + ae % 10));
+        return;
+    }
+    dec_round(&r, x, x->exp10 + 1 + prec);
+    int e = r.bump == -3 ? -1 : r.exp10;
+    if (e < 0) out_char(s, '0');
+    for (int i = 0; i <= e; i++) out_char(s, rd(&r, i));
+    if (prec || alt) out_char(s, '.');
+    for (int j = 1; j <= prec; j++) out_char(s, rd(&r, e + j));
+}
+
+/* %f %e %g %a of d >= 0 (c says which), the sign already written. */
+static void emit_float(sink *s, double d, const decimal *x, char c, int prec, int alt)
+{
+    int upper = c >= 'A' && c <= 'Z';
+    char lc = (char)(upper ? c + 32 : c), buf[40];
     if (d != d || d > 1.7976931348623157e308) {
-        memcpy(o, d != d ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
-        return 3;
+        out(s, d != d ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
+        return;
     }
-    if (lc == 'a') return fmt_hexfloat(o, d, prec, alt, upper);
+    if (lc == 'a') {
+        out(s, buf, (uint32_t)fmt_hexfloat(buf, d, prec, alt, upper));
+        return;
+    }
     if (prec < 0) prec = 6;
-    int exp10 = 0;
-    double m = d;
-    if (m != 0) {
-        while (m >= 10) { m /= 10; exp10++; }
-        while (m < 1) { m *= 10; exp10--; }
+    if (lc != 'g') {
+        emit_ef(s, x, lc == 'e', prec, alt, upper);
+        return;
     }
-    if (lc == 'g') {
-        int p = prec == 0 ? 1 : prec;
-        /* exponent after rounding to p significant digits */
-        double r = m;
-        for (int i = 1; i < p; i++) r *= 10;
-        int x = exp10;
-        if (r + 0.5 >= 1e17 || (uint64_t)(r + 0.5) >= (uint64_t)pow10u(p)) x++;
-        if (p > x && x >= -4) { lc = 'f'; prec = p - 1 - x; }
-        else { lc = 'e'; prec = p - 1; }
-        k = fmt_float(o, cap, d, lc, prec, alt);
-        if (!alt) { /* %g drops trailing zeros */
-            char *e = memchr(o, 'e', (size_t)k);
-            int end = e ? (int)(e - o) : k, dot = -1;
-            for (int i = 0; i < end; i++) if (o[i] == '.') dot = i;
-            if (dot >= 0) {
-                int cut = end;
-                while (cut > dot + 1 && o[cut - 1] == '0') cut--;
-                if (cut == dot + 1) cut = dot;
-                memmove(o + cut, o + end, (size_t)(k - end));
-                k -= end - cut;
-            }
-        }
-        if (upper) for (int i = 0; i < k; i++) if (o[i] == 'e') o[i] = 'E';
-        return k;
+    /* %g: the exponent after rounding to p digits picks the style; without '#' the
+     * trailing zeros go, which equals printing fewer digits of the same value */
+    int p = prec ? prec : 1, sig = p;
+    rounded r;
+    dec_round(&r, x, p);
+    while (!alt && sig > 1 && rd(&r, sig - 1) == '0') sig--;
+    if (p > r.exp10 && r.exp10 >= -4) {
+        int fp = (alt ? p : sig) - 1 - r.exp10;
+        emit_ef(s, x, 0, fp < 0 ? 0 : fp, alt, upper);
+    } else {
+        emit_ef(s, x, 1, (alt ? p : sig) - 1, alt, upper);
     }
-    if (prec > 17) prec = 17;
-    if (lc == 'f' && d * (double)pow10u(prec) >= 1.8e19) lc = 'e'; /* past 64-bit digits */
-    char digits[40];
-    int nd;
-    if (lc == 'e') {
-        double r = m;
-        for (int i = 0; i < prec; i++) r *= 10;
-        uint64_t u = round_even(r);
-        if (u >= pow10u(prec + 1)) { u /= 10; exp10++; }
-        if (d == 0) exp10 = 0;
-        nd = 0;
-        for (int i = 0; i <= prec; i++) { digits[prec - i] = (char)('0' + u % 10); u /= 10; nd++; }
-        o[k++] = digits[0];
-        if (prec || alt) o[k++] = '.';
-        for (int i = 1; i < nd; i++) o[k++] = digits[i];
-        o[k++] = upper ? 'E' : 'e';
-        o[k++] = exp10 < 0 ? '-' : '+';
-        int ae = exp10 < 0 ? -exp10 : exp10;
-        if (ae >= 100) o[k++] = (char)('0' + ae / 100);
-        o[k++] = (char)('0' + ae / 10 % 10);
-        o[k++] = (char)('0' + ae % 10);
-        return k;
-    }
-    uint64_t u = round_even(d * (double)pow10u(prec));
-    nd = 0;
-    do { digits[nd++] = (char)('0' + u % 10); u /= 10; } while (u || nd <= prec);
-    for (int i = nd; i-- > prec;) o[k++] = digits[i];
-    if (prec || alt) o[k++] = '.';
-    for (int i = prec; i-- > 0;) o[k++] = digits[i];
-    (void)cap;
-    return k;
 }
 
 /* Formats `fmt` with arguments read from the varargs buffer at va. 0 or a trap. */
@@ -182,7 +246,7 @@ static wasmcu_err format(wasmcu_call_ctx *ctx, sink *s, uint32_t fmt, uint32_t v
     const char *f = wasmcu_memory_ptr(inst, fmt, (uint32_t)flen + 1);
     for (const char *p = f; *p; p++) {
         if (*p != '%') { out(s, p, 1); continue; }
-        int left = 0, plus = 0, space = 0, alt = 0, zero = 0, width = 0, prec = -1, size = 0;
+        int left = 0, plus = 0, space = 0, alt = 0, zero = 0, width = 0, prec = -1, size = 0, shorts = 0;
         for (p++;; p++) {
             if (*p == '-') left = 1;
             else if (*p == '+') plus = 1;
@@ -209,6 +273,7 @@ static wasmcu_err format(wasmcu_call_ctx *ctx, sink *s, uint32_t fmt, uint32_t v
         while (*p == 'h' || *p == 'l' || *p == 'z' || *p == 'j' || *p == 't' || *p == 'L') {
             if (*p == 'l' || *p == 'j') size++;
             if (*p == 'j') size = 2;
+            if (*p == 'h') shorts++;
             p++;
         }
         char c = *p, num[72];
@@ -245,6 +310,9 @@ static wasmcu_err format(wasmcu_call_ctx *ctx, sink *s, uint32_t fmt, uint32_t v
         const char *prefix = "";
         unsigned base = 10;
         int neg = 0, upper = c == 'X';
+        if (shorts) /* h and hh: the int argument converted back to short or char */
+            v = shorts == 1 ? (c == 'd' || c == 'i' ? (uint64_t)(int64_t)(int16_t)v : (uint16_t)v)
+                            : (c == 'd' || c == 'i' ? (uint64_t)(int64_t)(int8_t)v : (uint8_t)v);
         if (c == 'd' || c == 'i') {
             int64_t sv = is64 ? (int64_t)v : (int64_t)(int32_t)(uint32_t)v;
             if (sv < 0) { neg = 1; v = (uint64_t)0 - (uint64_t)sv; } else v = (uint64_t)sv;
@@ -255,18 +323,22 @@ static wasmcu_err format(wasmcu_call_ctx *ctx, sink *s, uint32_t fmt, uint32_t v
             if ((alt && v) || c == 'p') prefix = upper ? "0X" : "0x";
         } else if (c == 'o') {
             base = 8;
-            if (alt) prefix = "0";
         } else {
             double d;
+            decimal x;
             memcpy(&d, &v, 8);
-            if (d < 0 || (d == 0 && (v >> 63))) { neg = 1; d = -d; }
-            int k = fmt_float(num, sizeof num, d, c, prec, alt);
+            neg = (int)(v >> 63);
+            if (neg) d = -d;
+            int numeric = d == d && d <= 1.7976931348623157e308;
+            if (numeric && c != 'a' && c != 'A') dec_init(&x, d);
+            sink count = {NULL, NULL, 0, 0};
+            emit_float(&count, d, &x, c, prec, alt);
             const char *sign = neg ? "-" : plus ? "+" : space ? " " : "";
-            int sl = (int)strlen(sign), total = sl + k, numeric = d == d && d <= 1.7976931348623157e308;
+            int sl = (int)strlen(sign), total = sl + (int)count.len;
             if (!left && !(zero && numeric)) pad(s, ' ', width - total);
             out(s, sign, (uint32_t)sl);
             if (!left && zero && numeric) pad(s, '0', width - total);
-            out(s, num, (uint32_t)k);
+            emit_float(s, d, &x, c, prec, alt);
             if (left) pad(s, ' ', width - total);
             continue;
         }
@@ -276,6 +348,7 @@ static wasmcu_err format(wasmcu_call_ctx *ctx, sink *s, uint32_t fmt, uint32_t v
         int digits = k;
         if (prec >= 0 && digits < prec) digits = prec;
         if (digits == 0 && prec != 0) digits = 1;
+        if (base == 8 && alt && digits <= k) digits = k + 1; /* '#': a leading 0 unless one is there */
         int plen = (int)strlen(prefix), total = plen + digits;
         if (!left && !(zero && prec < 0)) pad(s, ' ', width - total);
         out(s, prefix, (uint32_t)plen);
@@ -574,20 +647,20 @@ static uint32_t heap_alloc(wasmcu_call_ctx *ctx, uint32_t n)
     while (cur && steps--) {
         uint32_t size, next;
         if (!rd32(inst, cur, &size) || !rd32(inst, cur + 4, &next)) return 0;
-        if (size >= want) {
+        if (size >= want && wasmcu_memory_ptr(inst, cur + HDR, want)) {
             if (!wr32(inst, prev == h ? h : prev + 4, next)) return 0;
             return cur + HDR;
         }
         prev = cur;
         cur = next;
     }
-    uint32_t brk;
-    if (!rd32(inst, h + 4, &brk)) return 0;
+    uint32_t brk, size = wasmcu_memory_size(inst);
+    /* a break outside the heap is a corrupt header: fail rather than grow memory for it */
+    if (!rd32(inst, h + 4, &brk) || brk < h + 8 || brk > size) return 0;
     uint64_t end = (uint64_t)brk + HDR + want;
     uint32_t limit = wasmcu_instance_heap_size(inst);
     if (limit && end > (uint64_t)h + limit) return 0;
-    while (end > wasmcu_memory_size(inst))
-        if (wasmcu_memory_grow(inst, 1) < 0) return 0;
+    if (end > size && wasmcu_memory_grow(inst, (uint32_t)((end - size + 65535) / 65536)) < 0) return 0;
     if (!wr32(inst, brk, want) || !wr32(inst, brk + 4, 0) || !wr32(inst, h + 4, (uint32_t)end)) return 0;
     return brk + HDR;
 }
