@@ -267,15 +267,14 @@ static void test_format_floats(void)
     static const char *fmts[] = {"%f", "%.0f", "%.1f", "%.3f", "%#.0f", "%10.2f|", "%-10.2f|", "%+f", "% f",
                                  "%010.3f", "%e", "%.0e", "%#.0e", "%.3e", "%E", "%12.4e|", "%+e", "%g", "%.0g",
                                  "%.1g", "%.3g", "%#g", "%G", "%.10g", "%10g|", "%-10g|", "%a", "%A", "%.0a",
-                                 "%.1a", "%.3a", "%#.0a", "%F", "%.12f", "%.15e", "%.15g"};
+                                 "%.1a", "%.3a", "%#.0a", "%F", "%.12f", "%.15e", "%.15g", "%.17e", "%.60g", "%.320f"};
     static const double vals[] = {0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, 0.125, 3.14159265358979, 1e-5, 1e-4,
                                   123456.789, 999999.5, 9.9999999, 0.0009765625, 1e10, 1e15, 1.5e-7, 65536.0,
                                   1e-300, 4.9406564584124654e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
-                                  1e300, 100.0, 0.1, 0.2, 0.3, 1e21};
+                                  1e300, 100.0, 0.1, 0.2, 0.3, 1e21, 5e-324, 0.5e-5, 2.5e-6,
+                                  9.5, 0.05, 0.15, 0.25, 0.35, 12345678901234567890.0};
     for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++)
         for (size_t v = 0; v < sizeof vals / sizeof *vals; v++) {
-            if (strchr(fmts[f], 'f') || strchr(fmts[f], 'F'))
-                if (vals[v] > 1e15 || vals[v] < -1e15) continue; /* documented: %f of huge values prints as %e */
             if (!strcmp(fmts[f], "%#g") && vals[v] == 999999.5) continue; /* glibc: "1.e+06" */
             fmt_d(fmts[f], vals[v]);
         }
@@ -294,8 +293,19 @@ static void test_format_floats(void)
     fmt_wpd("%*.*f|", 12, 3, 3.14159);
     fmt_wpd("%*.*e|", -12, 2, -271.828);
     srand(12345);
-    static const char *rfmts[] = {"%f", "%.2f", "%e", "%.3e", "%g", "%.4g", "%a", "%.2a", "%.10e"};
+    static const char *rfmts[] = {"%f", "%.2f", "%e", "%.3e", "%g", "%.4g", "%a", "%.2a", "%.10e",
+                                  "%.17g", "%.25e", "%.40f", "%#.20g"};
     for (int i = 0; i < 3000; i++) fmt_d(rfmts[i % (sizeof rfmts / sizeof *rfmts)], rnd_double());
+    /* any bit pattern, subnormals and the extremes included */
+    static const char *bfmts[] = {"%.17e", "%g", "%f", "%.3e", "%.0f", "%a"};
+    for (int i = 0; i < 2000; i++) {
+        uint64_t bits = 0;
+        double d;
+        for (int k = 0; k < 4; k++) bits = bits << 16 ^ (uint64_t)(rand() & 0xFFFF);
+        memcpy(&d, &bits, 8);
+        if (d != d) continue;
+        fmt_d(bfmts[i % (sizeof bfmts / sizeof *bfmts)], d);
+    }
 }
 
 static void test_format_refusals_and_truncation(void)
