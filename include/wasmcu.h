@@ -166,6 +166,18 @@ wasmcu_valtype wasmcu_func_result_type(const wasmcu_func *f, uint32_t i);
 wasmcu_err wasmcu_call(wasmcu_instance *inst, wasmcu_func *f, const wasmcu_val *args,
                        uint32_t nargs, wasmcu_val *results, uint32_t nresults);
 
+/* One wasm frame of a trap's call stack. */
+typedef struct wasmcu_frame_info {
+    uint32_t func_index;  /* in the module's function space (imports first) */
+    uint32_t code_offset; /* module byte offset of the instruction; UINT32_MAX if unknown */
+    const char *name;     /* name-section (else export) name, name_len bytes, not
+                           * NUL-terminated; NULL if none. Points into the module's bytes. */
+    uint32_t name_len;
+} wasmcu_frame_info;
+/* The call stack of the last error if it was a trap, innermost frame first: copies up to
+ * max frames to out and returns how many were recorded (0 for errors that are no trap). */
+uint32_t wasmcu_backtrace(const wasmcu_runtime *rt, wasmcu_frame_info *out, uint32_t max);
+
 /* ---- fuel, interrupts, resuming -------------------------------------------------------- */
 
 /* Meters calls on inst: each wasm function entry and loop iteration costs 1; when fuel runs

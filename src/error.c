@@ -17,6 +17,7 @@ const char *wasmcu_err_str(wasmcu_err err)
 wasmcu_err wm_verror(wm_runtime *rt, wasmcu_err code, const char *fmt, va_list ap)
 {
     vsnprintf(rt->error, sizeof rt->error, fmt, ap);
+    rt->ntrace = 0; /* a backtrace belongs to the error it was recorded with */
     return code;
 }
 
@@ -37,6 +38,12 @@ void wm_error_append(wm_runtime *rt, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(rt->error + n, sizeof rt->error - n, fmt, ap);
     va_end(ap);
+}
+
+uint32_t wasmcu_backtrace(const wasmcu_runtime *rt, wasmcu_frame_info *out, uint32_t max)
+{
+    for (uint32_t i = 0; i < rt->ntrace && i < max; i++) out[i] = rt->trace[i];
+    return rt->ntrace;
 }
 
 int wm_functype_eq(const wm_functype *a, const wm_functype *b)

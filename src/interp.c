@@ -8,6 +8,7 @@
 #include "instance.h"
 #include "numeric.h"
 #include "runtime.h"
+#include "validate.h"
 
 #if WM_CONFIG_COMPUTED_GOTO
 #define CASE(op) L_##op
@@ -58,22 +59,36 @@
         memsize = cur->mem ? cur->mem->size : 0;                                                \
     } while (0)
 
-/* Writes "trap: <what>" and the wasm call stack into rt's error. */
+/* Writes "trap: <what>" and the wasm call stack into rt's error and rt->trace. pc is where
+ * func stopped (NULL before its first instruction); pc - 1 lies inside the instruction that
+ * trapped, or inside the call a caller frame waits on. */
 static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, const wm_func *func,
-                        const wm_frame *frames, uint32_t nframes, uint32_t first)
+                        const uint32_t *pc, const wm_frame *frames, uint32_t nframes,
+                        uint32_t first)
 {
     if (detail && *detail) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), detail);
     else wm_error(rt, err, "trap: %s", wasmcu_err_str(err));
     const wm_func *f = func;
-    uint32_t i = nframes;
-    for (uint32_t shown = 0; f && shown < WM_CONFIG_BACKTRACE_DEPTH; shown++) {
+    uint32_t i = nframes, n = 0;
+    while (f && n < WM_CONFIG_BACKTRACE_DEPTH) {
+        wasmcu_frame_info *t = &rt->trace[n++];
         uint32_t len = 0;
         const uint8_t *name = wm_module_func_name(f->inst->mod, f->idx, &len);
-        if (name) wm_error_append(rt, "\n  at func %u \"%.*s\"", (unsigned)f->idx, (int)len, (const char *)name);
-        else wm_error_append(rt, "\n  at func %u", (unsigned)f->idx);
+        uint32_t word = pc && pc > f->code->ops ? (uint32_t)(pc - f->code->ops) - 1 : 0;
+        t->func_index = f->idx;
+        t->name = (const char *)name;
+        t->name_len = name ? len : 0;
+        if (!wm_validate_locate(rt, f->inst->mod, f->idx, word, &t->code_offset))
+            t->code_offset = UINT32_MAX;
+        wm_error_append(rt, "\n  at func %u", (unsigned)f->idx);
+        if (name) wm_error_append(rt, " \"%.*s\"", (int)len, (const char *)name);
+        if (t->code_offset != UINT32_MAX) wm_error_append(rt, " (offset 0x%x)", (unsigned)t->code_offset);
         if (i == first) break;
-        f = frames[--i].func;
+        --i;
+        f = frames[i].func;
+        pc = frames[i].pc;
     }
+    rt->ntrace = n;
 }
 
 /* Calls a native with args at args[0..np); results land at args[0..nr). scratch is free
@@ -620,7 +635,7 @@ bad_op:
     err = WASMCU_TRAP_UNREACHABLE;
     memcpy(msg, "internal error: bad compiled opcode", 36);
 trap:
-    report_trap(cur->rt, err, msg, func, frames, nframes, first);
+    report_trap(cur->rt, err, msg, func, pc, frames, nframes, first);
     return err;
 }
 

@@ -114,6 +114,8 @@ struct wasmcu_runtime {
     void *console_user;
     int32_t exit_code;
     char error[WM_CONFIG_ERROR_LEN];
+    wasmcu_frame_info trace[WM_CONFIG_BACKTRACE_DEPTH]; /* the last trap's call stack */
+    uint32_t ntrace;
 };
 
 typedef struct wasmcu_runtime wm_runtime;

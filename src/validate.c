@@ -126,6 +126,11 @@ typedef struct vctx {
     uint32_t ncode, cap_code;
     wasmcu_err err;
     int cur_op;
+    /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
+     * emitted it once found */
+    int locating, located;
+    uint32_t locate_word;
+    size_t locate_off;
 } vctx;
 
 /* ---- errors ------------------------------------------------------------------------------ */
@@ -149,6 +154,10 @@ static wasmcu_err fail(vctx *v, wasmcu_err code, const char *fmt, const char *a,
         }
     }
     msg[n] = 0;
+    if (v->locating) { /* the caller's error detail (a trap) must survive */
+        v->err = code;
+        return code;
+    }
     const char *what = code == WASMCU_ERR_MALFORMED ? "malformed module"
                        : code == WASMCU_ERR_UNSUPPORTED ? "unsupported module"
                        : code == WASMCU_ERR_OOM ? "out of memory"
@@ -933,11 +942,23 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->nvals = v->nctrls = v->ncode = v->max_vals = 0;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     TRY(emit(v, WM_OP_LOOP)); /* the fuel and interrupt check of a call */
+    if (v->locating && v->ncode > v->locate_word) {
+        v->located = 1;
+        v->locate_off = wm_reader_offset(&v->r);
+        return WASMCU_OK;
+    }
     while (v->nctrls > 0) {
         int op = 0;
+        size_t at = wm_reader_offset(&v->r);
         TRY(read_opcode(v, &op));
         TRY(instr(v, op));
+        if (v->locating && v->ncode > v->locate_word) {
+            v->located = 1;
+            v->locate_off = at;
+            return WASMCU_OK;
+        }
     }
+    if (v->locating) return WASMCU_OK;
     if (v->r.p != v->r.end)
         return fail(v, WASMCU_ERR_MALFORMED, "section size mismatch: bytes after the function's end",
                     0, 0, 0);
@@ -1136,21 +1157,47 @@ static wasmcu_err validate_module(vctx *v)
     return WASMCU_OK;
 }
 
+static void vctx_init(vctx *v, wm_runtime *rt, wm_module *m, const optables *ot)
+{
+    memset(v, 0, sizeof *v);
+    v->rt = rt;
+    v->m = m;
+    v->ot = ot;
+    v->func = UINT32_MAX;
+}
+
+static void vctx_free(vctx *v)
+{
+    wm_free(&v->rt->alloc, v->locals);
+    wm_free(&v->rt->alloc, v->vals);
+    wm_free(&v->rt->alloc, v->ctrls);
+    wm_free(&v->rt->alloc, v->code);
+}
+
 wasmcu_err wm_validate(wm_runtime *rt, wm_module *m)
 {
     optables ot;
     optables_init(&ot);
     vctx v;
-    memset(&v, 0, sizeof v);
-    v.rt = rt;
-    v.m = m;
-    v.ot = &ot;
-    v.func = UINT32_MAX;
+    vctx_init(&v, rt, m, &ot);
     wasmcu_err err = validate_module(&v);
     if (err == WASMCU_OK && v.err) err = v.err;
-    wm_free(&rt->alloc, v.locals);
-    wm_free(&rt->alloc, v.vals);
-    wm_free(&rt->alloc, v.ctrls);
-    wm_free(&rt->alloc, v.code);
+    vctx_free(&v);
     return err;
+}
+
+int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t word, uint32_t *offset)
+{
+    if (fi < m->nfunc_imports || fi >= m->nfuncs) return 0;
+    optables ot;
+    optables_init(&ot);
+    vctx v;
+    vctx_init(&v, rt, (wm_module *)m, &ot); /* locating writes nothing into the module */
+    v.locating = 1;
+    v.locate_word = word;
+    wasmcu_err err = validate_func(&v, fi);
+    int found = err == WASMCU_OK && v.located;
+    if (found) *offset = (uint32_t)v.locate_off;
+    vctx_free(&v);
+    return found;
 }

@@ -8,4 +8,9 @@
  * OOM) with rt's error e.g. "invalid module: func 3 (offset 0x1a2): type mismatch: ...". */
 wasmcu_err wm_validate(wm_runtime *rt, wm_module *m);
 
+/* The module offset of the instruction whose compiled code holds word `word` of function fi,
+ * found by compiling the body again, so no offset map is kept in RAM. 0 if it cannot tell
+ * (no memory for the pass). Leaves rt's error detail alone. */
+int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t word, uint32_t *offset);
+
 #endif

@@ -43,9 +43,9 @@ WAT
   expect "-f multi-value" 0 "2.5" -- "$wasmcu" run -f multi "$out/cli.wasm" 3
   expect "-f wrong arg count" 2 "takes 1 arguments" -- "$wasmcu" run -f fac "$out/cli.wasm"
   expect "-f bad argument" 2 "does not fit its type" -- "$wasmcu" run -f fac "$out/cli.wasm" abc
-  expect "trap three calls deep: exit 134, backtrace with names" 134 'at func 2 "div"
-  at func 3 "mid"
-  at func 4 "outer"' -- "$wasmcu" run -f outer "$out/cli.wasm" 0
+  expect "trap three calls deep: exit 134, backtrace with names" 134 'at func 2 "div" (offset 0x7b)
+  at func 3 "mid" (offset 0x83)
+  at func 4 "outer" (offset 0x8a)' -- "$wasmcu" run -f outer "$out/cli.wasm" 0
   expect "exit status is main's result" 7 "" -- "$wasmcu" run "$out/cli.wasm"
   expect "--fuel stops a long run" 124 "fuel exhausted" -- "$wasmcu" run --fuel=1000 -f fac "$out/cli.wasm" 5000
   expect "--fuel enough" 0 "120" -- "$wasmcu" run --fuel=1000 -f fac "$out/cli.wasm" 5
