@@ -23,8 +23,11 @@
  *   table.* / elem.drop        [op, index] (table.copy [op, dst, src]; table.init [op, elem, table])
  *   memory.init / data.drop    [op, dataidx]
  *   return                     [op]                       (also ends every function)
- *   loop                       [op]                       starts every function and every
- *                                                          loop body: checks fuel and interrupts
+ *   jump_loop / br_if_loop     [op, target]               jump / br_if back to a loop head,
+ *                                                          checking fuel and interrupts first
+ *   loop                       [op]                       the same check in front of other
+ *                                                          back-edges (br_drop, br_table);
+ *                                                          calls check in the call itself
  */
 #ifndef WM_COMPILE_H
 #define WM_COMPILE_H

@@ -12,6 +12,12 @@
 #endif
 #endif
 
+/* Fuel and interrupt checks at calls and loop heads (wasmcu_set_fuel, wasmcu_interrupt).
+ * 0 compiles them out: those calls then have no effect. */
+#ifndef WM_CONFIG_METERING
+#define WM_CONFIG_METERING 1
+#endif
+
 /* Default value-stack bytes per instance when the embedder passes 0. */
 #ifndef WM_CONFIG_DEFAULT_STACK
 #define WM_CONFIG_DEFAULT_STACK (64u * 1024u)

@@ -52,6 +52,15 @@
 #define AS_S64(t) ((uint64_t)(int64_t)(t))
 
 #define TRAP(e) do { err = (e); goto trap; } while (0)
+/* The fuel and interrupt check at a call or loop head: one load and branch when nothing is
+ * metered. A stop continues at `at` when resumed. */
+#define METER(at)                                                                               \
+    do {                                                                                        \
+        if (WM_CONFIG_METERING && owner->checks && (err = meter(owner)) != WASMCU_OK) {         \
+            resume_at = (at);                                                                   \
+            goto stop;                                                                          \
+        }                                                                                       \
+    } while (0)
 #define LOAD_INST()                                                                             \
     do {                                                                                        \
         cur = func->inst;                                                                       \
@@ -110,6 +119,16 @@ static wasmcu_err call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *arg
     return err;
 }
 
+static wasmcu_err meter(wasmcu_instance *o)
+{
+    if (o->interrupt) return WASMCU_INTERRUPTED;
+    if (o->fuel_on) {
+        if (!o->fuel) return WASMCU_FUEL_EXHAUSTED;
+        o->fuel--;
+    }
+    return WASMCU_OK;
+}
+
 /* Where a run starts: a fresh call of func with params at fp[0..], or a stopped call. */
 typedef struct wm_state {
     wm_func *func;
@@ -143,6 +162,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     char msg[128];
     msg[0] = 0;
     uint32_t target, arity, height;
+    const uint32_t *resume_at = NULL;
 
     LOAD_INST();
     if (fresh) {
@@ -152,6 +172,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         memset(fp + np, 0, c->nlocals * sizeof *fp);
         sp = fp + np + c->nlocals;
         pc = code;
+        METER(pc);
     }
 
     DISPATCH_BEGIN
@@ -162,6 +183,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         target = pc[0], arity = pc[1], height = pc[2];
         goto branch_drop;
     CASE(WM_OP_BR_IF): if (I32(*--sp)) pc = code + pc[0]; else pc++; NEXT();
+    /* back-edges: check before taking the branch, so a stop resumes at this op */
+    CASE(WM_OP_JUMP_LOOP): METER(pc - 1); pc = code + pc[0]; NEXT();
+    CASE(WM_OP_BR_IF_LOOP):
+        if (!I32(sp[-1])) { sp--; pc++; NEXT(); }
+        METER(pc - 1);
+        sp--;
+        pc = code + pc[0];
+        NEXT();
     CASE(WM_OP_BR_IF_DROP):
         if (!I32(*--sp)) { pc += 3; NEXT(); }
         target = pc[0], arity = pc[1], height = pc[2];
@@ -234,6 +263,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         func = callee;
         code = pc = c->ops;
         if (callee->inst != cur) LOAD_INST();
+        METER(pc);
         NEXT();
     }
 
@@ -585,21 +615,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
 
-    /* never emitted: structure is compiled away, typed select shares select's handler */
+    /* the check before a back-edge that cannot check itself (br_drop, br_table) */
     CASE(WM_OP_LOOP):
-        if (owner->checks) { /* one load and branch when nothing is metered */
-            if (owner->interrupt) {
-                err = WASMCU_INTERRUPTED;
-                goto stop;
-            }
-            if (owner->fuel_on) {
-                if (!owner->fuel) {
-                    err = WASMCU_FUEL_EXHAUSTED;
-                    goto stop;
-                }
-                owner->fuel--;
-            }
-        }
+        METER(pc - 1); /* resuming runs the check again */
         NEXT();
     stop:
         if (first != 0) { /* nested under a native: only the outermost call can stop */
@@ -610,7 +628,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         owner->checks = owner->fuel_on;
         owner->susp.active = 1;
         owner->susp.func = func;
-        owner->susp.pc = pc - 1; /* the check runs again on resume */
+        owner->susp.pc = resume_at;
         owner->susp.fp = fp;
         owner->susp.sp = sp;
         owner->susp.nframes = nframes;
@@ -619,6 +637,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                  wasmcu_err_str(err), (unsigned)func->idx);
         return err;
 
+    /* never emitted: structure is compiled away, typed select shares select's handler */
     CASE(WM_OP_NOP):
     CASE(WM_OP_BLOCK):
     CASE(WM_OP_IF):

@@ -347,10 +347,15 @@ static wasmcu_err emit_branch(vctx *v, uint32_t l, int plain_op, int drop_op)
     uint32_t n;
     label_types(c, &ts, &n);
     uint32_t base = v->nlocals;
+    /* a branch to a loop is a back-edge, where fuel and interrupts are checked: the common
+     * forms check in the branch itself, the rest get a check op in front */
+    int back = WM_CONFIG_METERING && c->op == WM_OP_LOOP;
     if (v->nvals - n == c->height) {
+        if (back) plain_op = plain_op == WM_OP_JUMP ? WM_OP_JUMP_LOOP : WM_OP_BR_IF_LOOP;
         TRY(emit(v, (uint32_t)plain_op));
         return emit_target(v, c);
     }
+    if (back) TRY(emit(v, WM_OP_LOOP));
     TRY(emit(v, (uint32_t)drop_op));
     TRY(emit_target(v, c));
     return emit2(v, n, base + c->height);
@@ -510,6 +515,16 @@ static wasmcu_err op_br_table(vctx *v)
     if (n > (uint32_t)(v->r.end - v->r.p)) return reader_failed(v);
     TRY(pop_expect(v, WASMCU_I32, NULL));
     int emit_now = emitting(v);
+    if (emit_now && WM_CONFIG_METERING) { /* a back-edge among the targets needs a check */
+        wm_reader peek = v->r;
+        int back = 0;
+        for (uint32_t i = 0; i <= n; i++) {
+            uint32_t l;
+            if (!wm_read_u32(&peek, &l)) break; /* the reading below reports it */
+            if (l < v->nctrls && v->ctrls[v->nctrls - 1 - l].op == WM_OP_LOOP) back = 1;
+        }
+        if (back) TRY(emit(v, WM_OP_LOOP));
+    }
     if (emit_now) TRY(emit2(v, WM_OP_BR_TABLE, n));
     uint32_t arity = 0;
     for (uint32_t i = 0; i <= n; i++) {
@@ -766,8 +781,6 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(read_blocktype(v, &pt, &np, &rt, &nr));
         TRY(pop_types(v, pt, np));
         TRY(push_ctrl(v, (uint16_t)op, pt, np, rt, nr));
-        /* every iteration passes the loop head: the place fuel and interrupts are checked */
-        if (op == WM_OP_LOOP && emitting(v)) TRY(emit(v, WM_OP_LOOP));
         return WASMCU_OK;
     case WM_OP_IF: {
         TRY(read_blocktype(v, &pt, &np, &rt, &nr));
@@ -941,12 +954,6 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = 0;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
-    TRY(emit(v, WM_OP_LOOP)); /* the fuel and interrupt check of a call */
-    if (v->locating && v->ncode > v->locate_word) {
-        v->located = 1;
-        v->locate_off = wm_reader_offset(&v->r);
-        return WASMCU_OK;
-    }
     while (v->nctrls > 0) {
         int op = 0;
         size_t at = wm_reader_offset(&v->r);

@@ -17,4 +17,21 @@
       (call $tick)
       (local.set 1 (i32.add (local.get 1) (local.get 0)))
       (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+    (local.get 1))
+  ;; a back-edge that must move values (br_if_drop): a value is left under the condition
+  (func (export "dropping") (param i32) (result i32) (local i32)
+    (loop $l
+      (i32.const 99)
+      (local.set 1 (i32.add (local.get 1) (i32.const 2)))
+      (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+      (br_if $l (local.get 0))
+      (drop))
+    (local.get 1))
+  ;; a back-edge through br_table: 0 leaves the loop, anything else goes round again
+  (func (export "table") (param i32) (result i32) (local i32)
+    (block $out
+      (loop $l
+        (local.set 1 (i32.add (local.get 1) (i32.const 3)))
+        (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+        (br_table $out $l (local.get 0))))
     (local.get 1)))
