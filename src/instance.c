@@ -318,8 +318,9 @@ static wasmcu_err build_own(wasmcu_instance *inst)
         mem->size = (uint64_t)l->min * 65536u;
     }
     uint32_t nown = m->nglobals - m->nglobal_imports;
-    wm_globalcell *cells;
-    NEW(cells, nown, "the globals");
+    wm_globalcell *cells = NULL;
+    /* only allocated when there are any: free_instance finds them through inst->globals */
+    if (nown) NEW(cells, nown, "the globals");
     for (uint32_t i = 0; i < nown; i++) {
         cells[i].type = m->globals[i].type;
         inst->globals[m->nglobal_imports + i] = &cells[i];
