@@ -16,7 +16,10 @@
  *                                                          height, then jump
  *   br_if / br_if_drop         as jump / br_drop, taken when the popped i32 is not zero
  *   if_false                   [op, target]               jump when the popped i32 is zero
- *   br_table                   [op, n, n+1 x (target, arity, height)]
+ *   br_table                   [op, n, d | wide << 31, d x (target, arity, height),
+ *                                                          n+1 indexes into those d distinct
+ *                                                          branches: bytes, or 16-bit when
+ *                                                          wide (d > 256), packed low first]
  *   call                       [op, funcidx]
  *   call_indirect              [op, typeidx, tableidx]
  *   ref.func                   [op, funcidx]

@@ -197,9 +197,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         goto branch_drop;
     CASE(WM_OP_IF_FALSE): if (!I32(*--sp)) pc = code + pc[0]; else pc++; NEXT();
     CASE(WM_OP_BR_TABLE): {
-        uint32_t n = pc[0], i = I32(*--sp);
-        const uint32_t *e = pc + 1 + 3 * (i < n ? i : n);
-        target = e[0], arity = e[1], height = e[2];
+        uint32_t n = pc[0], head = pc[1], i = I32(*--sp);
+        const uint32_t *branches = pc + 2, *index = branches + 3 * (head & 0x7FFFFFFFu);
+        if (i > n) i = n;
+        uint32_t k = head >> 31 ? (index[i / 2] >> (i % 2 * 16)) & 0xFFFFu
+                                : (index[i / 4] >> (i % 4 * 8)) & 0xFFu;
+        target = branches[3 * k], arity = branches[3 * k + 1], height = branches[3 * k + 2];
         goto branch_drop;
     }
     branch_drop: {

@@ -124,6 +124,10 @@ typedef struct vctx {
     /* emitted code */
     uint32_t *code;
     uint32_t ncode, cap_code;
+    /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
+     * the distinct depths in order */
+    uint32_t *brmap, *brlist;
+    uint32_t cap_brmap, cap_brlist;
     wasmcu_err err;
     int cur_op;
     /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
@@ -508,25 +512,24 @@ static wasmcu_err repush_label(vctx *v, const wm_valtype *ts, uint32_t nt)
     return WASMCU_OK;
 }
 
+/* br_table compiles to its distinct branches and one small index per entry (compile.h), so
+ * a table of thousands of entries costs a byte each, not three words. */
 static wasmcu_err op_br_table(vctx *v)
 {
     uint32_t n;
     READ(wm_read_u32(&v->r, &n));
     if (n > (uint32_t)(v->r.end - v->r.p)) return reader_failed(v);
     TRY(pop_expect(v, WASMCU_I32, NULL));
-    int emit_now = emitting(v);
-    if (emit_now && WM_CONFIG_METERING) { /* a back-edge among the targets needs a check */
-        wm_reader peek = v->r;
-        int back = 0;
-        for (uint32_t i = 0; i <= n; i++) {
-            uint32_t l;
-            if (!wm_read_u32(&peek, &l)) break; /* the reading below reports it */
-            if (l < v->nctrls && v->ctrls[v->nctrls - 1 - l].op == WM_OP_LOOP) back = 1;
-        }
-        if (back) TRY(emit(v, WM_OP_LOOP));
-    }
-    if (emit_now) TRY(emit2(v, WM_OP_BR_TABLE, n));
-    uint32_t arity = 0;
+    uint32_t had = v->cap_brmap;
+    if (!grow(v, (void **)&v->brmap, &v->cap_brmap, v->nctrls, sizeof(uint32_t)) ||
+        !grow(v, (void **)&v->brlist, &v->cap_brlist, v->nctrls, sizeof(uint32_t)))
+        return v->err;
+    for (uint32_t i = had; i < v->cap_brmap; i++) v->brmap[i] = UINT32_MAX;
+    /* pass 1: check every entry; the stack check once per distinct label gives the same
+     * verdict as once per entry, as it leaves the stack as it found it */
+    const uint8_t *entries = v->r.p;
+    uint32_t arity = 0, ndist = 0;
+    int back = 0;
     for (uint32_t i = 0; i <= n; i++) {
         uint32_t l;
         READ(wm_read_u32(&v->r, &l));
@@ -537,12 +540,42 @@ static wasmcu_err op_br_table(vctx *v)
         label_types(c, &ts, &nt);
         if (i == 0) arity = nt;
         else if (nt != arity) return invalid(v, "type mismatch: br_table labels differ in arity");
+        if (v->brmap[l] != UINT32_MAX) continue;
         TRY(repush_label(v, ts, nt));
-        if (emit_now) {
+        v->brmap[l] = ndist;
+        v->brlist[ndist++] = l;
+        if (c->op == WM_OP_LOOP) back = 1;
+    }
+    if (emitting(v)) {
+        /* a back-edge among the targets needs the fuel and interrupt check */
+        if (back && WM_CONFIG_METERING) TRY(emit(v, WM_OP_LOOP));
+        uint32_t wide = ndist > 256;
+        TRY(emit2(v, WM_OP_BR_TABLE, n));
+        TRY(emit(v, ndist | wide << 31));
+        for (uint32_t k = 0; k < ndist; k++) {
+            ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
+            const wm_valtype *ts;
+            uint32_t nt;
+            label_types(c, &ts, &nt);
             TRY(emit_target(v, c));
             TRY(emit2(v, nt, v->nlocals + c->height));
         }
+        /* pass 2: the entries again, as packed indexes */
+        v->r.p = entries;
+        uint32_t word = 0, shift = 0, bits = wide ? 16 : 8;
+        for (uint32_t i = 0; i <= n; i++) {
+            uint32_t l = 0;
+            wm_read_u32(&v->r, &l); /* read once already */
+            word |= v->brmap[l] << shift;
+            shift += bits;
+            if (shift == 32) {
+                TRY(emit(v, word));
+                word = shift = 0;
+            }
+        }
+        if (shift) TRY(emit(v, word));
     }
+    for (uint32_t k = 0; k < ndist; k++) v->brmap[v->brlist[k]] = UINT32_MAX;
     set_unreachable(v);
     return WASMCU_OK;
 }
@@ -1179,6 +1212,8 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->vals);
     wm_free(&v->rt->alloc, v->ctrls);
     wm_free(&v->rt->alloc, v->code);
+    wm_free(&v->rt->alloc, v->brmap);
+    wm_free(&v->rt->alloc, v->brlist);
 }
 
 wasmcu_err wm_validate(wm_runtime *rt, wm_module *m)

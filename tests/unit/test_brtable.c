@@ -1,0 +1,101 @@
+/* br_table's compact form: distinct branches plus an index per entry, bytes up to 256
+ * distinct targets and 16-bit indexes past that. The modules are built here: f(i) sits in
+ * `depth` nested blocks, br_table (i) 0 1 .. depth-1 (default depth-1) leaves block i, and
+ * the code after block i's end returns i, so f(i) == min(i, depth - 1). */
+#include "check.h"
+#include <string.h>
+#include "wasmcu.h"
+
+static size_t leb(uint8_t *p, uint32_t v)
+{
+    size_t n = 0;
+    do {
+        uint8_t b = v & 0x7F;
+        v >>= 7;
+        p[n++] = (uint8_t)(b | (v ? 0x80 : 0));
+    } while (v);
+    return n;
+}
+
+static size_t sleb(uint8_t *p, int32_t v)
+{
+    size_t n = 0;
+    for (;;) {
+        uint8_t b = v & 0x7F;
+        v >>= 7; /* arithmetic for the negative values this never gets */
+        if ((v == 0 && !(b & 0x40)) || (v == -1 && (b & 0x40))) {
+            p[n++] = b;
+            return n;
+        }
+        p[n++] = b | 0x80;
+    }
+}
+
+/* Writes the module for `depth` blocks into buf; returns its length. */
+static size_t build(uint8_t *buf, uint32_t depth)
+{
+    static uint8_t body[16384];
+    size_t b = 0;
+    body[b++] = 0; /* no locals */
+    for (uint32_t k = 0; k < depth; k++) body[b++] = 0x02, body[b++] = 0x40;
+    body[b++] = 0x20, body[b++] = 0x00;
+    body[b++] = 0x0E;
+    b += leb(body + b, depth - 1);
+    for (uint32_t k = 0; k < depth; k++) b += leb(body + b, k);
+    for (uint32_t k = 0; k < depth; k++) {
+        body[b++] = 0x0B;
+        body[b++] = 0x41;
+        b += sleb(body + b, (int32_t)k);
+        body[b++] = 0x0F;
+    }
+    body[b++] = 0x0B;
+    static const uint8_t head[] = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
+                                   0x01, 0x06, 0x01, 0x60, 0x01, 0x7F, 0x01, 0x7F, /* type */
+                                   0x03, 0x02, 0x01, 0x00,                         /* func */
+                                   0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x00};       /* export */
+    size_t n = sizeof head;
+    memcpy(buf, head, n);
+    uint8_t sizes[16];
+    size_t bl = leb(sizes, (uint32_t)b);
+    buf[n++] = 0x0A;
+    n += leb(buf + n, (uint32_t)(1 + bl + b));
+    buf[n++] = 1;
+    n += leb(buf + n, (uint32_t)b);
+    memcpy(buf + n, body, b);
+    return n + b;
+}
+
+int main(void)
+{
+    static uint64_t pool[(4u << 20) / 8];
+    static uint8_t wasm[20000];
+    static const uint32_t depths[] = {3, 256, 257, 600};
+    for (size_t d = 0; d < sizeof depths / sizeof depths[0]; d++) {
+        uint32_t depth = depths[d];
+        wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
+        size_t len = build(wasm, depth);
+        wasmcu_module *mod;
+        wasmcu_instance *inst;
+        CHECK(wasmcu_load(rt, wasm, len, &mod) == WASMCU_OK);
+        CHECK(wasmcu_instantiate(rt, mod, NULL, &inst) == WASMCU_OK);
+        wasmcu_func *f = wasmcu_find_func(inst, "f");
+        for (uint32_t i = 0; i <= depth + 5; i++) {
+            wasmcu_val a = i, r = 0;
+            CHECK(wasmcu_call(inst, f, &a, 1, &r, 1) == WASMCU_OK);
+            uint32_t want = i < depth ? i : depth - 1;
+            if ((uint32_t)r != want) {
+                printf("FAIL depth %u: f(%u) = %u, want %u\n", (unsigned)depth, (unsigned)i,
+                       (unsigned)(uint32_t)r, (unsigned)want);
+                failures++;
+                break;
+            }
+        }
+        wasmcu_val big = 0xFFFFFFFFu, r = 0; /* the default, for an index far out of range */
+        CHECK(wasmcu_call(inst, f, &big, 1, &r, 1) == WASMCU_OK && (uint32_t)r == depth - 1);
+        wasmcu_deinstantiate(inst);
+        wasmcu_unload(mod);
+        wasmcu_destroy(rt);
+    }
+    printf("%s: %d failures\n", __FILE__, failures);
+    return failures != 0;
+}
