@@ -18,6 +18,7 @@ unsigned char *wasmcu_read_file(const char *path, size_t *len)
         else buf = nb;
     }
     fclose(f);
+    if (buf) buf[n] = 0; /* the loop leaves a spare byte: text can be parsed in place */
     *len = n;
     return buf;
 }

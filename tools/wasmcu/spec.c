@@ -1,381 +1,299 @@
 /* `wasmcu spec FILE.json...`: runs the spec testsuite as converted by wast2json, through
- * the public API only, and counts every command as passed, failed or skipped. */
+ * the public API only (spec_exec.c), and counts every command as passed, failed or skipped.
+ * `--bundle=OUT.c` writes the same commands, modules included, as C tables instead, for
+ * firmware that runs them on a device (ports/qemu-cortex-m/spec_main.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "file.h"
 #include "json.h"
-#include "spectest.h"
-#include "wasmcu.h"
+#include "spec_exec.h"
 
 #define POOL_SIZE ((size_t)256 << 20)
-#define MAX_VALS 64
 
-typedef struct named {
-    char *name;             /* "$M" from the JSON, or NULL */
-    wasmcu_instance *inst;  /* NULL when the module was skipped (SIMD) */
-} named;
+/* One file's commands and everything they point to, owned here. */
+typedef struct loaded {
+    spec_cmd *cmds;
+    uint32_t n;
+    void **owned; /* module bytes and value arrays to free */
+    uint32_t nowned, cap_owned;
+} loaded;
 
-typedef struct spec_run {
-    const char *file;
-    char dir[1024];
-    wasmcu_runtime *rt;
-    named mods[512];
-    int nmods;
-    int cur;                /* index of the current module, -1 none */
-    int passed, failed, skipped;
-    int verbose;
-    int simd_noted;
-} spec_run;
-
-static void failf(spec_run *s, const json *cmd, const char *what, const char *detail)
+static void *own(loaded *l, void *p)
 {
-    const json *line = json_get(cmd, "line");
-    printf("%s:%d: %s: %s%s%s\n", s->file, line ? (int)line->num : 0, json_str(cmd, "type"),
-           what, detail ? ": " : "", detail ? detail : "");
-    s->failed++;
-}
-
-static unsigned char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *buf = malloc(n > 0 ? (size_t)n + 1 : 1);
-    if (buf && n > 0 && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
+    if (!p) return NULL;
+    if (l->nowned == l->cap_owned) {
+        uint32_t cap = l->cap_owned ? 2 * l->cap_owned : 64;
+        void **o = realloc(l->owned, cap * sizeof *o);
+        if (!o) return p; /* leaks one block rather than failing the run */
+        l->owned = o;
+        l->cap_owned = cap;
     }
-    fclose(f);
-    if (buf) buf[n > 0 ? n : 0] = 0;
-    *len = n > 0 ? (size_t)n : 0;
-    return buf;
+    l->owned[l->nowned++] = p;
+    return p;
 }
 
-/* Module bytes must outlive the module, so every file read stays until the run ends. */
-typedef struct blob {
-    struct blob *next;
-    unsigned char *bytes;
-} blob;
-static blob *keep_list(blob **head, unsigned char *b)
+static void loaded_free(loaded *l)
 {
-    blob *k = malloc(sizeof *k);
-    if (k) {
-        k->bytes = b;
-        k->next = *head;
-        *head = k;
+    for (uint32_t i = 0; i < l->nowned; i++) free(l->owned[i]);
+    free(l->owned);
+    free(l->cmds);
+}
+
+static spec_kind kind_of(const char *type, const char *module_type)
+{
+    static const struct { const char *name; spec_kind kind; } kinds[] = {
+        {"module", SPEC_MODULE}, {"register", SPEC_REGISTER}, {"action", SPEC_ACTION},
+        {"assert_return", SPEC_ASSERT_RETURN}, {"assert_trap", SPEC_ASSERT_TRAP},
+        {"assert_exhaustion", SPEC_ASSERT_EXHAUSTION}, {"assert_invalid", SPEC_ASSERT_INVALID},
+        {"assert_malformed", SPEC_ASSERT_MALFORMED}, {"assert_unlinkable", SPEC_ASSERT_UNLINKABLE},
+        {"assert_uninstantiable", SPEC_ASSERT_UNINSTANTIABLE}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (strcmp(type, kinds[i].name) != 0) continue;
+        if (kinds[i].kind >= SPEC_ASSERT_INVALID && module_type && strcmp(module_type, "text") == 0)
+            return SPEC_TEXT_MODULE;
+        return kinds[i].kind;
     }
-    return k;
+    return SPEC_UNKNOWN;
 }
 
-static wasmcu_err load_file(spec_run *s, blob **blobs, const char *name, wasmcu_module **mod)
+static int parse_value(const json *v, spec_value *out)
 {
-    char path[2048];
-    size_t len;
-    snprintf(path, sizeof path, "%s/%s", s->dir, name);
-    unsigned char *bytes = read_file(path, &len);
-    if (!bytes) {
-        printf("%s: cannot read %s\n", s->file, path);
-        return WASMCU_ERR_NOT_FOUND;
-    }
-    keep_list(blobs, bytes);
-    return wasmcu_load(s->rt, bytes, len, mod);
-}
-
-static char *copy_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *c = malloc(n);
-    if (c) memcpy(c, s, n);
-    return c;
-}
-
-static int find_module(spec_run *s, const char *name)
-{
-    if (!name) return s->cur;
-    for (int i = s->nmods - 1; i >= 0; i--)
-        if (s->mods[i].name && strcmp(s->mods[i].name, name) == 0) return i;
-    return -1;
-}
-
-static int is_v128(const json *vals)
-{
-    for (const json *v = vals ? vals->child : NULL; v; v = v->next) {
-        const char *t = json_str(v, "type");
-        if (t && strcmp(t, "v128") == 0) return 1;
-    }
-    return 0;
-}
-
-/* Parses an argument value into wasm's representation. */
-static int parse_value(const json *v, wasmcu_val *out)
-{
+    static const struct { const char *name; wasmcu_valtype t; } types[] = {
+        {"i32", WASMCU_I32}, {"i64", WASMCU_I64}, {"f32", WASMCU_F32}, {"f64", WASMCU_F64},
+        {"funcref", WASMCU_FUNCREF}, {"externref", WASMCU_EXTERNREF}, {"v128", WASMCU_V128}};
     const char *t = json_str(v, "type"), *val = json_str(v, "value");
-    if (!t || !val) return 0;
-    if (strcmp(val, "null") == 0) {
-        *out = 0;
+    memset(out, 0, sizeof *out);
+    if (!t) return 0;
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(t, types[i].name) == 0) out->type = (uint8_t)types[i].t;
+    if (out->type == WASMCU_V128) {
+        out->match = SPEC_V128;
         return 1;
     }
-    unsigned long long x = strtoull(val, NULL, 10);
-    if (strcmp(t, "externref") == 0) x += 1; /* extern N is a non-null host value */
-    *out = x;
+    if (!out->type || !val) return 0;
+    if (strcmp(val, "nan:canonical") == 0) out->match = SPEC_NAN_CANONICAL;
+    else if (strcmp(val, "nan:arithmetic") == 0) out->match = SPEC_NAN_ARITHMETIC;
+    else if (strcmp(val, "null") == 0) out->bits = 0;
+    else if (out->type == WASMCU_FUNCREF) out->match = SPEC_NONNULL;
+    else out->bits = strtoull(val, NULL, 10) + (out->type == WASMCU_EXTERNREF); /* extern N: non-null */
     return 1;
 }
 
-static int value_matches(const json *v, wasmcu_val got, char *why, size_t n)
+static spec_value *parse_values(loaded *l, const json *arr, uint32_t *n)
 {
-    const char *t = json_str(v, "type"), *val = json_str(v, "value");
-    if (!t || !val) return 0;
-    int ok;
-    if (strcmp(t, "f32") == 0 && strncmp(val, "nan:", 4) == 0) {
-        uint32_t b = (uint32_t)got;
-        ok = strcmp(val, "nan:canonical") == 0 ? (b & 0x7FFFFFFFu) == 0x7FC00000u
-                                               : (b & 0x7FC00000u) == 0x7FC00000u;
-    } else if (strcmp(t, "f64") == 0 && strncmp(val, "nan:", 4) == 0) {
-        ok = strcmp(val, "nan:canonical") == 0
-                 ? (got & 0x7FFFFFFFFFFFFFFFull) == 0x7FF8000000000000ull
-                 : (got & 0x7FF8000000000000ull) == 0x7FF8000000000000ull;
-    } else if (strcmp(t, "funcref") == 0 && strcmp(val, "null") != 0) {
-        ok = got != 0;
-    } else {
-        wasmcu_val want = 0;
-        parse_value(v, &want);
-        if (strcmp(t, "i32") == 0 || strcmp(t, "f32") == 0) ok = (uint32_t)got == (uint32_t)want;
-        else ok = got == want;
+    *n = 0;
+    for (const json *v = arr ? arr->child : NULL; v; v = v->next) (*n)++;
+    if (!*n) return NULL;
+    spec_value *vals = own(l, calloc(*n, sizeof *vals));
+    if (!vals) {
+        *n = 0;
+        return NULL;
     }
-    if (!ok) snprintf(why, n, "%s: expected %s, got %llu", t, val, (unsigned long long)got);
-    return ok;
-}
-
-/* Runs an action; returns the error, fills results. -1 = skipped. */
-static int do_action(spec_run *s, const json *cmd, wasmcu_val *results, uint32_t *nresults,
-                     wasmcu_err *err)
-{
-    const json *act = json_get(cmd, "action");
-    const char *type = json_str(act, "type");
-    const json *field = json_get(act, "field");
-    int mi = find_module(s, json_str(act, "module"));
-    if (mi < 0 || !field) {
-        failf(s, cmd, "no such module", json_str(act, "module"));
-        return 0;
-    }
-    if (!s->mods[mi].inst || is_v128(json_get(act, "args"))) return -1;
-    wasmcu_instance *inst = s->mods[mi].inst;
-    if (type && strcmp(type, "get") == 0) {
-        wasmcu_valtype t;
-        *nresults = 1;
-        *err = wasmcu_get_global_len(inst, field->str, field->len, &results[0], &t);
-        return 1;
-    }
-    wasmcu_func *f = wasmcu_find_func_len(inst, field->str, field->len);
-    if (!f) {
-        failf(s, cmd, "no such export", field->str);
-        return 0;
-    }
-    wasmcu_val args[MAX_VALS];
-    uint32_t nargs = 0;
-    for (const json *a = json_get(act, "args") ? json_get(act, "args")->child : NULL; a && nargs < MAX_VALS; a = a->next)
-        parse_value(a, &args[nargs++]);
-    *nresults = wasmcu_func_result_count(f);
-    if (*nresults > MAX_VALS) *nresults = MAX_VALS;
-    *err = wasmcu_call(inst, f, args, nargs, results, *nresults);
-    return 1;
-}
-
-static void cmd_module(spec_run *s, const json *cmd, blob **blobs)
-{
-    wasmcu_module *mod;
-    const char *name = json_str(cmd, "name");
-    wasmcu_err err = load_file(s, blobs, json_str(cmd, "filename"), &mod);
-    named *n = &s->mods[s->nmods < 511 ? s->nmods++ : 511];
-    n->name = name ? copy_str(name) : NULL;
-    n->inst = NULL;
-    s->cur = (int)(n - s->mods);
-    if (err == WASMCU_ERR_UNSUPPORTED) {
-        if (!s->simd_noted++) printf("%s: skipping SIMD modules: %s\n", s->file, wasmcu_last_error(s->rt));
-        s->skipped++;
-        return;
-    }
-    if (!err) err = wasmcu_instantiate(s->rt, mod, NULL, &n->inst);
-    if (err) {
-        failf(s, cmd, "module did not load", wasmcu_last_error(s->rt));
-        return;
-    }
-    s->passed++;
-}
-
-static void cmd_assert_module(spec_run *s, const json *cmd, const char *type, blob **blobs)
-{
-    const char *mt = json_str(cmd, "module_type");
-    if (mt && strcmp(mt, "text") == 0) {
-        s->skipped++; /* text-format modules: we don't parse the text format */
-        return;
-    }
-    wasmcu_module *mod;
-    wasmcu_instance *inst = NULL;
-    wasmcu_err err = load_file(s, blobs, json_str(cmd, "filename"), &mod);
-    if (err == WASMCU_ERR_UNSUPPORTED && strcmp(type, "assert_invalid") != 0 &&
-        strcmp(type, "assert_malformed") != 0) {
-        s->skipped++;
-        return;
-    }
-    int want_load_fail = strcmp(type, "assert_invalid") == 0 || strcmp(type, "assert_malformed") == 0;
-    if (want_load_fail) {
-        if (err == WASMCU_OK) {
-            failf(s, cmd, "module was accepted", json_str(cmd, "text"));
-            wasmcu_unload(mod);
-        } else {
-            if (s->verbose) printf("  rejected as expected (%s): %s\n", json_str(cmd, "text"), wasmcu_last_error(s->rt));
-            s->passed++;
-        }
-        return;
-    }
-    if (err) {
-        failf(s, cmd, "module did not load", wasmcu_last_error(s->rt));
-        return;
-    }
-    err = wasmcu_instantiate(s->rt, mod, NULL, &inst);
-    int ok = strcmp(type, "assert_unlinkable") == 0 ? err == WASMCU_ERR_LINK : WASMCU_IS_TRAP(err);
-    if (ok) s->passed++;
-    else failf(s, cmd, err ? "failed differently" : "instantiation succeeded",
-               err ? wasmcu_last_error(s->rt) : json_str(cmd, "text"));
-    if (inst) wasmcu_deinstantiate(inst);
-}
-
-static void cmd_action(spec_run *s, const json *cmd, const char *type)
-{
-    wasmcu_val results[MAX_VALS];
-    uint32_t nres = 0;
-    wasmcu_err err = WASMCU_OK;
-    int r = do_action(s, cmd, results, &nres, &err);
-    if (r == 0) return;
-    if (r < 0 || is_v128(json_get(cmd, "expected"))) {
-        s->skipped++;
-        return;
-    }
-    if (strcmp(type, "assert_trap") == 0 || strcmp(type, "assert_exhaustion") == 0) {
-        const char *text = json_str(cmd, "text");
-        const char *ours = wasmcu_err_str(err);
-        size_t l = strlen(ours);
-        if (WASMCU_IS_TRAP(err) && text && strncmp(text, ours, l < strlen(text) ? l : strlen(text)) == 0)
-            s->passed++;
-        else
-            failf(s, cmd, "wrong outcome", err ? wasmcu_last_error(s->rt) : "no trap");
-        return;
-    }
-    if (err) {
-        failf(s, cmd, "trapped", wasmcu_last_error(s->rt));
-        return;
-    }
-    const json *exp = json_get(cmd, "expected");
     uint32_t i = 0;
-    char why[200];
-    for (const json *e = exp ? exp->child : NULL; e; e = e->next, i++) {
-        if (i >= nres || !value_matches(e, results[i], why, sizeof why)) {
-            failf(s, cmd, "wrong result", i >= nres ? "too few results" : why);
-            return;
+    for (const json *v = arr->child; v; v = v->next) parse_value(v, &vals[i++]);
+    return vals;
+}
+
+/* Reads FILE.json and the modules it names into commands. */
+static int load_commands(const char *file, json **docp, loaded *l)
+{
+    size_t len;
+    char *text = (char *)wasmcu_read_file(file, &len);
+    const char *perr = "no such file";
+    json *doc = text ? json_parse(text, &perr) : NULL;
+    free(text);
+    if (!doc) {
+        printf("%s: cannot read: %s\n", file, perr);
+        return 0;
+    }
+    *docp = doc;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", file);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = 0;
+    else snprintf(dir, sizeof dir, ".");
+    const json *cmds = json_get(doc, "commands");
+    uint32_t n = 0;
+    for (const json *c = cmds ? cmds->child : NULL; c; c = c->next) n++;
+    l->cmds = calloc(n ? n : 1, sizeof *l->cmds);
+    if (!l->cmds) return 0;
+    for (const json *c = cmds ? cmds->child : NULL; c; c = c->next) {
+        spec_cmd *sc = &l->cmds[l->n++];
+        const char *type = json_str(c, "type");
+        const json *line = json_get(c, "line");
+        sc->kind = (uint8_t)kind_of(type ? type : "", json_str(c, "module_type"));
+        sc->line = line ? (uint32_t)line->num : 0;
+        sc->text = sc->kind == SPEC_UNKNOWN ? type : json_str(c, "text");
+        const char *fname = json_str(c, "filename");
+        if (fname && sc->kind != SPEC_TEXT_MODULE) {
+            char path[2048];
+            size_t blen = 0;
+            snprintf(path, sizeof path, "%s/%s", dir, fname);
+            sc->bytes = own(l, wasmcu_read_file(path, &blen));
+            sc->len = (uint32_t)blen;
+            if (!sc->bytes) printf("%s: cannot read %s\n", file, path);
+        }
+        const json *act = json_get(c, "action");
+        if (sc->kind == SPEC_REGISTER) {
+            sc->name = json_str(c, "name");
+            sc->as = json_str(c, "as");
+        } else if (act) {
+            const json *field = json_get(act, "field");
+            const char *atype = json_str(act, "type");
+            sc->get = atype && strcmp(atype, "get") == 0;
+            sc->name = json_str(act, "module");
+            if (field && field->kind == JSON_STRING) {
+                sc->field = field->str;
+                sc->field_len = (uint32_t)field->len;
+            }
+            sc->args = parse_values(l, json_get(act, "args"), &sc->nargs);
+            sc->expected = parse_values(l, json_get(c, "expected"), &sc->nexpected);
+        } else {
+            sc->name = json_str(c, "name");
         }
     }
-    s->passed++;
+    return 1;
 }
 
-static void cmd_register(spec_run *s, const json *cmd)
+/* ---- --bundle: the commands as C tables ------------------------------------------------ */
+
+static void c_string(FILE *o, const char *s, size_t n)
 {
-    int mi = find_module(s, json_str(cmd, "name"));
-    const char *as = json_str(cmd, "as");
-    if (mi < 0 || !as) {
-        failf(s, cmd, "nothing to register", NULL);
+    if (!s) {
+        fputs("NULL", o);
         return;
     }
-    if (!s->mods[mi].inst) {
-        s->skipped++;
-        return;
+    fputc('"', o);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || ch == '\\') fprintf(o, "\\%c", ch);
+        else if (ch >= 32 && ch < 127 && ch != '?') fputc(ch, o);
+        else fprintf(o, "\\%03o", ch); /* octal: never runs into a following digit */
     }
-    if (wasmcu_register_instance(s->rt, as, s->mods[mi].inst)) failf(s, cmd, "register failed", wasmcu_last_error(s->rt));
-    else s->passed++;
+    fputc('"', o);
 }
 
-static int run_file(const char *file, int verbose, int *tp, int *tf, int *ts)
+static void c_values(FILE *o, const char *name, const spec_value *v, uint32_t n)
 {
-    spec_run *s = calloc(1, sizeof *s);
-    size_t len;
-    char *text = (char *)read_file(file, &len);
-    const char *perr = NULL;
-    json *doc = text ? json_parse(text, &perr) : NULL;
-    void *pool = malloc(POOL_SIZE);
-    if (!s || !doc || !pool) {
-        printf("%s: cannot read: %s\n", file, text ? perr : "no such file");
-        *tf += 1;
-        free(s), free(text), free(pool), json_free(doc);
-        return 1;
+    if (!n) return;
+    fprintf(o, "static const spec_value %s[] = {", name);
+    for (uint32_t i = 0; i < n; i++)
+        fprintf(o, "{%u, %u, 0x%llxull}%s", v[i].type, v[i].match, (unsigned long long)v[i].bits,
+                i + 1 < n ? ", " : "");
+    fprintf(o, "};\n");
+}
+
+static void bundle_file(FILE *o, int fi, const char *file, const loaded *l)
+{
+    for (uint32_t i = 0; i < l->n; i++) {
+        const spec_cmd *c = &l->cmds[i];
+        char name[64];
+        if (c->bytes) {
+            fprintf(o, "static const unsigned char f%d_m%u[] = {", fi, (unsigned)i);
+            for (uint32_t k = 0; k < c->len; k++)
+                fprintf(o, "%s%s0x%02x", k ? "," : "", k % 16 ? "" : "\n  ", c->bytes[k]);
+            fprintf(o, "};\n");
+        }
+        snprintf(name, sizeof name, "f%d_a%u", fi, (unsigned)i);
+        c_values(o, name, c->args, c->nargs);
+        snprintf(name, sizeof name, "f%d_e%u", fi, (unsigned)i);
+        c_values(o, name, c->expected, c->nexpected);
     }
-    s->file = file;
-    s->verbose = verbose;
-    s->cur = -1;
-    snprintf(s->dir, sizeof s->dir, "%s", file);
-    char *slash = strrchr(s->dir, '/');
-    if (slash) *slash = 0;
-    else snprintf(s->dir, sizeof s->dir, ".");
-    s->rt = wasmcu_init(pool, POOL_SIZE);
-    blob *blobs = NULL;
-    if (!s->rt || spectest_register(s->rt)) {
-        printf("%s: cannot set up the spectest module: %s\n", file, s->rt ? wasmcu_last_error(s->rt) : "");
-        s->failed++;
+    fprintf(o, "static const spec_cmd f%d_cmds[] = {\n", fi);
+    for (uint32_t i = 0; i < l->n; i++) {
+        const spec_cmd *c = &l->cmds[i];
+        fprintf(o, "  {%u, %u, %u, ", c->kind, c->get, (unsigned)c->line);
+        if (c->bytes) fprintf(o, "f%d_m%u, %u, ", fi, (unsigned)i, (unsigned)c->len);
+        else fprintf(o, "NULL, 0, ");
+        c_string(o, c->name, c->name ? strlen(c->name) : 0);
+        fputs(", ", o);
+        c_string(o, c->as, c->as ? strlen(c->as) : 0);
+        fputs(", ", o);
+        c_string(o, c->field, c->field_len);
+        fprintf(o, ", %u, ", (unsigned)c->field_len);
+        if (c->nargs) fprintf(o, "f%d_a%u, ", fi, (unsigned)i);
+        else fprintf(o, "NULL, ");
+        if (c->nexpected) fprintf(o, "f%d_e%u, ", fi, (unsigned)i);
+        else fprintf(o, "NULL, ");
+        fprintf(o, "%u, %u, ", (unsigned)c->nargs, (unsigned)c->nexpected);
+        c_string(o, c->text, c->text ? strlen(c->text) : 0);
+        fprintf(o, "},\n");
     }
-    const json *cmds = json_get(doc, "commands");
-    for (const json *c = cmds ? cmds->child : NULL; c && s->rt; c = c->next) {
-        const char *type = json_str(c, "type");
-        if (!type) { failf(s, c, "command without a type", NULL); continue; }
-        if (verbose) printf("  line %d: %s\n", json_get(c, "line") ? (int)json_get(c, "line")->num : 0, type);
-        if (strcmp(type, "module") == 0) cmd_module(s, c, &blobs);
-        else if (strcmp(type, "register") == 0) cmd_register(s, c);
-        else if (strcmp(type, "action") == 0 || strcmp(type, "assert_return") == 0 ||
-                 strcmp(type, "assert_trap") == 0 || strcmp(type, "assert_exhaustion") == 0)
-            cmd_action(s, c, type);
-        else if (strncmp(type, "assert_", 7) == 0) cmd_assert_module(s, c, type, &blobs);
-        else failf(s, c, "unknown command type", type);
-    }
-    printf("%s: %d passed, %d failed, %d skipped\n", file, s->passed, s->failed, s->skipped);
-    int failed = s->failed;
-    *tp += s->passed, *tf += s->failed, *ts += s->skipped;
-    for (int i = 0; i < s->nmods; i++) free(s->mods[i].name);
-    while (blobs) {
-        blob *n = blobs->next;
-        free(blobs->bytes);
-        free(blobs);
-        blobs = n;
-    }
-    json_free(doc);
-    free(text);
-    free(pool);
-    free(s);
-    return failed != 0;
+    fprintf(o, "};\n");
+    const char *base = strrchr(file, '/');
+    fprintf(o, "#define F%d_NAME ", fi);
+    c_string(o, base ? base + 1 : file, strlen(base ? base + 1 : file));
+    fprintf(o, "\n\n");
+}
+
+/* ---- the command ----------------------------------------------------------------------- */
+
+static int usage(const char *msg, const char *arg)
+{
+    if (msg) fprintf(stderr, "wasmcu spec: %s%s\n", msg, arg ? arg : "");
+    fprintf(stderr, "usage: wasmcu spec [--verbose] [--bundle=OUT.c] FILE.json...\n");
+    return 2;
 }
 
 int wasmcu_cli_spec(int argc, char **argv)
 {
-    int verbose = 0, files = 0, p = 0, f = 0, sk = 0;
+    int verbose = 0, files = 0;
+    const char *bundle = NULL;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: wasmcu spec [--verbose] FILE.json...\n"
+            printf("usage: wasmcu spec [--verbose] [--bundle=OUT.c] FILE.json...\n"
                    "Runs wast2json output: prints a line per file and, for several files, a last\n"
-                   "line 'N passed, N failed, N skipped'. Exit status 0 when nothing failed.\n");
+                   "line 'N passed, N failed, N skipped'. Exit status 0 when nothing failed.\n"
+                   "--bundle=OUT.c writes the files' commands and modules as C tables (see\n"
+                   "tools/wasmcu/spec_exec.h) for a firmware to run with spec_exec instead.\n");
             return 0;
         }
-        if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) { verbose = 1; continue; }
-        if (argv[i][0] == '-') {
-            fprintf(stderr, "wasmcu spec: unknown option %s\nusage: wasmcu spec [--verbose] FILE.json...\n", argv[i]);
-            return 2;
+        if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) verbose = 1;
+        else if (strncmp(argv[i], "--bundle=", 9) == 0 && argv[i][9]) bundle = argv[i] + 9;
+        else if (argv[i][0] == '-') return usage("unknown option ", argv[i]);
+        else files++;
+    }
+    if (!files) return usage("no file given", NULL);
+    FILE *out = NULL;
+    if (bundle && !(out = fopen(bundle, "w"))) {
+        fprintf(stderr, "wasmcu spec: cannot write %s\n", bundle);
+        return 1;
+    }
+    if (out) fprintf(out, "/* Spec testsuite commands made by `wasmcu spec --bundle`. */\n"
+                          "#include <stddef.h>\n#include \"spec_exec.h\"\n\n");
+    spec_counts total = {0, 0, 0};
+    void *pool = bundle ? NULL : malloc(POOL_SIZE);
+    int fi = 0, bad = 0;
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-') continue;
+        json *doc = NULL;
+        loaded l;
+        memset(&l, 0, sizeof l);
+        if (!load_commands(argv[i], &doc, &l)) {
+            total.failed++;
+            bad = 1;
+        } else if (out) {
+            bundle_file(out, fi++, argv[i], &l);
+        } else if (pool) {
+            spec_exec(argv[i], l.cmds, l.n, pool, POOL_SIZE, NULL, verbose, &total);
+        } else {
+            printf("wasmcu spec: no memory for the pool\n");
+            total.failed++;
         }
-        files++;
-        run_file(argv[i], verbose, &p, &f, &sk);
+        loaded_free(&l);
+        json_free(doc);
     }
-    if (!files) {
-        fprintf(stderr, "wasmcu spec: no file given\nusage: wasmcu spec [--verbose] FILE.json...\n");
-        return 2;
+    free(pool);
+    if (out) {
+        fprintf(out, "const spec_bundle_file spec_bundle[] = {\n");
+        for (int k = 0; k < fi; k++)
+            fprintf(out, "  {F%d_NAME, f%d_cmds, sizeof f%d_cmds / sizeof f%d_cmds[0]},\n", k, k, k, k);
+        fprintf(out, "};\nconst unsigned spec_bundle_count = %d;\n", fi);
+        if (fclose(out) != 0) bad = 1;
+        return bad;
     }
-    if (files > 1) printf("%d passed, %d failed, %d skipped\n", p, f, sk);
-    return f ? 1 : 0;
+    if (files > 1) printf("%d passed, %d failed, %d skipped\n", total.passed, total.failed, total.skipped);
+    return total.failed ? 1 : 0;
 }

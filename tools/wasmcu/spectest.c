@@ -86,7 +86,9 @@ wasmcu_err spectest_register(wasmcu_runtime *rt)
     wasmcu_module *mod;
     wasmcu_instance *inst;
     wasmcu_err err = wasmcu_load(rt, spectest_wasm, spectest_wasm_len, &mod);
-    if (!err) err = wasmcu_instantiate(rt, mod, NULL, &inst);
+    /* it only holds a memory, a table and globals: a small stack is plenty */
+    const wasmcu_instance_config cfg = {.stack_size = 512, .max_call_depth = 4};
+    if (!err) err = wasmcu_instantiate(rt, mod, &cfg, &inst);
     if (!err) err = wasmcu_register_instance(rt, "spectest", inst);
     return err;
 }
