@@ -228,12 +228,52 @@ static void bundle_file(FILE *o, int fi, const char *file, const loaded *l)
     fprintf(o, "\n\n");
 }
 
+/* --skip=FILE.json:LINE:REASON: a command left out of a bundle, with the reason it prints */
+typedef struct skip_item {
+    const char *file, *reason;
+    size_t file_len;
+    unsigned long line;
+} skip_item;
+typedef struct skip_list {
+    skip_item *items;
+    size_t n;
+} skip_list;
+
+static int add_skip(skip_list *l, const char *spec)
+{
+    const char *c1 = strchr(spec, ':');
+    char *end;
+    if (!c1 || c1 == spec) return 0;
+    unsigned long line = strtoul(c1 + 1, &end, 10);
+    if (end == c1 + 1 || *end != ':' || !end[1]) return 0;
+    skip_item *items = realloc(l->items, (l->n + 1) * sizeof *items);
+    if (!items) return 0;
+    l->items = items;
+    items[l->n++] = (skip_item){spec, end + 1, (size_t)(c1 - spec), line};
+    return 1;
+}
+
+static void apply_skips(const skip_list *sk, const char *file, loaded *l)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    for (size_t i = 0; i < sk->n; i++) {
+        const skip_item *it = &sk->items[i];
+        if (strlen(base) != it->file_len || strncmp(base, it->file, it->file_len) != 0) continue;
+        for (uint32_t k = 0; k < l->n; k++) {
+            if (l->cmds[k].line != it->line) continue;
+            l->cmds[k].kind = SPEC_SKIP;
+            l->cmds[k].text = it->reason;
+        }
+    }
+}
+
 /* ---- the command ----------------------------------------------------------------------- */
 
 static int usage(const char *msg, const char *arg)
 {
     if (msg) fprintf(stderr, "wasmcu spec: %s%s\n", msg, arg ? arg : "");
-    fprintf(stderr, "usage: wasmcu spec [--verbose] [--bundle=OUT.c] FILE.json...\n");
+    fprintf(stderr, "usage: wasmcu spec [--verbose] [--bundle=OUT.c [--skip=FILE.json:LINE:REASON]...] FILE.json...\n");
     return 2;
 }
 
@@ -241,17 +281,23 @@ int wasmcu_cli_spec(int argc, char **argv)
 {
     int verbose = 0, files = 0;
     const char *bundle = NULL;
+    skip_list skips = {NULL, 0};
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             printf("usage: wasmcu spec [--verbose] [--bundle=OUT.c] FILE.json...\n"
                    "Runs wast2json output: prints a line per file and, for several files, a last\n"
                    "line 'N passed, N failed, N skipped'. Exit status 0 when nothing failed.\n"
                    "--bundle=OUT.c writes the files' commands and modules as C tables (see\n"
-                   "tools/wasmcu/spec_exec.h) for a firmware to run with spec_exec instead.\n");
+                   "tools/wasmcu/spec_exec.h) for a firmware to run with spec_exec instead;\n"
+                   "--skip=FILE.json:LINE:REASON leaves a command out of it, printing the reason\n"
+                   "where it runs (e.g. a memory.grow the device's RAM cannot hold).\n");
             return 0;
         }
         if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) verbose = 1;
         else if (strncmp(argv[i], "--bundle=", 9) == 0 && argv[i][9]) bundle = argv[i] + 9;
+        else if (strncmp(argv[i], "--skip=", 7) == 0) {
+            if (!add_skip(&skips, argv[i] + 7)) return usage("bad --skip (FILE.json:LINE:REASON): ", argv[i]);
+        }
         else if (argv[i][0] == '-') return usage("unknown option ", argv[i]);
         else files++;
     }
@@ -275,6 +321,7 @@ int wasmcu_cli_spec(int argc, char **argv)
             total.failed++;
             bad = 1;
         } else if (out) {
+            apply_skips(&skips, argv[i], &l);
             bundle_file(out, fi++, argv[i], &l);
         } else if (pool) {
             spec_exec(argv[i], l.cmds, l.n, pool, POOL_SIZE, NULL, verbose, &total);
@@ -286,6 +333,7 @@ int wasmcu_cli_spec(int argc, char **argv)
         json_free(doc);
     }
     free(pool);
+    free(skips.items);
     if (out) {
         fprintf(out, "const spec_bundle_file spec_bundle[] = {\n");
         for (int k = 0; k < fi; k++)

@@ -30,8 +30,8 @@ static const char *kind_name(int k)
     static const char *const names[] = {
         "module", "register", "action", "assert_return", "assert_trap", "assert_exhaustion",
         "assert_invalid", "assert_malformed", "assert_unlinkable", "assert_uninstantiable",
-        "assert (text module)", "unknown command"};
-    return k >= 0 && k <= SPEC_UNKNOWN ? names[k] : "?";
+        "assert (text module)", "unknown command", "skipped"};
+    return k >= 0 && k <= SPEC_SKIP ? names[k] : "?";
 }
 
 static void failf(run *s, const spec_cmd *cmd, const char *what, const char *detail)
@@ -256,6 +256,10 @@ void spec_exec(const char *file, const spec_cmd *cmds, uint32_t ncmds, void *poo
         case SPEC_ASSERT_TRAP:
         case SPEC_ASSERT_EXHAUSTION: cmd_action(&s, c); break;
         case SPEC_UNKNOWN: failf(&s, c, "unknown command type", c->text); break;
+        case SPEC_SKIP:
+            printf("%s:%u: skipped: %s\n", file, (unsigned)c->line, c->text);
+            s.c.skipped++;
+            break;
         default: cmd_assert_module(&s, c); break;
         }
     }

@@ -19,7 +19,8 @@ typedef struct spec_value {
 typedef enum spec_kind {
     SPEC_MODULE, SPEC_REGISTER, SPEC_ACTION, SPEC_ASSERT_RETURN, SPEC_ASSERT_TRAP,
     SPEC_ASSERT_EXHAUSTION, SPEC_ASSERT_INVALID, SPEC_ASSERT_MALFORMED, SPEC_ASSERT_UNLINKABLE,
-    SPEC_ASSERT_UNINSTANTIABLE, SPEC_TEXT_MODULE, SPEC_UNKNOWN
+    SPEC_ASSERT_UNINSTANTIABLE, SPEC_TEXT_MODULE, SPEC_UNKNOWN,
+    SPEC_SKIP /* left out where it runs, for the reason in text (e.g. the device's RAM) */
 } spec_kind;
 
 typedef struct spec_cmd {
