@@ -139,6 +139,9 @@ typedef struct wasmcu_instance_config {
     uint32_t max_call_depth; /* nested wasm calls before "call stack exhausted"; 0 = default */
     uint32_t max_memory_pages; /* cap on the instance's own memory (64 KiB pages); 0 = module's */
     uint32_t max_table_size;   /* cap on each of its own tables; 0 = module's */
+    uint32_t small_memory_bytes; /* small-memory mode: give the module's memory only this many
+                                  * bytes (1..64 KiB) instead of its first page; only for a module
+                                  * with one page and no memory.grow; 0 = off */
 } wasmcu_instance_config;
 
 /* Links imports (registered instances first, then natives), builds memory, tables and

@@ -39,6 +39,7 @@ int32_t wm_memory_grow(wm_runtime *rt, wm_memory *mem, uint32_t delta)
 {
     uint32_t old = mem->pages;
     if (delta == 0) return (int32_t)old;
+    if (mem->small) return -1; /* its one page was never all there */
     if ((uint64_t)old + delta > mem->max_pages) return -1;
     uint64_t bytes = ((uint64_t)old + delta) * 65536u;
     if (bytes > (size_t)-1 || bytes > rt->alloc.size) return -1;
@@ -249,6 +250,7 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
     inst->heap_size = cfg ? cfg->heap_size : 0;
     inst->max_memory_pages = cfg ? cfg->max_memory_pages : 0;
     inst->max_table_size = cfg ? cfg->max_table_size : 0;
+    inst->small_memory_bytes = cfg ? cfg->small_memory_bytes : 0;
     NEW(inst->stack, stack / sizeof(wasmcu_val), "the value stack (stack_size)");
     inst->stack_end = inst->stack + stack / sizeof(wasmcu_val);
     inst->stack_top = inst->stack;
@@ -302,6 +304,24 @@ static wasmcu_err build_own(wasmcu_instance *inst)
                                 "instance's max_memory_pages of %u", (unsigned)l->min,
                                 (unsigned)inst->max_memory_pages);
             if (mem->max_pages > inst->max_memory_pages) mem->max_pages = inst->max_memory_pages;
+        }
+        uint32_t small = inst->small_memory_bytes;
+        if (small) {
+            /* the module believes it has a page: only safe if it can never ask for more */
+            if (m->grows_memory)
+                return wm_error(rt, WASMCU_ERR_ARG, "small_memory_bytes: func %u uses memory.grow; "
+                                "small-memory mode needs a module that never grows its memory",
+                                (unsigned)(m->grows_memory - 1));
+            if (l->min != 1 || small > 65536)
+                return wm_error(rt, WASMCU_ERR_ARG, "small_memory_bytes: the memory starts at %u "
+                                "pages; small-memory mode takes a one-page memory and 1..65536 bytes",
+                                (unsigned)l->min);
+            if (!(mem->data = wm_calloc(&rt->alloc, 1, small))) return oom(rt, "linear memory", small);
+            mem->small = 1;
+            mem->max_pages = 1;
+            mem->pages = 1;
+            mem->size = small;
+            continue;
         }
         if (l->min) {
             uint64_t bytes = (uint64_t)l->min * 65536u;
@@ -372,8 +392,9 @@ static wasmcu_err initialize(wasmcu_instance *inst)
         if ((uint64_t)(uint32_t)off + d->len > mem->size)
             return wm_error(rt, WASMCU_TRAP_MEMORY_OOB,
                             "trap: out of bounds memory access: data segment %u writes %u bytes "
-                            "at %u into a memory of %llu bytes", (unsigned)i, (unsigned)d->len,
-                            (unsigned)(uint32_t)off, (unsigned long long)mem->size);
+                            "at %u into a memory of %llu bytes%s", (unsigned)i, (unsigned)d->len,
+                            (unsigned)(uint32_t)off, (unsigned long long)mem->size,
+                            mem->small ? " (small-memory mode: raise small_memory_bytes)" : "");
         if (d->len) memcpy(mem->data + (uint32_t)off, d->bytes, d->len);
     }
     if (m->start != UINT32_MAX) return wm_interp_call(inst, inst->funcs[m->start], NULL, NULL);

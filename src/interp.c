@@ -3,6 +3,7 @@
  * Wasm calls never recurse on the C stack: a call pushes a wm_frame and switches pc/fp, a
  * return pops it, so the C stack use of a wasm call chain is one activation of run().
  * Only a native calling back into wasm nests (through wasmcu_call). */
+#include <stdio.h>
 #include <string.h>
 #include "compile.h"
 #include "instance.h"
@@ -657,6 +658,9 @@ bad_op:
     err = WASMCU_TRAP_UNREACHABLE;
     memcpy(msg, "internal error: bad compiled opcode", 36);
 trap:
+    if (err == WASMCU_TRAP_MEMORY_OOB && !msg[0] && cur->mem && cur->mem->small)
+        snprintf(msg, sizeof msg, "small-memory mode: only the first %u bytes of the page exist "
+                 "(small_memory_bytes)", (unsigned)cur->mem->size);
     report_trap(cur->rt, err, msg, func, pc, frames, nframes, first);
     return err;
 }

@@ -133,6 +133,7 @@ struct wasmcu_module {
     /* functions named by ref.func outside function bodies (exports, elems, globals):
      * the only ones a body may name with ref.func. One bit per function. */
     uint8_t *declared_refs;
+    uint32_t grows_memory; /* 1 + index of the first function using memory.grow; 0 = none */
     wm_name name_section; /* payload of the custom "name" section, or {0,0} */
     uint32_t ninstances;  /* live instances of this module */
 };

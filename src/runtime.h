@@ -26,9 +26,10 @@ typedef struct wasmcu_func {
 typedef struct wm_memory {
     uint8_t *data;
     uint64_t size;       /* bytes */
-    uint32_t pages;      /* size / 65536 */
+    uint32_t pages;      /* what memory.size reports: size / 65536, except in small mode */
     uint32_t max_pages;  /* effective maximum (65536 when the type has none) */
     uint8_t has_max;
+    uint8_t small;       /* small-memory mode: size is below pages * 64 KiB, growing fails */
     uint32_t refs;       /* instances using it (owner included) */
 } wm_memory;
 
@@ -71,6 +72,7 @@ struct wasmcu_instance {
     uint32_t nframes;               /* frames in use while a call runs */
     uint32_t heap_size;             /* from the config, for env malloc */
     uint32_t max_memory_pages, max_table_size; /* from the config; 0 = none */
+    uint32_t small_memory_bytes;    /* from the config; 0 = off */
     void *user;                     /* wasmcu_instance_set_user */
     /* metering: `checks` is nonzero when a loop head or call must look at fuel/interrupt */
     volatile uint8_t interrupt;

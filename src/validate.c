@@ -897,6 +897,7 @@ static wasmcu_err instr(vctx *v, int op)
         return op_table(v, op);
     case WM_OP_MEMORY_SIZE:
     case WM_OP_MEMORY_GROW:
+        if (op == WM_OP_MEMORY_GROW && !m->grows_memory && !v->locating) m->grows_memory = v->func + 1;
         TRY(read_zero(v));
         TRY(need_memory(v));
         TRY(check_simple(v, op));

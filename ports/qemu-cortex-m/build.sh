@@ -1,8 +1,9 @@
 #!/bin/sh
 # Builds the hello firmware for QEMU's mps2 boards.
-# Usage: build.sh WASMCU OUTDIR CPU RAM_SIZE   (CPU: m3 | m4f; RAM_SIZE e.g. 320K or 128K)
+# Usage: build.sh WASMCU OUTDIR CPU RAM_SIZE [small]   (CPU: m3 | m4f; RAM_SIZE e.g. 320K,
+# 128K; "small" gives each module only the part of its page it uses: small-memory mode)
 set -eu
-wasmcu=$1 out=$2 cpu=$3 ram=$4
+wasmcu=$1 out=$2 cpu=$3 ram=$4 small=${5:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/ports/qemu-cortex-m"
 mkdir -p "$out"
@@ -17,12 +18,14 @@ case $cpu in
 esac
 pool=96K
 [ "$ram" = 128K ] && pool=88K
+small_flag=-DSMALL_MEMORY=0
+[ "$small" = small ] && pool=56K small_flag=-DSMALL_MEMORY=1
 pool_bytes=$(( ${pool%K} * 1024 ))
 # shellcheck disable=SC2086
 arm-none-eabi-gcc $flags -std=c11 -Os -ffunction-sections -fdata-sections -Wall -Wextra \
-  -DPOOL_SIZE=$pool_bytes -I"$root/include" -I"$out" \
+  -DPOOL_SIZE=$pool_bytes $small_flag -I"$root/include" -I"$out" \
   --specs=nano.specs --specs=nosys.specs -nostartfiles -T "$here/mps2.ld" \
   -Wl,--gc-sections -Wl,--defsym=RAM_SIZE=$ram \
   "$here/startup.c" "$here/hello.c" "$root"/src/*.c "$root"/lib/env/*.c -lm \
-  -o "$out/hello-$cpu-$ram.elf"
-echo "$out/hello-$cpu-$ram.elf"
+  -o "$out/hello-$cpu-$ram$small.elf"
+echo "$out/hello-$cpu-$ram$small.elf"

@@ -21,7 +21,13 @@ static void uart(void *user, const char *s, size_t n)
     fflush(stdout);
 }
 
-static int run(const char *what, const unsigned char *bytes, unsigned len)
+/* Small-memory mode (SMALL_MEMORY=1): each module gets only the bytes of its page that
+ * `wasmcu inspect` says its data and stack use, instead of 64 KiB. */
+#ifndef SMALL_MEMORY
+#define SMALL_MEMORY 0
+#endif
+
+static int run(const char *what, const unsigned char *bytes, unsigned len, uint32_t small)
 {
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
@@ -34,7 +40,8 @@ static int run(const char *what, const unsigned char *bytes, unsigned len)
     wasmcu_err err = wasmcu_load(rt, bytes, len, &mod);
     if (!err) {
         LOG("Instantiate WASM runtime");
-        wasmcu_instance_config cfg = {.stack_size = 4096, .max_call_depth = 64};
+        wasmcu_instance_config cfg = {.stack_size = 4096, .max_call_depth = 64,
+                                      .small_memory_bytes = SMALL_MEMORY ? small : 0};
         err = wasmcu_instantiate(rt, mod, &cfg, &inst);
     }
     if (!err) {
@@ -59,8 +66,8 @@ static int run(const char *what, const unsigned char *bytes, unsigned len)
 
 int main(void)
 {
-    int failed = run("hello-c", hello_c_wasm, hello_c_wasm_len);
-    failed += run("hello-rust", hello_rust_wasm, hello_rust_wasm_len);
+    int failed = run("hello-c", hello_c_wasm, hello_c_wasm_len, 5152);
+    failed += run("hello-rust", hello_rust_wasm, hello_rust_wasm_len, 32800);
     LOG("C stack peak %u bytes", (unsigned)stack_peak());
     LOG("Exiting...");
     return failed;

@@ -55,6 +55,17 @@ WAT
   wat2wasm "$out/warn.wat" -o "$out/warn.wasm"
   expect "inspect names a missing native" 0 "env.gpio_write is provided by no registered native" -- "$wasmcu" inspect "$out/warn.wasm"
   expect "inspect warns about a 1 MiB stack" 0 "-zstack-size=32768" -- "$wasmcu" inspect "$out/warn.wasm"
+  printf '(module (memory 1) (data (i32.const 16) "hi") (func (export "peek") (param i32) (result i32) (i32.load (local.get 0))))' > "$out/small.wat"
+  wat2wasm "$out/small.wat" -o "$out/small.wasm"
+  printf '(module (memory 1) (func (export "g") (result i32) (memory.grow (i32.const 1))))' > "$out/grows.wat"
+  wat2wasm "$out/grows.wat" -o "$out/grows.wasm"
+  expect "small memory: last word in bounds" 0 "0" -- "$wasmcu" run --small-memory=256 -f peek "$out/small.wasm" 252
+  expect "small memory: data kept" 0 "26984" -- "$wasmcu" run --small-memory=256 -f peek "$out/small.wasm" 16
+  expect "small memory: past the end traps naming the mode" 134 "small-memory mode: only the first 256 bytes" -- "$wasmcu" run --small-memory=256 -f peek "$out/small.wasm" 253
+  expect "small memory: data past the end" 134 "small-memory mode: raise small_memory_bytes" -- "$wasmcu" run --small-memory=17 -f peek "$out/small.wasm" 0
+  expect "small memory: refused for memory.grow" 1 "func 0 uses memory.grow" -- "$wasmcu" run --small-memory=256 -f g "$out/grows.wasm"
+  expect "inspect reports the small-memory saving" 0 "small-memory=32, small_memory_bytes) saves 65504 bytes" -- "$wasmcu" inspect "$out/small.wasm"
+  expect "inspect: no small memory with memory.grow" 0 "not possible: func 0 uses memory.grow" -- "$wasmcu" inspect "$out/grows.wasm"
   expect "unknown import named" 1 'import "env"."twice"' -- "$wasmcu" run -f fac "$out/core.wasm" 1
   # dump: the header compiles and holds the module's exact bytes
   "$wasmcu" dump -o "$out/core_wasm.h" -n core_wasm "$out/core.wasm" || fail=1

@@ -1,15 +1,15 @@
 #!/bin/sh
 # The hello firmware on emulated Cortex-M: both hellos must print, with the seed's log
 # sequence, and the firmware must exit 0 through semihosting.
-# Usage: run_hello.sh WASMCU OUTDIR CPU RAM_SIZE   (CPU m3 -> mps2-an385, m4f -> mps2-an386)
+# Usage: run_hello.sh WASMCU OUTDIR CPU RAM_SIZE [small]   (CPU m3 -> mps2-an385, m4f -> mps2-an386)
 set -u
-wasmcu=$1 out=$2 cpu=$3 ram=$4
+wasmcu=$1 out=$2 cpu=$3 ram=$4 small=${5:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 for tool in arm-none-eabi-gcc qemu-system-arm clang; do
   command -v $tool >/dev/null 2>&1 || { echo "$tool missing (scripts/setup mcu wasm): SKIPPED"; exit 77; }
 done
 [ -x /usr/bin/rustc ] || { echo "Debian's rustc missing (scripts/setup wasm): SKIPPED"; exit 77; }
-elf=$("$root/ports/qemu-cortex-m/build.sh" "$wasmcu" "$out" "$cpu" "$ram") || exit 1
+elf=$("$root/ports/qemu-cortex-m/build.sh" "$wasmcu" "$out" "$cpu" "$ram" $small) || exit 1
 machine=mps2-an385
 [ "$cpu" = m4f ] && machine=mps2-an386
 got=$(timeout 60 qemu-system-arm -M $machine -nographic -monitor none -serial stdio \
@@ -37,4 +37,4 @@ I (wasmcu) C stack peak N bytes
 I (wasmcu) Exiting...'
 if [ "$rc" != 0 ]; then echo "FAIL: firmware exit code $rc"; exit 1; fi
 if [ "$norm" != "$want" ]; then echo "FAIL: unexpected console output"; exit 1; fi
-echo "ok: both hellos on $machine ($cpu) with RAM_SIZE=$ram"
+echo "ok: both hellos on $machine ($cpu) with RAM_SIZE=$ram $small"

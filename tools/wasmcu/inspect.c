@@ -21,6 +21,55 @@ static int known_env(const wm_runtime *rt, const wm_name *n)
     return 0;
 }
 
+/* A constant i32 expression's value, or -1 when it is not a plain i32.const. */
+static int64_t const_i32(const wm_module *m, const wm_expr *e)
+{
+    wm_reader r;
+    int32_t v;
+    if (e->len < 2 || e->p[0] != 0x41) return -1;
+    wm_reader_init(&r, m->bytes, e->p + 1, e->p + e->len);
+    return wm_read_s32(&r, &v) ? (int64_t)(uint32_t)v : -1;
+}
+
+/* What small-memory mode would save: a one-page memory that never grows needs only what its
+ * data, its stack (below __stack_pointer's start) and its heap base take. */
+static void small_memory_report(const wm_module *m, int64_t sp)
+{
+    if (m->nmemories != 1 || m->nmemory_imports) return;
+    if (m->grows_memory) {
+        printf("  small  not possible: func %u uses memory.grow\n", (unsigned)(m->grows_memory - 1));
+        return;
+    }
+    if (m->memories[0].min != 1) {
+        printf("  small  not possible: the memory starts at %u pages, not 1\n", (unsigned)m->memories[0].min);
+        return;
+    }
+    int64_t need = sp > 0 ? sp : 0;
+    for (uint32_t i = 0; i < m->ndatas; i++) {
+        if (m->datas[i].mode != WM_SEG_ACTIVE) continue;
+        int64_t off = const_i32(m, &m->datas[i].offset);
+        if (off < 0) {
+            printf("  small  not estimated: data segment %u has a computed offset\n", (unsigned)i);
+            return;
+        }
+        if (off + m->datas[i].len > need) need = off + m->datas[i].len;
+    }
+    for (uint32_t i = 0; i < m->nexports; i++) {
+        const wm_export *e = &m->exports[i];
+        if (e->kind != WM_EXT_GLOBAL || e->name.len != 11 || memcmp(e->name.s, "__heap_base", 11) != 0 ||
+            e->index < m->nglobal_imports)
+            continue;
+        int64_t hb = const_i32(m, &m->globals[e->index - m->nglobal_imports].init);
+        if (hb > need) need = hb;
+    }
+    need = (need + 15) & ~(int64_t)15;
+    if (need == 0 || need >= 65536) return;
+    printf("  small  never grows its memory: data and stack end at %lld, so small-memory mode\n"
+           "         (--small-memory=%lld, small_memory_bytes) saves %lld bytes; add what its\n"
+           "         heap takes if it calls malloc\n",
+           (long long)need, (long long)need, (long long)(65536 - need));
+}
+
 int wasmcu_cli_inspect(int argc, char **argv)
 {
     unsigned long pool_size = 64ul << 20, stack = 0;
@@ -115,6 +164,7 @@ int wasmcu_cli_inspect(int argc, char **argv)
         printf("         run it with --pool-size=%zuK or more\n", (wasmcu_pool_peak(rt) + 4096 + 1023) / 1024);
         if (!err) wasmcu_deinstantiate(inst);
     }
+    small_memory_report(m, sp);
     if (sp >= 1048576 && mem_bytes >= 17 * 65536)
         printf("warning: the stack takes %lld KiB of linear memory (Rust's default is 1 MiB); link with "
                "-C link-args=-zstack-size=32768 (or clang -z stack-size=4096) to fit a microcontroller\n",

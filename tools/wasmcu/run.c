@@ -12,6 +12,7 @@
 static const char *const run_usage =
     "usage: wasmcu run [--stack-size=N] [--heap-size=N] [--pool-size=N] [-f FUNC] app.wasm [args...]\n"
     "limits: [--max-call-depth=N] [--max-memory-pages=N] [--max-table-size=N] [--fuel=N]\n"
+    "        [--small-memory=N] (give a one-page memory only N bytes; see wasmcu inspect)\n"
     "Runs _start, else main (no params, or argc/argv), else __main_argc_argv; with -f FUNC,\n"
     "calls FUNC with args parsed per its parameter types and prints its results.\n"
     "Sizes take K or M suffixes. Exit status: the program's; 134 on a trap (trap and\n"
@@ -75,7 +76,7 @@ static uint32_t build_argv(wasmcu_runtime *rt, wasmcu_instance *inst, int argc, 
 
 int wasmcu_cli_run(int argc, char **argv)
 {
-    unsigned long stack = 0, heap = 0, pool_size = 16ul << 20, depth = 0, pages = 0, tsize = 0, fuel = 0;
+    unsigned long stack = 0, heap = 0, pool_size = 16ul << 20, depth = 0, pages = 0, tsize = 0, fuel = 0, small = 0;
     const char *func = NULL;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -87,6 +88,7 @@ int wasmcu_cli_run(int argc, char **argv)
         if (strncmp(a, "--max-call-depth=", 17) == 0 && wasmcu_parse_size(a + 17, &depth)) continue;
         if (strncmp(a, "--max-memory-pages=", 19) == 0 && wasmcu_parse_size(a + 19, &pages)) continue;
         if (strncmp(a, "--max-table-size=", 17) == 0 && wasmcu_parse_size(a + 17, &tsize)) continue;
+        if (strncmp(a, "--small-memory=", 15) == 0 && wasmcu_parse_size(a + 15, &small) && small) continue;
         if (strncmp(a, "--fuel=", 7) == 0 && wasmcu_parse_size(a + 7, &fuel) && fuel) continue;
         if (strcmp(a, "-f") == 0 && i + 1 < argc) { func = argv[++i]; continue; }
         fprintf(stderr, "wasmcu run: bad option %s\n%s", a, run_usage);
@@ -116,7 +118,8 @@ int wasmcu_cli_run(int argc, char **argv)
     wasmcu_instance *inst = NULL;
     wasmcu_instance_config cfg = {.stack_size = (uint32_t)stack, .heap_size = (uint32_t)heap,
                                   .max_call_depth = (uint32_t)depth, .max_memory_pages = (uint32_t)pages,
-                                  .max_table_size = (uint32_t)tsize};
+                                  .max_table_size = (uint32_t)tsize,
+                                  .small_memory_bytes = (uint32_t)small};
     int status = 1;
     wasmcu_err err = wasmcu_load(rt, bytes, len, &mod);
     if (!err) err = wasmcu_instantiate(rt, mod, &cfg, &inst);
