@@ -35,11 +35,6 @@
 #ifndef WM_COMPILE_H
 #define WM_COMPILE_H
 
-enum wm_opcode {
-#define OP(name, text, prefix, code, imm, sig) WM_OP_##name,
-#include "opcodes.def"
-#undef OP
-    WM_OP_COUNT
-};
+#include "opcodes.h"
 
 #endif

@@ -2,14 +2,8 @@
  * expressions are only located here; validate decodes and checks them. */
 #include <string.h>
 #include "decode.h"
+#include "opcodes.h"
 #include "reader.h"
-
-enum {
-    IMM_NONE, IMM_BLOCK, IMM_LABEL, IMM_BR_TABLE, IMM_FUNC, IMM_CALL_INDIRECT, IMM_LOCAL,
-    IMM_GLOBAL, IMM_TABLE, IMM_MEMARG, IMM_MEM0, IMM_I32, IMM_I64, IMM_F32, IMM_F64,
-    IMM_SELECT_T, IMM_REFTYPE, IMM_DATA, IMM_DATA_MEM, IMM_MEM_MEM, IMM_ELEM, IMM_ELEM_TABLE,
-    IMM_TABLE_TABLE, IMM_INTERNAL
-};
 
 typedef struct dctx {
     wm_runtime *rt;
@@ -23,9 +17,14 @@ typedef struct dctx {
     uint32_t ntable_defs, nmem_defs;
     wm_tabletype *table_defs;
     wm_limits *mem_defs;
-    uint8_t imm_one[256];
-    uint8_t imm_fc[32];
 } dctx;
+
+/* The immediate kind of the opcode in `slot` (opcodes.h); IMM_NONE for an unknown one. */
+static uint8_t imm_of(uint32_t slot)
+{
+    unsigned op = slot < WM_OP_SLOTS ? wm_op_by_slot[slot] : 0;
+    return op ? wm_op_imm[op - 1] : IMM_NONE;
+}
 
 static wasmcu_err malformed(dctx *d, const char *msg)
 {
@@ -124,13 +123,13 @@ static wasmcu_err read_expr(dctx *d, wm_expr *e)
         if (op == 0x0B) break;
         if (op == 0xFC) {
             R(wm_read_u32(r, &x));
-            imm = x < 32 ? d->imm_fc[x] : IMM_NONE;
+            imm = imm_of(x < 32 ? 256 + x : WM_OP_SLOTS);
         } else if (op == 0xFD) { /* SIMD: only v128.const (12) can be constant; the validator rejects it */
             R(wm_read_u32(r, &x));
             if (x == 12) R(wm_read_bytes(r, 16, &skip));
             continue;
         } else {
-            imm = d->imm_one[op];
+            imm = imm_of(op);
         }
         switch (imm) {
         case IMM_I32: R(wm_read_s32(r, &i32)); break;
@@ -505,12 +504,6 @@ wasmcu_err wm_decode(wm_runtime *rt, const uint8_t *bytes, size_t len, wm_module
     m->bytes = bytes;
     m->len = len;
     m->start = UINT32_MAX;
-    memset(d.imm_one, IMM_NONE, sizeof d.imm_one);
-#define OP(name, text, prefix, code, imm, sig)                                                  \
-    if ((prefix) == 0x00) d.imm_one[(code)] = imm;                                             \
-    else if ((prefix) == 0xFC) d.imm_fc[(code)] = imm;
-#include "opcodes.def"
-#undef OP
     wm_reader_init(&d.r, bytes, bytes, bytes + len);
     const uint8_t *magic;
     wasmcu_err err;

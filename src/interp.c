@@ -53,15 +53,9 @@
 #define AS_S64(t) ((uint64_t)(int64_t)(t))
 
 #define TRAP(e) do { err = (e); goto trap; } while (0)
-/* The fuel and interrupt check at a call or loop head: one load and branch when nothing is
- * metered. A stop continues at `at` when resumed. */
-#define METER(at)                                                                               \
-    do {                                                                                        \
-        if (WM_CONFIG_METERING && owner->checks && (err = meter(owner)) != WASMCU_OK) {         \
-            resume_at = (at);                                                                   \
-            goto stop;                                                                          \
-        }                                                                                       \
-    } while (0)
+/* The fuel and interrupt check at a call or back-edge, after the transfer: one load and a
+ * branch when nothing is metered. A stop resumes at pc, where the transfer led. */
+#define METER() do { if (WM_CONFIG_METERING && owner->checks) goto check; } while (0)
 #define LOAD_INST()                                                                             \
     do {                                                                                        \
         cur = func->inst;                                                                       \
@@ -163,7 +157,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     char msg[128];
     msg[0] = 0;
     uint32_t target, arity, height;
-    const uint32_t *resume_at = NULL;
 
     LOAD_INST();
     if (fresh) {
@@ -173,7 +166,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         memset(fp + np, 0, c->nlocals * sizeof *fp);
         sp = fp + np + c->nlocals;
         pc = code;
-        METER(pc);
+        METER();
     }
 
     DISPATCH_BEGIN
@@ -184,13 +177,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         target = pc[0], arity = pc[1], height = pc[2];
         goto branch_drop;
     CASE(WM_OP_BR_IF): if (I32(*--sp)) pc = code + pc[0]; else pc++; NEXT();
-    /* back-edges: check before taking the branch, so a stop resumes at this op */
-    CASE(WM_OP_JUMP_LOOP): METER(pc - 1); pc = code + pc[0]; NEXT();
+    /* back-edges: the check follows the branch, so a stop resumes at the loop head */
+    CASE(WM_OP_JUMP_LOOP): pc = code + pc[0]; METER(); NEXT();
     CASE(WM_OP_BR_IF_LOOP):
-        if (!I32(sp[-1])) { sp--; pc++; NEXT(); }
-        METER(pc - 1);
-        sp--;
+        if (!I32(*--sp)) { pc++; NEXT(); }
         pc = code + pc[0];
+        METER();
         NEXT();
     CASE(WM_OP_BR_IF_DROP):
         if (!I32(*--sp)) { pc += 3; NEXT(); }
@@ -267,7 +259,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         func = callee;
         code = pc = c->ops;
         if (callee->inst != cur) LOAD_INST();
-        METER(pc);
+        METER();
         NEXT();
     }
 
@@ -621,9 +613,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 
     /* the check before a back-edge that cannot check itself (br_drop, br_table) */
     CASE(WM_OP_LOOP):
-        METER(pc - 1); /* resuming runs the check again */
+        METER();
         NEXT();
-    stop:
+    check:
+        if ((err = meter(owner)) == WASMCU_OK) NEXT();
         if (first != 0) { /* nested under a native: only the outermost call can stop */
             err = WASMCU_OK;
             NEXT();
@@ -632,7 +625,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         owner->checks = owner->fuel_on;
         owner->susp.active = 1;
         owner->susp.func = func;
-        owner->susp.pc = resume_at;
+        owner->susp.pc = pc;
         owner->susp.fp = fp;
         owner->susp.sp = sp;
         owner->susp.nframes = nframes;

@@ -2,6 +2,7 @@
  * module. Function bodies are decoded, type-checked and compiled to internal code
  * (compile.h) in one pass: the validator already knows every stack height and branch
  * target the interpreter needs. */
+#include <stddef.h>
 #include <string.h>
 #include "validate.h"
 #include "compile.h"
@@ -9,43 +10,85 @@
 
 #define UNKNOWN 0 /* the bottom type of an unreachable stack */
 
-/* Static facts about every opcode, from the one opcode table. */
-typedef struct opinfo {
-    const char *name;
-    const char *sig;
-    uint8_t imm;
-} opinfo;
+/* Static facts about every opcode, from the one opcode table: the signatures it names, each
+ * spelled out once, then names and immediates. */
+#define WM_SIGNATURES(X) \
+    X(S_FF_F, "FF:F") \
+    X(S_FF_i, "FF:i") \
+    X(S_F_F, "F:F") \
+    X(S_F_I, "F:I") \
+    X(S_F_f, "F:f") \
+    X(S_F_i, "F:i") \
+    X(S_II_I, "II:I") \
+    X(S_II_i, "II:i") \
+    X(S_I_F, "I:F") \
+    X(S_I_I, "I:I") \
+    X(S_I_f, "I:f") \
+    X(S_I_i, "I:i") \
+    X(S__, ":") \
+    X(S__F, ":F") \
+    X(S__I, ":I") \
+    X(S__f, ":f") \
+    X(S__i, ":i") \
+    X(S_f_F, "f:F") \
+    X(S_f_I, "f:I") \
+    X(S_f_f, "f:f") \
+    X(S_f_i, "f:i") \
+    X(S_ff_f, "ff:f") \
+    X(S_ff_i, "ff:i") \
+    X(S_iF_, "iF:") \
+    X(S_iI_, "iI:") \
+    X(S_i_F, "i:F") \
+    X(S_i_I, "i:I") \
+    X(S_i_f, "i:f") \
+    X(S_i_i, "i:i") \
+    X(S_if_, "if:") \
+    X(S_ii_, "ii:") \
+    X(S_ii_i, "ii:i") \
+    X(S_iii_, "iii:")
 
 enum {
-#define IMM_KIND(k) IMM_##k,
-    IMM_NONE, IMM_BLOCK, IMM_LABEL, IMM_BR_TABLE, IMM_FUNC, IMM_CALL_INDIRECT, IMM_LOCAL,
-    IMM_GLOBAL, IMM_TABLE, IMM_MEMARG, IMM_MEM0, IMM_I32, IMM_I64, IMM_F32, IMM_F64,
-    IMM_SELECT_T, IMM_REFTYPE, IMM_DATA, IMM_DATA_MEM, IMM_MEM_MEM, IMM_ELEM, IMM_ELEM_TABLE,
-    IMM_TABLE_TABLE, IMM_INTERNAL
-#undef IMM_KIND
+    S_NONE_ = 0, /* opcodes.def writes 0 */
+#define X(id, text) id,
+    WM_SIGNATURES(X)
+#undef X
 };
 
-static const opinfo op_info[WM_OP_COUNT] = {
-#define OP(name, text, prefix, code, imm, sig) {text, sig, imm},
+static const char *const sig_text[] = {
+    NULL,
+#define X(id, text) text,
+    WM_SIGNATURES(X)
+#undef X
+};
+
+/* Every opcode's name, back to back; op_name_at holds offsets into it. */
+typedef struct opnames {
+#define OP(name, text, prefix, code, imm, sig) char name[sizeof(text)];
+#include "opcodes.def"
+#undef OP
+} opnames;
+
+static const opnames op_names = {
+#define OP(name, text, prefix, code, imm, sig) text,
 #include "opcodes.def"
 #undef OP
 };
 
-/* Byte -> internal opcode for one-byte opcodes and for the 0xFC prefix; 0xFFFF = none. */
-typedef struct optables {
-    uint16_t one[256];
-    uint16_t fc[32];
-} optables;
-
-static void optables_init(optables *t)
-{
-    memset(t, 0xFF, sizeof *t);
-#define OP(name, text, prefix, code, imm, sig)                                                  \
-    if ((prefix) == 0x00) t->one[(code)] = WM_OP_##name;                                       \
-    else if ((prefix) == 0xFC) t->fc[(code)] = WM_OP_##name;
+/* Offsets into op_names and indexes into sig_text, by opcode: 3 bytes an opcode where two
+ * pointers would take 8 on a 32-bit device. */
+static const uint16_t op_name_at[WM_OP_COUNT] = {
+#define OP(name, text, prefix, code, imm, sig) (uint16_t)offsetof(opnames, name),
 #include "opcodes.def"
 #undef OP
-}
+};
+
+static const uint8_t op_sig[WM_OP_COUNT] = {
+#define OP(name, text, prefix, code, imm, sig) sig,
+#include "opcodes.def"
+#undef OP
+};
+
+static const char *op_name(int op) { return (const char *)&op_names + op_name_at[op]; }
 
 /* Natural alignment (log2 bytes) of each memory access, by opcode. */
 static uint32_t access_log2(int op)
@@ -110,7 +153,6 @@ typedef struct ctrl {
 typedef struct vctx {
     wm_runtime *rt;
     wm_module *m;
-    const optables *ot;
     wm_reader r;
     uint32_t func;            /* index in the function space */
     /* locals */
@@ -257,7 +299,7 @@ static wasmcu_err pop(vctx *v, wm_valtype *out)
             return WASMCU_OK;
         }
         return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s needs a value but the stack is empty",
-                    op_info[v->cur_op].name, 0, 0);
+                    op_name(v->cur_op), 0, 0);
     }
     *out = v->vals[--v->nvals];
     return WASMCU_OK;
@@ -269,7 +311,7 @@ static wasmcu_err pop_expect(vctx *v, wm_valtype want, wm_valtype *got)
     TRY(pop(v, &t));
     if (t != want && t != UNKNOWN && want != UNKNOWN)
         return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s expects %s but got %s",
-                    op_info[v->cur_op].name, type_name(want), type_name(t));
+                    op_name(v->cur_op), type_name(want), type_name(t));
     if (got) *got = t == UNKNOWN ? want : t;
     return WASMCU_OK;
 }
@@ -436,7 +478,7 @@ static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
 
 static wasmcu_err check_simple(vctx *v, int op)
 {
-    const char *sig = op_info[op].sig;
+    const char *sig = sig_text[op_sig[op]];
     const char *colon = strchr(sig, ':');
     for (const char *p = colon; p-- > sig;) TRY(pop_expect(v, sig_type(*p), NULL));
     for (const char *p = colon + 1; *p; p++) TRY(push(v, sig_type(*p)));
@@ -784,15 +826,15 @@ static wasmcu_err read_opcode(vctx *v, int *op)
     if (b == 0xFC) {
         uint32_t sub;
         READ(wm_read_u32(&v->r, &sub));
-        o = sub < 32 ? v->ot->fc[sub] : 0xFFFF;
+        o = sub < 32 ? wm_op_by_slot[256 + sub] : 0;
     } else if (b == 0xFD) {
         return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
     } else {
-        o = v->ot->one[b];
+        o = wm_op_by_slot[b];
     }
-    if (o == 0xFFFF) return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
-    *op = o;
-    v->cur_op = o;
+    if (o == 0) return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
+    *op = o - 1;
+    v->cur_op = o - 1;
     return WASMCU_OK;
 }
 
@@ -939,8 +981,8 @@ static wasmcu_err instr(vctx *v, int op)
     default:
         break;
     }
-    if (op_info[op].imm == IMM_MEMARG) return op_memarg(v, op);
-    if (op_info[op].sig == NULL || op_info[op].imm != IMM_NONE)
+    if (wm_op_imm[op] == IMM_MEMARG) return op_memarg(v, op);
+    if (op_sig[op] == 0 || wm_op_imm[op] != IMM_NONE)
         return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
     TRY(check_simple(v, op));
     if (emitting(v)) TRY(emit(v, (uint32_t)op));
@@ -1198,12 +1240,11 @@ static wasmcu_err validate_module(vctx *v)
     return WASMCU_OK;
 }
 
-static void vctx_init(vctx *v, wm_runtime *rt, wm_module *m, const optables *ot)
+static void vctx_init(vctx *v, wm_runtime *rt, wm_module *m)
 {
     memset(v, 0, sizeof *v);
     v->rt = rt;
     v->m = m;
-    v->ot = ot;
     v->func = UINT32_MAX;
 }
 
@@ -1219,10 +1260,8 @@ static void vctx_free(vctx *v)
 
 wasmcu_err wm_validate(wm_runtime *rt, wm_module *m)
 {
-    optables ot;
-    optables_init(&ot);
     vctx v;
-    vctx_init(&v, rt, m, &ot);
+    vctx_init(&v, rt, m);
     wasmcu_err err = validate_module(&v);
     if (err == WASMCU_OK && v.err) err = v.err;
     vctx_free(&v);
@@ -1232,10 +1271,8 @@ wasmcu_err wm_validate(wm_runtime *rt, wm_module *m)
 int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t word, uint32_t *offset)
 {
     if (fi < m->nfunc_imports || fi >= m->nfuncs) return 0;
-    optables ot;
-    optables_init(&ot);
     vctx v;
-    vctx_init(&v, rt, (wm_module *)m, &ot); /* locating writes nothing into the module */
+    vctx_init(&v, rt, (wm_module *)m); /* locating writes nothing into the module */
     v.locating = 1;
     v.locate_word = word;
     wasmcu_err err = validate_func(&v, fi);

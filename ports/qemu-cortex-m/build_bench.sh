@@ -22,7 +22,7 @@ arm-none-eabi-gcc $flags -std=c11 -O2 -w -Dmain=kernel_native_main -Dprintf=benc
   -c "$src" -o "$out/kernel_native.o"
 # shellcheck disable=SC2086
 arm-none-eabi-gcc $flags -std=c11 -O2 -ffunction-sections -fdata-sections -Wall -Wextra \
-  -I"$root/include" -I"$out" --specs=nano.specs --specs=nosys.specs -nostartfiles -T "$here/mps2.ld" \
+  ${EXTRA_CFLAGS:-} -I"$root/include" -I"$out" --specs=nano.specs --specs=nosys.specs -nostartfiles -T "$here/mps2.ld" \
   -Wl,--gc-sections -Wl,--defsym=RAM_SIZE=320K \
   "$here/startup.c" "$here/bench_main.c" "$out/kernel_native.o" "$root"/src/*.c "$root"/lib/env/*.c -lm \
   -o "$out/bench-$kernel-$cpu.elf"

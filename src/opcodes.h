@@ -1,0 +1,32 @@
+/* The opcode table of opcodes.def as data: internal opcodes, their immediate kinds, and
+ * the lookup from the binary encoding. Shared by decode and validate. */
+#ifndef WM_OPCODES_H
+#define WM_OPCODES_H
+#include <stdint.h>
+
+enum wm_opcode {
+#define OP(name, text, prefix, code, imm, sig) WM_OP_##name,
+#include "opcodes.def"
+#undef OP
+    WM_OP_COUNT
+};
+
+/* What follows an opcode in the binary format. */
+enum wm_imm {
+    IMM_NONE, IMM_BLOCK, IMM_LABEL, IMM_BR_TABLE, IMM_FUNC, IMM_CALL_INDIRECT, IMM_LOCAL,
+    IMM_GLOBAL, IMM_TABLE, IMM_MEMARG, IMM_MEM0, IMM_I32, IMM_I64, IMM_F32, IMM_F64,
+    IMM_SELECT_T, IMM_REFTYPE, IMM_DATA, IMM_DATA_MEM, IMM_MEM_MEM, IMM_ELEM, IMM_ELEM_TABLE,
+    IMM_TABLE_TABLE, IMM_INTERNAL
+};
+
+/* A one-byte opcode's slot is its byte, a 0xFC-prefixed one's 256 + its code (< 32). */
+#define WM_OP_SLOTS (256 + 32)
+/* The internal opcode + 1 in each slot, 0 where the encoding means nothing; a byte while
+ * there are fewer than 255 opcodes. */
+typedef uint8_t wm_op_slot;
+_Static_assert(WM_OP_COUNT < 255, "opcodes outgrew wm_op_slot: make it uint16_t");
+extern const wm_op_slot wm_op_by_slot[WM_OP_SLOTS];
+/* The immediate kind (enum wm_imm) of each internal opcode. */
+extern const uint8_t wm_op_imm[WM_OP_COUNT];
+
+#endif
