@@ -8,7 +8,7 @@
 #include "wasmcu.h"
 
 #ifndef POOL_SIZE
-#define POOL_SIZE (160 * 1024)
+#define POOL_SIZE (640 * 1024)
 #endif
 
 #define TIMER0_CTRL (*(volatile uint32_t *)0x40000000u)
@@ -104,5 +104,6 @@ int main(void)
     printf("wasm / native: %lu.%02lux\n", (unsigned long)(ratio / 100), (unsigned long)(ratio % 100));
     int same = strcmp(native_out, wasm_out) == 0;
     printf("checksum: %s\n", same ? "match" : "MISMATCH");
+    if (!same) printf("wasm printed: %s\n", wasm_out);
     return !same;
 }
