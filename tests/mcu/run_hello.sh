@@ -1,20 +1,32 @@
 #!/bin/sh
 # The hello firmware on emulated Cortex-M: both hellos must print, with the seed's log
 # sequence, and the firmware must exit 0 through semihosting.
-# Usage: run_hello.sh WASMCU OUTDIR CPU RAM_SIZE [small]   (CPU m3 -> mps2-an385, m4f -> mps2-an386)
+# Usage: run_hello.sh WASMCU OUTDIR CPU RAM_SIZE [small]   (CPU m3 -> mps2-an385, m4f -> mps2-an386,
+# rv32 -> riscv32 virt, whose RAM is always 320K)
 set -u
 wasmcu=$1 out=$2 cpu=$3 ram=$4 small=${5:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-for tool in arm-none-eabi-gcc qemu-system-arm clang; do
+tools="arm-none-eabi-gcc qemu-system-arm clang"
+[ "$cpu" = rv32 ] && tools="riscv64-unknown-elf-gcc qemu-system-riscv32 clang"
+for tool in $tools; do
   command -v $tool >/dev/null 2>&1 || { echo "$tool missing (scripts/setup mcu wasm): SKIPPED"; exit 77; }
 done
 [ -x /usr/bin/rustc ] || { echo "Debian's rustc missing (scripts/setup wasm): SKIPPED"; exit 77; }
-elf=$("$root/ports/qemu-cortex-m/build.sh" "$wasmcu" "$out" "$cpu" "$ram" $small) || exit 1
-machine=mps2-an385
-[ "$cpu" = m4f ] && machine=mps2-an386
-got=$(timeout 60 qemu-system-arm -M $machine -nographic -monitor none -serial stdio \
-  -semihosting-config enable=on,target=native -kernel "$elf" | tr -d '\r')
-rc=$?
+if [ "$cpu" = rv32 ]; then
+  [ -f /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs ] || { echo "picolibc for riscv missing (scripts/setup mcu): SKIPPED"; exit 77; }
+  elf=$("$root/ports/qemu-riscv/build.sh" "$wasmcu" "$out") || exit 1
+  machine=virt
+  got=$(timeout 60 qemu-system-riscv32 -M virt -bios none -nographic -monitor none -serial none \
+    -semihosting-config enable=on,target=native -kernel "$elf" 2>&1 | tr -d '\r')
+  rc=$? # (picolibc's semihosted stdout reaches QEMU's stderr)
+else
+  elf=$("$root/ports/qemu-cortex-m/build.sh" "$wasmcu" "$out" "$cpu" "$ram" $small) || exit 1
+  machine=mps2-an385
+  [ "$cpu" = m4f ] && machine=mps2-an386
+  got=$(timeout 60 qemu-system-arm -M $machine -nographic -monitor none -serial stdio \
+    -semihosting-config enable=on,target=native -kernel "$elf" | tr -d '\r')
+  rc=$?
+fi
 echo "$got"
 norm=$(echo "$got" | sed 's/pool peak [0-9]* bytes/pool peak N bytes/; s/pool [0-9]* bytes/pool N bytes/; s/C stack peak [0-9]* bytes/C stack peak N bytes/')
 want='I (wasmcu) Initialize WASM runtime (hello-c, pool N bytes)

@@ -1,0 +1,24 @@
+/* The board half of the hello firmware on QEMU's riscv32 `virt` machine: picolibc's
+ * semihosting start code does the rest (console and exit code through semihosting).
+ * Paints the C stack so ports/qemu-cortex-m/hello.c can report its peak. */
+#include <stdint.h>
+
+extern uint32_t __heap_end[], __stack[]; /* picolibc.ld: the stack lies between them */
+
+/* Runs before main (a GCC constructor: this file is board code for one toolchain): paints
+ * from the stack's floor to 256 bytes below its own frame. */
+static void paint(void) __attribute__((constructor));
+static void paint(void)
+{
+    volatile uint32_t here = 0;
+    uintptr_t top = (uintptr_t)&here - 256;
+    for (uint32_t *p = __heap_end; (uintptr_t)p < top; p++) *p = 0xC0FFEE00u;
+}
+
+/* Bytes of the C stack ever used, from the paint. */
+uint32_t stack_peak(void)
+{
+    uint32_t *p = __heap_end;
+    while (p < __stack && *p == 0xC0FFEE00u) p++;
+    return (uint32_t)((char *)__stack - (char *)p);
+}
