@@ -11,9 +11,12 @@ done
 elf=$("$root/ports/qemu-cortex-m/build_bench.sh" "$wasmcu" "$out" "$cpu" "$kernel") || exit 1
 machine=mps2-an385
 [ "$cpu" = m4f ] && machine=mps2-an386
-run() {
+run() { # prints the console; returns the firmware's exit code
   timeout 300 qemu-system-arm -M $machine -icount shift=0 -nographic -monitor none -serial stdio \
-    -semihosting-config enable=on,target=native -kernel "$elf" | tr -d '\r'
+    -semihosting-config enable=on,target=native -kernel "$elf" > "$out/console.raw"
+  rc=$?
+  tr -d '\r' < "$out/console.raw"
+  return $rc
 }
 a=$(run); rc=$?
 b=$(run)

@@ -16,17 +16,19 @@ if [ "$cpu" = rv32 ]; then
   [ -f /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs ] || { echo "picolibc for riscv missing (scripts/setup mcu): SKIPPED"; exit 77; }
   elf=$("$root/ports/qemu-riscv/build.sh" "$wasmcu" "$out") || exit 1
   machine=virt
-  got=$(timeout 60 qemu-system-riscv32 -M virt -bios none -nographic -monitor none -serial none \
-    -semihosting-config enable=on,target=native -kernel "$elf" 2>&1 | tr -d '\r')
-  rc=$? # (picolibc's semihosted stdout reaches QEMU's stderr)
+  # picolibc's semihosted stdout reaches QEMU's stderr
+  timeout 60 qemu-system-riscv32 -M virt -bios none -nographic -monitor none -serial none \
+    -semihosting-config enable=on,target=native -kernel "$elf" > "$out/console.raw" 2>&1
+  rc=$?
 else
   elf=$("$root/ports/qemu-cortex-m/build.sh" "$wasmcu" "$out" "$cpu" "$ram" $small) || exit 1
   machine=mps2-an385
   [ "$cpu" = m4f ] && machine=mps2-an386
-  got=$(timeout 60 qemu-system-arm -M $machine -nographic -monitor none -serial stdio \
-    -semihosting-config enable=on,target=native -kernel "$elf" | tr -d '\r')
+  timeout 60 qemu-system-arm -M $machine -nographic -monitor none -serial stdio \
+    -semihosting-config enable=on,target=native -kernel "$elf" > "$out/console.raw"
   rc=$?
 fi
+got=$(tr -d '\r' < "$out/console.raw")
 echo "$got"
 norm=$(echo "$got" | sed 's/pool peak [0-9]* bytes/pool peak N bytes/; s/pool [0-9]* bytes/pool N bytes/; s/C stack peak [0-9]* bytes/C stack peak N bytes/')
 want='I (wasmcu) Initialize WASM runtime (hello-c, pool N bytes)
