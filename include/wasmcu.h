@@ -123,6 +123,100 @@ void wasmcu_console_write(wasmcu_runtime *rt, const char *s, size_t n);
  * linked with -nostdlib --allow-undefined. Needs lib/env in the build. */
 wasmcu_err wasmcu_register_env(wasmcu_runtime *rt);
 
+/* ---- WASI (lib/wasi) ------------------------------------------------------------------- */
+
+/* wasi_snapshot_preview1 for programs built with a full libc. lib/wasi turns the ABI (guest
+ * pointers checked, WASI errno values) into calls on a backend: platform/posix for a host
+ * with files and directories, or wasmcu_wasi_console_ops() for a device with a console only.
+ * Backend functions return a WASI errno (0 = success); h is a backend handle (an fd). */
+typedef struct wasmcu_wasi_filestat {
+    uint64_t dev, ino, nlink, size, atim, mtim, ctim;
+    uint8_t filetype; /* WASI filetype: 3 directory, 4 regular file, 7 symlink... */
+} wasmcu_wasi_filestat;
+
+typedef struct wasmcu_wasi_ops {
+    int (*clock_time)(void *ctx, uint32_t clock, uint64_t *ns);
+    int (*clock_res)(void *ctx, uint32_t clock, uint64_t *ns);
+    int (*random)(void *ctx, uint8_t *buf, uint32_t n);
+    int (*sleep)(void *ctx, uint64_t ns);
+    int (*read)(void *ctx, int32_t h, uint8_t *buf, uint32_t n, uint32_t *got);
+    int (*write)(void *ctx, int32_t h, const uint8_t *buf, uint32_t n, uint32_t *put);
+    int (*pread)(void *ctx, int32_t h, uint8_t *buf, uint32_t n, uint64_t at, uint32_t *got);
+    int (*pwrite)(void *ctx, int32_t h, const uint8_t *buf, uint32_t n, uint64_t at, uint32_t *put);
+    int (*seek)(void *ctx, int32_t h, int64_t off, uint8_t whence, uint64_t *pos);
+    int (*close)(void *ctx, int32_t h);
+    int (*sync)(void *ctx, int32_t h, int data_only);
+    int (*fdstat)(void *ctx, int32_t h, uint8_t *filetype, uint16_t *fdflags);
+    int (*set_fdflags)(void *ctx, int32_t h, uint16_t fdflags);
+    int (*filestat)(void *ctx, int32_t h, wasmcu_wasi_filestat *st);
+    int (*set_size)(void *ctx, int32_t h, uint64_t size);
+    int (*set_times)(void *ctx, int32_t h, uint64_t atim, uint64_t mtim, uint16_t fstflags);
+    int (*allocate)(void *ctx, int32_t h, uint64_t off, uint64_t len);
+    /* The directory entry after `cookie` (0: the first): *name_len 0 at the end. */
+    int (*readdir)(void *ctx, int32_t h, uint64_t cookie, uint64_t *next, uint64_t *ino,
+                   uint8_t *type, char *name, uint32_t cap, uint32_t *name_len);
+    /* Paths are relative to the directory handle dir, not NUL-terminated, and must not lead
+     * out of it (the backend's sandbox); follow: lookupflags symlink_follow. */
+    int (*open)(void *ctx, int32_t dir, const char *path, uint32_t len, int follow,
+                uint16_t oflags, uint16_t fdflags, int writable, int32_t *h);
+    int (*stat)(void *ctx, int32_t dir, const char *path, uint32_t len, int follow,
+                wasmcu_wasi_filestat *st);
+    int (*utimes)(void *ctx, int32_t dir, const char *path, uint32_t len, int follow,
+                  uint64_t atim, uint64_t mtim, uint16_t fstflags);
+    int (*mkdir)(void *ctx, int32_t dir, const char *path, uint32_t len);
+    int (*rmdir)(void *ctx, int32_t dir, const char *path, uint32_t len);
+    int (*unlink)(void *ctx, int32_t dir, const char *path, uint32_t len);
+    int (*rename)(void *ctx, int32_t dir, const char *path, uint32_t len, int32_t to_dir,
+                  const char *to, uint32_t to_len);
+    int (*link)(void *ctx, int32_t dir, const char *path, uint32_t len, int follow,
+                int32_t to_dir, const char *to, uint32_t to_len);
+    int (*symlink)(void *ctx, const char *target, uint32_t target_len, int32_t dir,
+                   const char *path, uint32_t len);
+    int (*readlink)(void *ctx, int32_t dir, const char *path, uint32_t len, char *buf,
+                    uint32_t cap, uint32_t *used);
+    /* poll_oneoff on an fd: 0 when ready now (with the bytes available), -1 when not yet,
+     * or an errno */
+    int (*ready)(void *ctx, int32_t h, int for_write, uint64_t *nbytes);
+    /* A NULL op makes its functions return ENOSYS (clocks, random, sleep) or EBADF/ENOTSUP. */
+} wasmcu_wasi_ops;
+
+typedef struct wasmcu_wasi_preopen {
+    int32_t handle;    /* a directory handle of the backend */
+    const char *name;  /* what the guest sees it as, e.g. "." or "/data" */
+    int read_only;     /* no writes, creates, renames or deletes below it */
+} wasmcu_wasi_preopen;
+
+typedef struct wasmcu_wasi_config {
+    const wasmcu_wasi_ops *ops;
+    void *ctx;                      /* passed to every op */
+    int argc;
+    const char *const *argv;        /* argv[0] is the program name */
+    int envc;
+    const char *const *env;         /* "KEY=value" */
+    int32_t stdio[3];               /* handles of fds 0, 1, 2; -1 for none */
+    uint32_t npreopens;
+    const wasmcu_wasi_preopen *preopens; /* become fds 3, 4, ... */
+} wasmcu_wasi_config;
+
+/* Registers every wasi_snapshot_preview1 function on rt for one program (the strings and
+ * arrays of cfg must outlive rt). proc_exit ends the call with WASMCU_TRAP_EXIT and the code
+ * in wasmcu_exit_code(). Needs lib/wasi in the build. */
+wasmcu_err wasmcu_register_wasi(wasmcu_runtime *rt, const wasmcu_wasi_config *cfg);
+/* A device backend: stdout and stderr go to the console set with wasmcu_set_console, stdin
+ * reads nothing, there are no files; clocks and random come from the hooks (NULL: ENOSYS).
+ * Its ctx is a wasmcu_wasi_console; use handles 0, 1, 2 for stdio. */
+typedef struct wasmcu_wasi_console {
+    wasmcu_runtime *rt;
+    uint64_t (*monotonic_ns)(void);
+    uint64_t (*realtime_ns)(void);
+    void (*random)(uint8_t *buf, uint32_t n);
+} wasmcu_wasi_console;
+extern const wasmcu_wasi_ops wasmcu_wasi_console_ops;
+
+/* Bytes from the runtime's pool, zeroed, kept until wasmcu_destroy (for native libraries'
+ * state); NULL when the pool is full. */
+void *wasmcu_runtime_alloc(wasmcu_runtime *rt, size_t n);
+
 /* ---- modules ---------------------------------------------------------------------------- */
 
 /* Decodes and validates `bytes` (which may sit in flash and must outlive the module). */

@@ -185,3 +185,5 @@ wasmcu_err wasmcu_resume(wasmcu_instance *inst, wasmcu_val *results, uint32_t nr
                         (unsigned)inst->susp.entry->type->nresults, (unsigned)nresults);
     return wm_interp_resume(inst, results);
 }
+
+void *wasmcu_runtime_alloc(wasmcu_runtime *rt, size_t n) { return wm_rt_calloc(rt, 1, n ? n : 1); }

@@ -19,6 +19,9 @@ expect "run --help" 0 "usage: wasmcu run" -- "$wasmcu" run --help
 expect "run bad flag" 2 "bad option --bogus" -- "$wasmcu" run --bogus x.wasm
 expect "run bad size" 2 "bad option --stack-size=12Q" -- "$wasmcu" run --stack-size=12Q x.wasm
 expect "run missing file" 1 "cannot read" -- "$wasmcu" run "$out/none.wasm"
+expect "run --dir of a missing directory" 1 "cannot open directory $out/nodir" -- "$wasmcu" run --dir="$out/nodir" "$root/README.md"
+expect "run bad --env" 2 "bad option --env=NOEQUALS" -- "$wasmcu" run --env=NOEQUALS x.wasm
+expect "run bad --dir" 2 "bad option --dir=::guest" -- "$wasmcu" run --dir=::guest x.wasm
 expect "dump --help" 0 "usage: wasmcu dump" -- "$wasmcu" dump --help
 expect "dump bad name" 2 "not a C identifier" -- "$wasmcu" dump -o - -n 9bad "$root/tests/unit/core.wat"
 expect "inspect --help" 0 "usage: wasmcu inspect" -- "$wasmcu" inspect --help

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cli.h"
 #include "file.h"
+#include "wasi_posix.h"
 #include "wasmcu.h"
 
 #define EXIT_TRAP 134 /* a trap, as a crashed process would report it */
@@ -13,6 +14,8 @@ static const char *const run_usage =
     "usage: wasmcu run [--stack-size=N] [--heap-size=N] [--pool-size=N] [-f FUNC] app.wasm [args...]\n"
     "limits: [--max-call-depth=N] [--max-memory-pages=N] [--max-table-size=N] [--fuel=N]\n"
     "        [--small-memory=N] (give a one-page memory only N bytes; see wasmcu inspect)\n"
+    "WASI:   [--dir=HOST[::GUEST]] [--dir-ro=HOST[::GUEST]] [--env=KEY=VALUE] (repeatable);\n"
+    "        args after the module are the program's argv; proc_exit's code is the exit status\n"
     "Runs _start, else main (no params, or argc/argv), else __main_argc_argv; with -f FUNC,\n"
     "calls FUNC with args parsed per its parameter types and prints its results.\n"
     "Sizes take K or M suffixes. Exit status: the program's; 134 on a trap (trap and\n"
@@ -78,6 +81,10 @@ int wasmcu_cli_run(int argc, char **argv)
 {
     unsigned long stack = 0, heap = 0, pool_size = 16ul << 20, depth = 0, pages = 0, tsize = 0, fuel = 0, small = 0;
     const char *func = NULL;
+    enum { MAX_DIRS = 16, MAX_ENV = 64 };
+    struct { const char *host, *guest; size_t host_len; int ro; } dirs[MAX_DIRS];
+    const char *envs[MAX_ENV];
+    int ndirs = 0, nenv = 0;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
@@ -91,6 +98,19 @@ int wasmcu_cli_run(int argc, char **argv)
         if (strncmp(a, "--small-memory=", 15) == 0 && wasmcu_parse_size(a + 15, &small) && small) continue;
         if (strncmp(a, "--fuel=", 7) == 0 && wasmcu_parse_size(a + 7, &fuel) && fuel) continue;
         if (strcmp(a, "-f") == 0 && i + 1 < argc) { func = argv[++i]; continue; }
+        int ro = strncmp(a, "--dir-ro=", 9) == 0;
+        if ((ro || strncmp(a, "--dir=", 6) == 0) && a[ro ? 9 : 6] && ndirs < MAX_DIRS) {
+            const char *host = a + (ro ? 9 : 6), *sep = strstr(host, "::");
+            dirs[ndirs].host = host;
+            dirs[ndirs].host_len = sep ? (size_t)(sep - host) : strlen(host);
+            dirs[ndirs].guest = sep ? sep + 2 : host;
+            dirs[ndirs++].ro = ro;
+            if (dirs[ndirs - 1].host_len && *dirs[ndirs - 1].guest) continue;
+        }
+        if (strncmp(a, "--env=", 6) == 0 && strchr(a + 6, '=') && a[6] != '=' && nenv < MAX_ENV) {
+            envs[nenv++] = a + 6;
+            continue;
+        }
         fprintf(stderr, "wasmcu run: bad option %s\n%s", a, run_usage);
         return 2;
     }
@@ -114,6 +134,28 @@ int wasmcu_cli_run(int argc, char **argv)
     }
     wasmcu_set_console(rt, console, NULL);
     wasmcu_register_env(rt);
+    /* WASI: preopens, environment and argv; registered for every module, unused unless
+     * it imports wasi_snapshot_preview1 */
+    wasmcu_wasi_preopen pre[MAX_DIRS];
+    for (int k = 0; k < ndirs; k++) {
+        char host[4096];
+        snprintf(host, sizeof host, "%.*s", (int)dirs[k].host_len, dirs[k].host);
+        pre[k].handle = wasmcu_wasi_posix_open_dir(host);
+        pre[k].name = dirs[k].guest;
+        pre[k].read_only = dirs[k].ro;
+        if (pre[k].handle < 0) {
+            fprintf(stderr, "wasmcu run: --dir: cannot open directory %s: %s\n", host, strerror(errno));
+            while (k-- > 0) wasmcu_wasi_posix_close(pre[k].handle);
+            wasmcu_destroy(rt);
+            free(bytes), free(pool);
+            return 1;
+        }
+    }
+    const wasmcu_wasi_config wasi = {.ops = &wasmcu_wasi_posix_ops, .argc = argc - i,
+                                     .argv = (const char *const *)(argv + i), .envc = nenv,
+                                     .env = envs, .stdio = {0, 1, 2}, .npreopens = (uint32_t)ndirs,
+                                     .preopens = pre};
+    wasmcu_register_wasi(rt, &wasi);
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
     wasmcu_instance_config cfg = {.stack_size = (uint32_t)stack, .heap_size = (uint32_t)heap,
@@ -188,6 +230,7 @@ int wasmcu_cli_run(int argc, char **argv)
     }
 done:
     fflush(stdout);
+    for (int k = 0; k < ndirs; k++) wasmcu_wasi_posix_close(pre[k].handle);
     if (inst) wasmcu_deinstantiate(inst);
     if (mod) wasmcu_unload(mod);
     wasmcu_destroy(rt);

@@ -1,0 +1,99 @@
+#!/bin/sh
+# WASI tests: C programs written here (wasi-libc) and a Rust std program run under wasmcu
+# with real preopens; their output and exit status must match node's WASI on the same .wasm
+# (when node is present); the escape attempts must all be refused; bad pointers give EFAULT;
+# an unknown WASI import is a link error naming it. Usage: run_wasi.sh WASMCU OUTDIR
+set -u
+wasmcu=$1 out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+command -v clang >/dev/null 2>&1 || { echo "clang missing (scripts/setup wasm): SKIPPED"; exit 77; }
+[ -f /usr/include/wasm32-wasi/stdio.h ] || { echo "wasi-libc missing (scripts/setup wasm): SKIPPED"; exit 77; }
+command -v wat2wasm >/dev/null 2>&1 || { echo "wat2wasm missing (scripts/setup spec): SKIPPED"; exit 77; }
+rm -rf "$out"
+mkdir -p "$out"
+fail=0
+check() { # check NAME CONDITION-STATUS MESSAGE
+  if [ "$2" = 0 ]; then echo "ok: $1"; else echo "FAIL: $1: $3"; fail=1; fi
+}
+node_ok=0
+command -v node >/dev/null 2>&1 && node -e 'require("node:wasi")' 2>/dev/null && node_ok=1
+
+# runs PROG under wasmcu and node in fresh sandboxes, compares stdout, stderr and status
+compare() { # compare NAME WASM ARGS...
+  name=$1 wasm=$2; shift 2
+  for who in wasmcu node; do
+    sb="$out/$name-$who-sandbox"
+    mkdir -p "$sb"
+    if [ $who = wasmcu ]; then
+      "$wasmcu" run --dir="$sb::/sandbox" --env=GREETING=hi --env=LANG=C "$wasm" "$@" \
+        > "$out/$name.$who.out" 2> "$out/$name.$who.err"
+    else
+      [ $node_ok = 1 ] || continue
+      node --no-warnings "$here/node_run.mjs" --dir="$sb::/sandbox" --env=GREETING=hi --env=LANG=C \
+        "$wasm" "$@" > "$out/$name.$who.out" 2> "$out/$name.$who.err"
+    fi
+    echo "exit $?" >> "$out/$name.$who.out"
+  done
+  cat "$out/$name.wasmcu.out"
+  if [ $node_ok = 1 ]; then
+    cmp -s "$out/$name.wasmcu.out" "$out/$name.node.out" && cmp -s "$out/$name.wasmcu.err" "$out/$name.node.err"
+    check "$name: same output, errors and status as node's WASI" $? \
+      "$(diff "$out/$name.wasmcu.out" "$out/$name.node.out"; diff "$out/$name.wasmcu.err" "$out/$name.node.err")"
+  else
+    echo "note: node not found, $name not compared with node's WASI"
+  fi
+}
+
+for p in basics files timerand; do
+  clang --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-all -o "$out/$p.wasm" "$here/$p.c" ||
+    { check "build $p" 1 "clang failed"; continue; }
+done
+compare basics "$out/basics.wasm" one "two words" three
+grep -q '^exit 3$' "$out/basics.wasmcu.out" && grep -q 'GREETING=hi MISSING=(unset)' "$out/basics.wasmcu.out" &&
+  grep -q 'argv\[2\] = "two words"' "$out/basics.wasmcu.out" && grep -q 'goes to stderr' "$out/basics.wasmcu.err"
+check "basics: argv, env, stderr and the exit status" $? "see $out/basics.wasmcu.out"
+compare files "$out/files.wasm"
+grep -q 'pread: 0123AB6789, offset still 0' "$out/files.wasmcu.out" && grep -q '^/sandbox/d: y z$' "$out/files.wasmcu.out" &&
+  grep -q '^readlink: 1 z$' "$out/files.wasmcu.out" && grep -q '^/sandbox:$' "$out/files.wasmcu.out"
+check "files: contents, directories and links as written" $? "see $out/files.wasmcu.out"
+compare timerand "$out/timerand.wasm"
+! grep -q ': 0$' "$out/timerand.wasmcu.out"
+check "timerand: clocks, sleep and random behave" $? "see $out/timerand.wasmcu.out"
+
+# Rust std, with Debian's rustc (rustup's first on PATH has no wasm targets)
+if [ -x /usr/bin/rustc ] && /usr/bin/rustc --print target-list 2>/dev/null | grep -q '^wasm32-wasi$'; then
+  /usr/bin/rustc --target wasm32-wasi -O -o "$out/hello_rs.wasm" "$here/hello.rs" 2>"$out/rustc.err" &&
+    compare rust "$out/hello_rs.wasm" a b
+  grep -q 'Hello from Rust std on WASI!' "$out/rust.wasmcu.out" && grep -q '^exit 5$' "$out/rust.wasmcu.out"
+  check "rust std println!, files and exit status" $? "see $out/rust.wasmcu.out $out/rustc.err"
+else
+  echo "note: Debian's rustc for wasm32-wasi missing: the Rust std program was not run"
+fi
+
+# the sandbox
+clang --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-all -o "$out/escape.wasm" "$here/escape.c"
+es="$out/escape"
+mkdir -p "$es/sandbox/sub" "$es/ro"
+echo TOP-SECRET-CONTENT > "$es/secret.txt"
+echo inside > "$es/sandbox/inside.txt"
+echo inside > "$es/ro/inside.txt"
+ln -s .. "$es/sandbox/out"
+ln -s /etc "$es/sandbox/abs"
+"$wasmcu" run --dir="$es/sandbox::/sandbox" --dir-ro="$es/ro::/ro" "$out/escape.wasm" > "$out/escape.out" 2>&1
+diff "$here/escape.expected" "$out/escape.out"
+check "escapes through .., absolute paths, symlinks, renames and links are refused" $? "see above"
+! grep -q TOP-SECRET "$out/escape.out" && [ -f "$es/sandbox/inside.txt" ] && [ ! -e "$es/moved.txt" ] &&
+  [ ! -e "$es/newdir" ] && [ ! -e "$es/ro/new.txt" ]
+check "nothing outside the sandbox was read or changed" $? "see $es"
+
+# bad pointers, unknown imports
+wat2wasm "$here/badptr.wat" -o "$out/badptr.wasm"
+mkdir -p "$out/bp"
+got=$("$wasmcu" run --dir="$out/bp::/sandbox" -f check "$out/badptr.wasm" 2>&1)
+[ "$got" = 0 ]
+check "bad pointers and lengths get EFAULT" $? "calls not returning EFAULT: $got"
+wat2wasm "$here/unknown.wat" -o "$out/unknown.wasm"
+got=$("$wasmcu" run "$out/unknown.wasm" 2>&1); rc=$?
+[ $rc = 1 ] && echo "$got" | grep -q 'wasi_snapshot_preview1"."no_such_call"'
+check "an unknown WASI import is a link error naming it" $? "exit $rc: $got"
+exit $fail
