@@ -103,6 +103,12 @@ int wasmcu_cli_inspect(int argc, char **argv)
         return 1;
     }
     wasmcu_register_env(rt);
+    /* WASI with the device backend: enough to link and measure a WASI program */
+    static wasmcu_wasi_console console;
+    console.rt = rt;
+    const wasmcu_wasi_config wasi = {.ops = &wasmcu_wasi_console_ops, .ctx = &console,
+                                     .stdio = {0, 1, 2}};
+    wasmcu_register_wasi(rt, &wasi);
     wasmcu_module *mod;
     wasmcu_err err = wasmcu_load(rt, bytes, len, &mod);
     if (err) {
