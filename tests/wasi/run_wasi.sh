@@ -60,6 +60,13 @@ compare timerand "$out/timerand.wasm"
 ! grep -q ': 0$' "$out/timerand.wasmcu.out"
 check "timerand: clocks, sleep and random behave" $? "see $out/timerand.wasmcu.out"
 
+# poll_oneoff on fds, against our expectation (node's WASI doesn't do fd subscriptions)
+clang --target=wasm32-wasi -O2 -Wl,--strip-all -w -o "$out/poll.wasm" "$here/poll.c"
+mkdir -p "$out/poll-sandbox"
+"$wasmcu" run --dir="$out/poll-sandbox::/sandbox" "$out/poll.wasm" > "$out/poll.out" 2>&1
+diff "$here/poll.expected" "$out/poll.out"
+check "poll_oneoff: files ready, timeouts sleep, a closed fd reported" $? "see above"
+
 # Rust std, with Debian's rustc (rustup's first on PATH has no wasm targets)
 if [ -x /usr/bin/rustc ] && /usr/bin/rustc --print target-list 2>/dev/null | grep -q '^wasm32-wasi$'; then
   /usr/bin/rustc --target wasm32-wasi -O -o "$out/hello_rs.wasm" "$here/hello.rs" 2>"$out/rustc.err" &&
