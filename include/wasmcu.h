@@ -277,7 +277,7 @@ uint32_t wasmcu_backtrace(const wasmcu_runtime *rt, wasmcu_frame_info *out, uint
 
 /* ---- fuel, interrupts, resuming -------------------------------------------------------- */
 
-/* Meters calls on inst: each wasm function entry and loop iteration costs 1; when fuel runs
+/* Meters calls on inst: each wasm call and each branch back to a loop head costs 1; when fuel runs
  * out, wasmcu_call returns WASMCU_FUEL_EXHAUSTED and the call can be resumed. */
 #define WASMCU_FUEL_UNLIMITED UINT64_MAX
 void wasmcu_set_fuel(wasmcu_instance *inst, uint64_t fuel);

@@ -20,7 +20,7 @@ static const char *const run_usage =
     "calls FUNC with args parsed per its parameter types and prints its results.\n"
     "Sizes take K or M suffixes. Exit status: the program's; 134 on a trap (trap and\n"
     "backtrace on stderr); 1 when the module cannot be loaded or instantiated; 2 for bad usage;\n"
-    "124 when --fuel (units: function entries and loop iterations) runs out.\n";
+    "124 when --fuel (units: calls and loop back-edges) runs out.\n";
 
 static void console(void *user, const char *s, size_t n)
 {

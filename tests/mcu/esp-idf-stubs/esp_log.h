@@ -1,8 +1,12 @@
-/* Stand-in for ESP-IDF's esp_log.h, only so the CI can compile the example's main.c for
- * Xtensa without ESP-IDF (it cannot be installed here). Same macro shapes as the real one. */
+/* Stand-in for ESP-IDF's esp_log.h, so CI can compile the example's main.c for Xtensa and run
+ * it on the host without ESP-IDF (it cannot be installed here). Plain C11 variadic macros with
+ * the same call shape as the real ones: ESP_LOGx(tag, format, args...). */
 #ifndef ESP_LOG_STUB_H
 #define ESP_LOG_STUB_H
-#include <stdio.h>
-#define ESP_LOGI(tag, fmt, ...) printf("I %s: " fmt "\n", tag, ##__VA_ARGS__)
-#define ESP_LOGE(tag, fmt, ...) printf("E %s: " fmt "\n", tag, ##__VA_ARGS__)
+
+void esp_log_stub(char level, const char *tag, const char *format, ...);
+
+#define ESP_LOGE(tag, ...) esp_log_stub('E', tag, __VA_ARGS__)
+#define ESP_LOGI(tag, ...) esp_log_stub('I', tag, __VA_ARGS__)
+
 #endif
