@@ -5,14 +5,16 @@
 
 extern uint32_t __heap_end[], __stack[]; /* picolibc.ld: the stack lies between them */
 
-/* Runs before main (a GCC constructor: this file is board code for one toolchain): paints
- * from the stack's floor to 256 bytes below its own frame. */
-static void paint(void) __attribute__((constructor));
-static void paint(void)
+int __real_main(void);
+
+/* The start code's call to main lands here (the link uses --wrap=main): paint the stack
+ * from its floor to 256 bytes below this frame, then run the firmware's main. */
+int __wrap_main(void)
 {
     volatile uint32_t here = 0;
     uintptr_t top = (uintptr_t)&here - 256;
     for (uint32_t *p = __heap_end; (uintptr_t)p < top; p++) *p = 0xC0FFEE00u;
+    return __real_main();
 }
 
 /* Bytes of the C stack ever used, from the paint. */
