@@ -7,7 +7,7 @@
 #           defaults; every CONFIG_WASMCU_* the component or the example uses is declared there.
 #   xtensa: every SRCS file and the example's main.c compile for Xtensa with Debian's
 #           xtensa-lx106-elf-gcc, -Wall -Wextra -Werror, twice: strict (-std=c11 -Os
-#           -ffreestanding) and with the flags idf.py adds (gnu17, -fno-jump-tables, ...).
+#           -ffreestanding) and with the flags idf.py adds by default (gnu17, -Og, -fno-jump-tables...).
 #   host:   the same sources and main.c (ESP-IDF's log macros replaced by a stand-in) built with
 #           the host's cc and run: app_main() must log the seed's sequence and the module's hello.
 set -u
@@ -16,7 +16,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 comp="$root/ports/esp-idf/components/wasmcu"
 ex="$root/ports/esp-idf/examples/hello/main"
 stubs="$root/tests/mcu/esp-idf-stubs"
-[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import kconfiglib' 2>/dev/null ||
+/usr/bin/python3 -c 'import kconfiglib' 2>/dev/null ||
   { echo "Debian's python3-kconfiglib missing (scripts/setup mcu): SKIPPED"; exit 77; }
 if [ "$mode" = xtensa ]; then
   command -v xtensa-lx106-elf-gcc >/dev/null 2>&1 || { echo "xtensa-lx106-elf-gcc missing (scripts/setup mcu): SKIPPED"; exit 77; }
@@ -54,20 +54,21 @@ depth=$(sed -n 's/^#define CONFIG_WASMCU_BACKTRACE_DEPTH //p' "$out/gen/sdkconfi
 defs="-DWM_CONFIG_BACKTRACE_DEPTH=$depth"
 
 if [ "$mode" = xtensa ]; then
-  strict="-std=c11 -Os -ffreestanding -mlongcalls -Wall -Wextra -Wundef -Werror --specs=$specs"
-  # what ESP-IDF's build adds for an Xtensa target (its top CMakeLists.txt and toolchain file)
-  idf="-std=gnu17 -Os -freorder-blocks -mlongcalls -ffunction-sections -fdata-sections -fno-jump-tables \
--fno-tree-switch-conversion -fstrict-volatile-bitfields -Wall -Wextra -Werror --specs=$specs"
-  for pass in strict idf; do
-    eval "flags=\$$pass"
+  xcompile() { # xcompile PASS FLAGS...: every SRCS file and main.c into OUTDIR/PASS
+    pass=$1; shift
     mkdir -p "$out/$pass"
     for s in $srcs; do
       # shellcheck disable=SC2086
-      xtensa-lx106-elf-gcc $flags $defs $incs -c "$comp/$s" -o "$out/$pass/$(basename "$s" .c).o" || fail=1
+      xtensa-lx106-elf-gcc "$@" $defs $incs -c "$comp/$s" -o "$out/$pass/$(basename "$s" .c).o" || fail=1
     done
     # shellcheck disable=SC2086
-    xtensa-lx106-elf-gcc $flags -I"$stubs" -I"$out/gen" $incs -I"$ex" -c "$ex/main.c" -o "$out/$pass/main.o" || fail=1
-  done
+    xtensa-lx106-elf-gcc "$@" -I"$stubs" -I"$out/gen" $incs -I"$ex" -c "$ex/main.c" -o "$out/$pass/main.o" || fail=1
+  }
+  xcompile strict -std=c11 -Os -ffreestanding -mlongcalls -Wall -Wextra -Wundef -Werror --specs=$specs
+  # what ESP-IDF's build adds for an Xtensa target with its default config (its top CMakeLists.txt
+  # and toolchain file; -Og is menuconfig's default "Debug" optimization level)
+  xcompile idf -std=gnu17 -Og -mlongcalls -ffunction-sections -fdata-sections \
+    -fno-jump-tables -fno-tree-switch-conversion -fstrict-volatile-bitfields -Wall -Wextra -Werror --specs=$specs
   [ $fail = 0 ] || { echo "FAIL: the ESP-IDF sources do not compile cleanly for Xtensa"; exit 1; }
   xtensa-lx106-elf-size -t "$out"/idf/*.o | tail -1
   echo "ok: $(echo "$srcs" | wc -l) component sources and the example's main.c compile for Xtensa lx106 ($(xtensa-lx106-elf-gcc -dumpversion)), -Werror, strict C11 and ESP-IDF's flags"
