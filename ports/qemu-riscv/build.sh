@@ -12,8 +12,7 @@ mkdir -p "$out"
 "$wasmcu" dump -o "$out/hello_rust_wasm.h" -n hello_rust_wasm "$out/hello-rust.wasm"
 riscv64-unknown-elf-gcc -march=rv32imc -mabi=ilp32 -std=c11 -Os -ffunction-sections -fdata-sections \
   -Wall -Wextra -Wundef -Werror --specs=/usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs --oslib=semihost \
-  --crt0=semihost -Wl,--gc-sections -Wl,--wrap=main -Wl,--defsym=__flash=0x80000000 -Wl,--defsym=__flash_size=0x400000 \
-  -Wl,--defsym=__ram=0x80400000 -Wl,--defsym=__ram_size=320K -Wl,--defsym=__stack_size=16K \
+  --crt0=semihost -T "$root/ports/qemu-riscv/virt.ld" -Wl,--gc-sections -Wl,--wrap=main \
   -DPOOL_SIZE=98304 -I"$root/include" -I"$out" \
   "$root/ports/qemu-riscv/board.c" "$root/ports/qemu-cortex-m/hello.c" "$root"/src/*.c "$root"/lib/env/*.c \
   -o "$out/hello-rv32.elf"

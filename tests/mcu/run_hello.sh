@@ -16,8 +16,9 @@ if [ "$cpu" = rv32 ]; then
   [ -f /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs ] || { echo "picolibc for riscv missing (scripts/setup mcu): SKIPPED"; exit 77; }
   elf=$("$root/ports/qemu-riscv/build.sh" "$wasmcu" "$out") || exit 1
   machine=virt
-  # picolibc's semihosted stdout reaches QEMU's stderr
-  timeout 60 qemu-system-riscv32 -M virt -bios none -nographic -monitor none -serial none \
+  # picolibc's semihosted stdout reaches QEMU's stderr. -m: the 4 MiB the image calls flash
+  # (0x80000000) plus the 320 KiB of RAM after it, so nothing past the linker's RAM exists.
+  timeout 60 qemu-system-riscv32 -M virt -m 4416K -bios none -nographic -monitor none -serial none \
     -semihosting-config enable=on,target=native -kernel "$elf" > "$out/console.raw" 2>&1
   rc=$?
 else
