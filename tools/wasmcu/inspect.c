@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cli.h"
 #include "file.h"
 #include "runtime.h"
@@ -110,7 +111,9 @@ int wasmcu_cli_inspect(int argc, char **argv)
                                      .stdio = {0, 1, 2}};
     wasmcu_register_wasi(rt, &wasi);
     wasmcu_module *mod;
+    clock_t t0 = clock();
     wasmcu_err err = wasmcu_load(rt, bytes, len, &mod);
+    clock_t t1 = clock();
     if (err) {
         fprintf(stderr, "wasmcu inspect: %s: %s\n", path, wasmcu_last_error(rt));
         free(bytes), free(pool);
@@ -160,7 +163,12 @@ int wasmcu_cli_inspect(int argc, char **argv)
     size_t before = wasmcu_pool_used(rt);
     wasmcu_instance *inst;
     wasmcu_instance_config cfg = {.stack_size = (uint32_t)stack};
+    clock_t t2 = clock();
     err = wasmcu_instantiate(rt, mod, &cfg, &inst);
+    clock_t t3 = clock();
+    /* CPU time of this process: a figure to compare within one machine, not a benchmark */
+    printf("  time   load+validate+compile %.3f ms, instantiate %.3f ms\n",
+           1000.0 * (double)(t1 - t0) / CLOCKS_PER_SEC, 1000.0 * (double)(t3 - t2) / CLOCKS_PER_SEC);
     if (err == WASMCU_ERR_LINK) {
         printf("  RAM    not measured: %s\n", wasmcu_last_error(rt));
     } else {
