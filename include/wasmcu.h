@@ -177,6 +177,12 @@ typedef struct wasmcu_wasi_ops {
     /* poll_oneoff on an fd: 0 when ready now (with the bytes available), -1 when not yet,
      * or an errno */
     int (*ready)(void *ctx, int32_t h, int for_write, uint64_t *nbytes);
+    /* Blocks until one of the n handles may be ready (for_write[i]: for writing) or
+     * timeout_ns passes (UINT64_MAX: no limit); 0, or an errno. poll_oneoff asks `ready`
+     * again after it, so waking early is harmless. NULL: fds that aren't ready can't be
+     * waited for (only clocks, with sleep). */
+    int (*wait)(void *ctx, const int32_t *h, const uint8_t *for_write, uint32_t n,
+                uint64_t timeout_ns);
     /* A NULL op makes its functions return ENOSYS (clocks, random, sleep) or EBADF/ENOTSUP. */
 } wasmcu_wasi_ops;
 

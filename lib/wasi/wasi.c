@@ -41,6 +41,7 @@ static uint8_t *mem(wasmcu_call_ctx *ctx, uint32_t p, uint64_t n)
 static void put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v, p[1] = (uint8_t)(v >> 8); }
 static void put32(uint8_t *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = (uint8_t)(v >> 8 * i); }
 static void put64(uint8_t *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> 8 * i); }
+static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
 static uint32_t get32(const uint8_t *p) { return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 static uint64_t get64(const uint8_t *p) { return get32(p) | (uint64_t)get32(p + 4) << 32; }
 
@@ -661,8 +662,90 @@ static wasmcu_err path_readlink(wasmcu_call_ctx *ctx, const wasmcu_val *args, wa
 
 /* ---- poll_oneoff ----------------------------------------------------------------------- */
 
-/* Clock subscriptions sleep until the earliest one; fd subscriptions ask the backend
- * whether the fd is ready. Everything ready is reported at once. */
+#define POLL_WAIT_MAX (2 * WASI_MAX_FDS) /* distinct (fd, direction) pairs a wait can name */
+
+/* What one pass over the subscriptions left to wait for. */
+typedef struct poll_wait {
+    uint64_t soonest; /* ns until the earliest clock subscription is due; UINT64_MAX: none */
+    uint32_t n;       /* fds not ready yet, each direction once */
+    int32_t h[POLL_WAIT_MAX];
+    uint8_t for_write[POLL_WAIT_MAX];
+} poll_wait;
+
+static void put_event(uint8_t *e, const uint8_t *sub, int err, uint8_t type, uint64_t nbytes)
+{
+    memset(e, 0, 32);
+    memcpy(e, sub, 8); /* userdata */
+    put16(e + 8, (uint16_t)err);
+    e[10] = type;
+    put64(e + 16, nbytes);
+}
+
+static void wait_for(poll_wait *pw, int32_t h, uint8_t for_write)
+{
+    for (uint32_t i = 0; i < pw->n; i++)
+        if (pw->h[i] == h && pw->for_write[i] == for_write) return;
+    if (pw->n < POLL_WAIT_MAX) pw->h[pw->n] = h, pw->for_write[pw->n++] = for_write;
+}
+
+/* A clock subscription: 1 (with *err) when it is due or invalid, else 0 with the ns left in
+ * *left. Relative timeouts count from the call's start, `elapsed` ns ago. */
+static int clock_due(wasi *w, const uint8_t *s, uint64_t elapsed, uint64_t *left, int *err)
+{
+    uint32_t id = get32(s + 16);
+    uint64_t timeout = get64(s + 24), now;
+    *err = 0;
+    if (id > WASI_CLOCK_THREAD_CPUTIME) return *err = WASI_EINVAL, 1;
+    if (get16(s + 40) & 1) { /* subscription_clock_abstime: a deadline on that clock */
+        if (!OPS(w)->clock_time) return *err = WASI_ENOSYS, 1;
+        if ((*err = OPS(w)->clock_time(w->cfg.ctx, id, &now)) != 0) return 1;
+        *left = timeout > now ? timeout - now : 0;
+    } else {
+        *left = timeout > elapsed ? timeout - elapsed : 0;
+    }
+    return *left == 0;
+}
+
+/* One pass: every subscription ready now (or failed) becomes an event in out; the rest are
+ * gathered in pw. Returns the number of events. */
+static uint32_t poll_pass(wasi *w, const uint8_t *in, uint8_t *out, uint32_t n, uint64_t elapsed,
+                          poll_wait *pw)
+{
+    uint32_t nev = 0;
+    pw->soonest = UINT64_MAX;
+    pw->n = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *s = in + 48 * i;
+        uint8_t tag = s[8];
+        int err;
+        if (tag == WASI_EVENTTYPE_CLOCK) {
+            uint64_t left = 0;
+            if (clock_due(w, s, elapsed, &left, &err)) put_event(out + 32 * nev++, s, err, tag, 0);
+            else if (left < pw->soonest) pw->soonest = left;
+            continue;
+        }
+        if (tag != WASI_EVENTTYPE_FD_READ && tag != WASI_EVENTTYPE_FD_WRITE) {
+            put_event(out + 32 * nev++, s, WASI_EINVAL, tag, 0);
+            continue;
+        }
+        wfd *f;
+        uint64_t nbytes = 0;
+        err = lookup(w, get32(s + 16), WASI_RIGHT_POLL_FD_READWRITE, &f);
+        if (!err && OPS(w)->ready) {
+            err = OPS(w)->ready(w->cfg.ctx, f->h, tag == WASI_EVENTTYPE_FD_WRITE, &nbytes);
+            if (err < 0) { /* not yet */
+                wait_for(pw, f->h, tag == WASI_EVENTTYPE_FD_WRITE);
+                continue;
+            }
+        }
+        put_event(out + 32 * nev++, s, err, tag, nbytes);
+    }
+    return nev;
+}
+
+/* Reports what is ready now; if nothing is, blocks in the backend until an fd becomes ready
+ * or the earliest clock subscription is due, and looks again. Bad clock ids, bad fds and
+ * unknown tags are events carrying their error, as the witx says. */
 static wasmcu_err poll_oneoff(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
 {
     wasi *w = state(ctx);
@@ -670,52 +753,30 @@ static wasmcu_err poll_oneoff(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasm
     if (n == 0) RET(WASI_EINVAL);
     const uint8_t *in = mem(ctx, ARG(0), (uint64_t)n * 48);
     uint8_t *out = mem(ctx, ARG(1), (uint64_t)n * 32);
-    if (!in || !out) RET(WASI_EFAULT);
-    uint32_t nev = 0;
-    uint64_t soonest = UINT64_MAX;
-    int clock_due = -1;
-    for (uint32_t i = 0; i < n; i++) {
-        const uint8_t *s = in + 48 * i;
-        uint8_t tag = s[8];
-        uint8_t *e = out + 32 * nev;
-        if (tag == WASI_EVENTTYPE_CLOCK) {
-            uint64_t timeout = get64(s + 24), now = 0;
-            uint32_t id = get32(s + 16);
-            if (get32(s + 40) & 1) { /* absolute: relative to the clock's now */
-                if (OPS(w)->clock_time && !OPS(w)->clock_time(w->cfg.ctx, id, &now))
-                    timeout = timeout > now ? timeout - now : 0;
-            }
-            if (timeout < soonest) soonest = timeout, clock_due = (int)i;
-            continue;
-        }
-        if (tag != WASI_EVENTTYPE_FD_READ && tag != WASI_EVENTTYPE_FD_WRITE) RET(WASI_EINVAL);
-        wfd *f;
-        uint64_t nbytes = 0;
-        int err = lookup(w, get32(s + 16), WASI_RIGHT_POLL_FD_READWRITE, &f);
-        int ready = 1;
-        if (!err && OPS(w)->ready) {
-            int r = OPS(w)->ready(w->cfg.ctx, f->h, tag == WASI_EVENTTYPE_FD_WRITE, &nbytes);
-            if (r < 0) ready = 0;
-            else err = r;
-        }
-        if (!ready) continue;
-        memset(e, 0, 32);
-        memcpy(e, s, 8);
-        put16(e + 8, (uint16_t)err);
-        e[10] = tag;
-        put64(e + 16, nbytes);
-        nev++;
+    uint8_t *nout = mem(ctx, ARG(3), 4);
+    if (!in || !out || !nout) RET(WASI_EFAULT);
+    poll_wait pw;
+    uint64_t start = 0, now = 0, elapsed = 0;
+    /* relative timeouts are measured on the monotonic clock when the backend has one */
+    int timed = OPS(w)->clock_time &&
+                OPS(w)->clock_time(w->cfg.ctx, WASI_CLOCK_MONOTONIC, &start) == 0;
+    uint32_t nev;
+    while ((nev = poll_pass(w, in, out, n, elapsed, &pw)) == 0) {
+        int e;
+        if (pw.n && OPS(w)->wait)
+            e = OPS(w)->wait(w->cfg.ctx, pw.h, pw.for_write, pw.n, pw.soonest);
+        else if (pw.soonest == UINT64_MAX)
+            e = WASI_ENOTSUP; /* fds that never become ready and no way to wait for them */
+        else
+            e = OPS(w)->sleep ? OPS(w)->sleep(w->cfg.ctx, pw.soonest) : WASI_ENOSYS;
+        if (e) RET(e);
+        if (timed && OPS(w)->clock_time(w->cfg.ctx, WASI_CLOCK_MONOTONIC, &now) == 0)
+            elapsed = now - start;
+        else if (pw.soonest != UINT64_MAX)
+            elapsed += pw.soonest; /* no clock: trust the wait to have lasted its timeout */
     }
-    if (nev == 0 && clock_due >= 0) {
-        if (soonest && OPS(w)->sleep) TRY(OPS(w)->sleep(w->cfg.ctx, soonest));
-        else if (soonest && !OPS(w)->sleep) RET(WASI_ENOSYS);
-        uint8_t *e = out;
-        memset(e, 0, 32);
-        memcpy(e, in + 48 * (uint32_t)clock_due, 8);
-        e[10] = WASI_EVENTTYPE_CLOCK;
-        nev = 1;
-    }
-    RET(out32(ctx, ARG(3), nev));
+    put32(nout, nev);
+    RET(0);
 }
 
 /* ---- sockets ---------------------------------------------------------------------------- */

@@ -530,6 +530,7 @@ static int p_clock_time(void *ctx, uint32_t clock, uint64_t *ns)
     static const clockid_t ids[] = {CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
                                     CLOCK_THREAD_CPUTIME_ID};
     struct timespec t;
+    if (clock >= sizeof ids / sizeof ids[0]) return WASI_EINVAL; /* the ABI checks too */
     if (clock_gettime(ids[clock], &t) < 0) return err_of(errno);
     *ns = ns_of(t);
     return 0;
@@ -541,6 +542,7 @@ static int p_clock_res(void *ctx, uint32_t clock, uint64_t *ns)
     static const clockid_t ids[] = {CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
                                     CLOCK_THREAD_CPUTIME_ID};
     struct timespec t;
+    if (clock >= sizeof ids / sizeof ids[0]) return WASI_EINVAL; /* the ABI checks too */
     if (clock_getres(ids[clock], &t) < 0) return err_of(errno);
     *ns = ns_of(t);
     return 0;
@@ -589,6 +591,21 @@ static int p_ready(void *ctx, int32_t h, int for_write, uint64_t *nbytes)
     return r ? 0 : -1;
 }
 
+static int p_wait(void *ctx, const int32_t *h, const uint8_t *for_write, uint32_t n,
+                  uint64_t timeout_ns)
+{
+    (void)ctx;
+    struct pollfd p[64];
+    if (n > sizeof p / sizeof p[0]) n = sizeof p / sizeof p[0];
+    for (uint32_t i = 0; i < n; i++)
+        p[i].fd = h[i], p[i].events = (short)(for_write[i] ? POLLOUT : POLLIN), p[i].revents = 0;
+    /* poll() counts milliseconds: round up, so a deadline is never reported early */
+    uint64_t ms = timeout_ns / 1000000u + (timeout_ns % 1000000u != 0);
+    int t = timeout_ns == UINT64_MAX ? -1 : ms > INT32_MAX ? INT32_MAX : (int)ms;
+    if (poll(p, (nfds_t)n, t) < 0 && errno != EINTR) return err_of(errno);
+    return 0;
+}
+
 const wasmcu_wasi_ops wasmcu_wasi_posix_ops = {
     .clock_time = p_clock_time, .clock_res = p_clock_res, .random = p_random, .sleep = p_sleep,
     .read = p_read, .write = p_write, .pread = p_pread, .pwrite = p_pwrite, .seek = p_seek,
@@ -597,7 +614,7 @@ const wasmcu_wasi_ops wasmcu_wasi_posix_ops = {
     .allocate = p_allocate, .readdir = p_readdir, .open = p_open, .stat = p_stat,
     .utimes = p_utimes, .mkdir = p_mkdir, .rmdir = p_rmdir, .unlink = p_unlink,
     .rename = p_rename, .link = p_link, .symlink = p_symlink, .readlink = p_readlink,
-    .ready = p_ready,
+    .ready = p_ready, .wait = p_wait,
 };
 
 int32_t wasmcu_wasi_posix_open_dir(const char *host_path)

@@ -67,6 +67,23 @@ mkdir -p "$out/poll-sandbox"
 diff "$here/poll.expected" "$out/poll.out"
 check "poll_oneoff: files ready, timeouts sleep, a closed fd reported" $? "see above"
 
+# poll_oneoff waiting on a pipe: it must block until the writer writes or closes, and time
+# out when nothing comes; node's WASI does pipes, so the outputs are compared too
+clang --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-all -o "$out/pollpipe.wasm" "$here/pollpipe.c"
+(sleep 0.4; echo hi; sleep 1) | "$wasmcu" run "$out/pollpipe.wasm" > "$out/pollpipe.wasmcu.out" 2>&1
+echo "exit $?" >> "$out/pollpipe.wasmcu.out"
+cat "$out/pollpipe.wasmcu.out"
+grep -q '^poll(-1): 1, readable 1, waited for the writer 1$' "$out/pollpipe.wasmcu.out" &&
+  grep -q '^poll(100) with nothing to read: 0, waited 100 ms 1$' "$out/pollpipe.wasmcu.out" &&
+  grep -q '^poll(5000) until the writer closes: 1, readable 1, before the timeout 1$' "$out/pollpipe.wasmcu.out"
+check "pollpipe: poll_oneoff blocks on a pipe until data, a timeout or the writer's close" $? "see above"
+if [ $node_ok = 1 ]; then
+  (sleep 0.4; echo hi; sleep 1) | node --no-warnings "$here/node_run.mjs" "$out/pollpipe.wasm" > "$out/pollpipe.node.out" 2>&1
+  echo "exit $?" >> "$out/pollpipe.node.out"
+  diff "$out/pollpipe.node.out" "$out/pollpipe.wasmcu.out"
+  check "pollpipe: same output as node's WASI" $? "see above"
+fi
+
 # Rust std, with Debian's rustc (rustup's first on PATH has no wasm targets)
 if [ -x /usr/bin/rustc ] && /usr/bin/rustc --print target-list 2>/dev/null | grep -q '^wasm32-wasi$'; then
   /usr/bin/rustc --target wasm32-wasi -O -o "$out/hello_rs.wasm" "$here/hello.rs" 2>"$out/rustc.err" &&
@@ -99,6 +116,10 @@ mkdir -p "$out/bp"
 got=$("$wasmcu" run --dir="$out/bp::/sandbox" -f check "$out/badptr.wasm" 2>&1)
 [ "$got" = 0 ]
 check "bad pointers and lengths get EFAULT" $? "calls not returning EFAULT: $got"
+wat2wasm "$here/pollclock.wat" -o "$out/pollclock.wasm"
+got=$("$wasmcu" run -f check "$out/pollclock.wasm" 2>&1)
+[ "$got" = 0 ]
+check "poll_oneoff: clock ids outside the four are EINVAL events" $? "wrong answers (or a crash): $got"
 wat2wasm "$here/unknown.wat" -o "$out/unknown.wasm"
 got=$("$wasmcu" run "$out/unknown.wasm" 2>&1); rc=$?
 [ $rc = 1 ] && echo "$got" | grep -q 'wasi_snapshot_preview1"."no_such_call"'
