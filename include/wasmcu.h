@@ -206,7 +206,8 @@ typedef struct wasmcu_wasi_config {
 
 /* Registers every wasi_snapshot_preview1 function on rt for one program (the strings and
  * arrays of cfg must outlive rt). proc_exit ends the call with WASMCU_TRAP_EXIT and the code
- * in wasmcu_exit_code(). Needs lib/wasi in the build. */
+ * in wasmcu_exit_code(). The stdio and preopen handles stay the caller's: the guest closing
+ * them only forgets them. Needs lib/wasi in the build. */
 wasmcu_err wasmcu_register_wasi(wasmcu_runtime *rt, const wasmcu_wasi_config *cfg);
 /* A device backend: stdout and stderr go to the console set with wasmcu_set_console, stdin
  * reads nothing, there are no files; clocks and random come from the hooks (NULL: ENOSYS).

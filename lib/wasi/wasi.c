@@ -12,6 +12,7 @@
 
 typedef struct wfd {
     uint8_t used, dir;
+    uint8_t owned; /* opened by path_open: ours to close; stdio and preopens are the embedder's */
     int32_t h;
     uint64_t base, inheriting; /* rights */
     const char *name;          /* a preopen's guest name, else NULL */
@@ -284,7 +285,9 @@ static wasmcu_err fd_close(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
     wasi *w = state(ctx);
     wfd *f;
     TRY(lookup(w, ARG(0), 0, &f));
-    int e = OPS(w)->close ? OPS(w)->close(w->cfg.ctx, f->h) : 0;
+    /* closing a handle the embedder gave (a host's stdout, a preopen) would let the next
+     * open reuse its number under the embedder's feet: the guest just loses the fd */
+    int e = f->owned && OPS(w)->close ? OPS(w)->close(w->cfg.ctx, f->h) : 0;
     memset(f, 0, sizeof *f);
     RET(e);
 }
@@ -446,7 +449,7 @@ static wasmcu_err fd_renumber(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasm
     TRY(lookup(w, ARG(0), 0, &from));
     TRY(lookup(w, ARG(1), 0, &to));
     if (from == to) RET(0);
-    if (OPS(w)->close) OPS(w)->close(w->cfg.ctx, to->h);
+    if (to->owned && OPS(w)->close) OPS(w)->close(w->cfg.ctx, to->h);
     *to = *from;
     memset(from, 0, sizeof *from);
     RET(0);
@@ -546,6 +549,7 @@ static wasmcu_err path_open(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu
     wfd *f = &w->fds[slot];
     memset(f, 0, sizeof *f);
     f->used = 1;
+    f->owned = 1;
     f->h = h;
     f->dir = type == WASI_FILETYPE_DIRECTORY;
     f->read_only = d->read_only;

@@ -120,6 +120,12 @@ wat2wasm "$here/pollclock.wat" -o "$out/pollclock.wasm"
 got=$("$wasmcu" run -f check "$out/pollclock.wasm" 2>&1)
 [ "$got" = 0 ]
 check "poll_oneoff: clock ids outside the four are EINVAL events" $? "wrong answers (or a crash): $got"
+wat2wasm "$here/closestdio.wat" -o "$out/closestdio.wasm"
+mkdir -p "$out/cs"
+got=$("$wasmcu" run --dir="$out/cs::/sandbox" -f go "$out/closestdio.wasm" 2>&1)
+[ "$got" = "0
+0" ] && [ "$(cat "$out/cs/x.txt")" = guest ]
+check "closing fd 1 leaves the host's stdout alone" $? "printed: $got; the file: $(cat "$out/cs/x.txt")"
 wat2wasm "$here/unknown.wat" -o "$out/unknown.wasm"
 got=$("$wasmcu" run "$out/unknown.wasm" 2>&1); rc=$?
 [ $rc = 1 ] && echo "$got" | grep -q 'wasi_snapshot_preview1"."no_such_call"'
