@@ -211,12 +211,14 @@ typedef struct wasmcu_wasi_config {
 wasmcu_err wasmcu_register_wasi(wasmcu_runtime *rt, const wasmcu_wasi_config *cfg);
 /* A device backend: stdout and stderr go to the console set with wasmcu_set_console, stdin
  * reads nothing, there are no files; clocks and random come from the hooks (NULL: ENOSYS).
+ * Sleeps (poll_oneoff's clocks) use sleep_ns, else spin on monotonic_ns.
  * Its ctx is a wasmcu_wasi_console; use handles 0, 1, 2 for stdio. */
 typedef struct wasmcu_wasi_console {
     wasmcu_runtime *rt;
     uint64_t (*monotonic_ns)(void);
     uint64_t (*realtime_ns)(void);
     void (*random)(uint8_t *buf, uint32_t n);
+    void (*sleep_ns)(uint64_t ns); /* e.g. a timer and WFI; NULL: busy-wait on monotonic_ns */
 } wasmcu_wasi_console;
 extern const wasmcu_wasi_ops wasmcu_wasi_console_ops;
 

@@ -30,6 +30,21 @@ static int c_random(void *ctx, uint8_t *buf, uint32_t n)
     return 0;
 }
 
+/* A firmware without a sleep hook still has its tick counter: waiting on it costs power,
+ * not correctness, so usleep() and timed polls work rather than failing with ENOSYS. */
+static int c_sleep(void *ctx, uint64_t ns)
+{
+    const wasmcu_wasi_console *c = ctx;
+    if (c->sleep_ns) {
+        c->sleep_ns(ns);
+        return 0;
+    }
+    if (!c->monotonic_ns) return WASI_ENOSYS;
+    uint64_t start = c->monotonic_ns();
+    while (c->monotonic_ns() - start < ns) {}
+    return 0;
+}
+
 static int c_read(void *ctx, int32_t h, uint8_t *buf, uint32_t n, uint32_t *got)
 {
     (void)ctx, (void)buf, (void)n;
@@ -76,6 +91,7 @@ const wasmcu_wasi_ops wasmcu_wasi_console_ops = {
     .clock_time = c_clock,
     .clock_res = c_clock_res,
     .random = c_random,
+    .sleep = c_sleep,
     .read = c_read,
     .write = c_write,
     .fdstat = c_fdstat,

@@ -180,31 +180,41 @@ static wasmcu_err sched_yield(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasm
 
 /* ---- fds ------------------------------------------------------------------------------- */
 
-/* Moves data between the guest's iovec array and the backend, one buffer at a time. */
+/* Moves data between the guest's iovec array and the backend, one buffer at a time, and
+ * stores the byte count at guest address `result`. The array, every buffer in it and the
+ * result are checked before anything moves, so EFAULT never comes after a side effect. */
 static int iov_loop(wasmcu_call_ctx *ctx, wfd *f, uint32_t iovs, uint32_t n, int writing,
-                    int positioned, uint64_t at, uint32_t *done)
+                    int positioned, uint64_t at, uint32_t result)
 {
     wasi *w = state(ctx);
     const uint8_t *v = mem(ctx, iovs, (uint64_t)n * 8);
-    if (!v) return WASI_EFAULT;
-    *done = 0;
+    uint8_t *res = mem(ctx, result, 4);
+    if (!v || !res) return WASI_EFAULT;
+    for (uint32_t i = 0; i < n; i++)
+        if (!mem(ctx, get32(v + 8 * i), get32(v + 8 * i + 4))) return WASI_EFAULT;
+    uint32_t done = 0;
     for (uint32_t i = 0; i < n; i++) {
+        /* the transfers may overwrite the iovecs (they are guest memory): read each once
+         * and check it again */
         uint32_t len = get32(v + 8 * i + 4);
         uint8_t *b = mem(ctx, get32(v + 8 * i), len);
-        if (!b) return WASI_EFAULT;
+        if (!b) return done ? (put32(res, done), 0) : WASI_EFAULT;
+        if (len > UINT32_MAX - done) len = UINT32_MAX - done; /* the count is a u32 */
         if (!len) continue;
         uint32_t got = 0;
         int e;
         if (writing)
-            e = positioned ? OPS(w)->pwrite(w->cfg.ctx, f->h, b, len, at + *done, &got)
+            e = positioned ? OPS(w)->pwrite(w->cfg.ctx, f->h, b, len, at + done, &got)
                            : OPS(w)->write(w->cfg.ctx, f->h, b, len, &got);
         else
-            e = positioned ? OPS(w)->pread(w->cfg.ctx, f->h, b, len, at + *done, &got)
+            e = positioned ? OPS(w)->pread(w->cfg.ctx, f->h, b, len, at + done, &got)
                            : OPS(w)->read(w->cfg.ctx, f->h, b, len, &got);
-        if (e) return *done ? 0 : e; /* a partial transfer reports what was moved */
-        *done += got;
+        if (e && !done) return e;
+        if (e) break; /* a partial transfer reports what was moved */
+        done += got;
         if (got < len) break;
     }
+    put32(res, done);
     return 0;
 }
 
@@ -212,44 +222,36 @@ static wasmcu_err fd_write(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
 {
     wasi *w = state(ctx);
     wfd *f;
-    uint32_t done;
     TRY(lookup(w, ARG(0), WASI_RIGHT_FD_WRITE, &f));
     NEED_OP(w, write);
-    TRY(iov_loop(ctx, f, ARG(1), ARG(2), 1, 0, 0, &done));
-    RET(out32(ctx, ARG(3), done));
+    RET(iov_loop(ctx, f, ARG(1), ARG(2), 1, 0, 0, ARG(3)));
 }
 
 static wasmcu_err fd_read(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
 {
     wasi *w = state(ctx);
     wfd *f;
-    uint32_t done;
     TRY(lookup(w, ARG(0), WASI_RIGHT_FD_READ, &f));
     NEED_OP(w, read);
-    TRY(iov_loop(ctx, f, ARG(1), ARG(2), 0, 0, 0, &done));
-    RET(out32(ctx, ARG(3), done));
+    RET(iov_loop(ctx, f, ARG(1), ARG(2), 0, 0, 0, ARG(3)));
 }
 
 static wasmcu_err fd_pwrite(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
 {
     wasi *w = state(ctx);
     wfd *f;
-    uint32_t done;
     TRY(lookup(w, ARG(0), WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_SEEK, &f));
     NEED_OP(w, pwrite);
-    TRY(iov_loop(ctx, f, ARG(1), ARG(2), 1, 1, ARG64(3), &done));
-    RET(out32(ctx, ARG(4), done));
+    RET(iov_loop(ctx, f, ARG(1), ARG(2), 1, 1, ARG64(3), ARG(4)));
 }
 
 static wasmcu_err fd_pread(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
 {
     wasi *w = state(ctx);
     wfd *f;
-    uint32_t done;
     TRY(lookup(w, ARG(0), WASI_RIGHT_FD_READ | WASI_RIGHT_FD_SEEK, &f));
     NEED_OP(w, pread);
-    TRY(iov_loop(ctx, f, ARG(1), ARG(2), 0, 1, ARG64(3), &done));
-    RET(out32(ctx, ARG(4), done));
+    RET(iov_loop(ctx, f, ARG(1), ARG(2), 0, 1, ARG64(3), ARG(4)));
 }
 
 static wasmcu_err fd_seek(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
@@ -264,8 +266,11 @@ static wasmcu_err fd_seek(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_v
     TRY(lookup(w, ARG(0), off == 0 && whence == 1 ? WASI_RIGHT_FD_TELL : WASI_RIGHT_FD_SEEK, &f));
     if (f->dir) RET(WASI_EISDIR);
     NEED_OP(w, seek);
+    uint8_t *res = mem(ctx, ARG(3), 8); /* checked first: a failed call must not move */
+    if (!res) RET(WASI_EFAULT);
     TRY(OPS(w)->seek(w->cfg.ctx, f->h, off, whence, &pos));
-    RET(out64(ctx, ARG(3), pos));
+    put64(res, pos);
+    RET(0);
 }
 
 static wasmcu_err fd_tell(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_val *results)
