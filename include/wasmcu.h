@@ -221,6 +221,15 @@ typedef struct wasmcu_wasi_console {
     void (*sleep_ns)(uint64_t ns); /* e.g. a timer and WFI; NULL: busy-wait on monotonic_ns */
 } wasmcu_wasi_console;
 extern const wasmcu_wasi_ops wasmcu_wasi_console_ops;
+/* A device backend with files: a small RAM file system formatted in `mem` (n bytes, any
+ * alignment; nothing else is allocated), with the console backend's stdio, clocks and random.
+ * Returns its ctx for wasmcu_wasi_ramfs_ops, or NULL if n is too small (about 2 KiB). Files
+ * and directories only: no hard links or symlinks (ENOTSUP). */
+typedef struct wasmcu_wasi_ramfs wasmcu_wasi_ramfs;
+wasmcu_wasi_ramfs *wasmcu_wasi_ramfs_init(void *mem, size_t n, const wasmcu_wasi_console *console);
+/* The handle of its root directory, to preopen (e.g. as "/data"). */
+int32_t wasmcu_wasi_ramfs_root(wasmcu_wasi_ramfs *fs);
+extern const wasmcu_wasi_ops wasmcu_wasi_ramfs_ops;
 
 /* Bytes from the runtime's pool, zeroed, kept until wasmcu_destroy (for native libraries'
  * state); NULL when the pool is full. */

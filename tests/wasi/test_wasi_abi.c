@@ -2,8 +2,9 @@
  * re-exports every WASI import, so each function is called from C with chosen arguments.
  * Checked: every guest pointer out of bounds gives EFAULT with no side effect; a read-only
  * preopen never lets a change reach the backend, whatever the guest asks; poll_oneoff's
- * waiting on a fake clock; the fd table's limits; fd_readdir's cut entries; and the console
- * backend (sleeping on the tick hook, stdout to the console).
+ * waiting on a fake clock; the fd table's limits; fd_readdir's cut entries; the console
+ * backend (sleeping on the tick hook, stdout to the console); and the RAM file system's
+ * limits (full, out of nodes, names too long, escapes).
  * Usage: test_wasi_abi abi.wasm */
 #include <stdio.h>
 #include <stdlib.h>
@@ -464,6 +465,70 @@ static void console(const uint8_t *wasm, size_t n)
     wasmcu_destroy(rt);
 }
 
+/* ---- the RAM file system's limits ------------------------------------------------------ */
+
+static int32_t path_call(const char *name, uint32_t dirfd, const char *path)
+{
+    memcpy(M + PATH, path, strlen(path));
+    return CALL(name, dirfd, PATH, strlen(path));
+}
+
+static void ramfs(const uint8_t *wasm, size_t n)
+{
+    static uint64_t pool[64 * 1024], disk[8192 / 8];
+    wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
+    static wasmcu_wasi_console con;
+    con.rt = rt;
+    CHECK(wasmcu_wasi_ramfs_init(disk, 100, &con) == NULL); /* too small to hold anything */
+    wasmcu_wasi_ramfs *fs = wasmcu_wasi_ramfs_init((uint8_t *)disk + 1, sizeof disk - 1, &con);
+    CHECK(fs != NULL);
+    const wasmcu_wasi_preopen pre = {wasmcu_wasi_ramfs_root(fs), "/", 0};
+    const wasmcu_wasi_config cfg = {.ops = &wasmcu_wasi_ramfs_ops, .ctx = fs, .stdio = {0, 1, 2},
+                                    .npreopens = 1, .preopens = &pre};
+    CHECK(wasmcu_register_wasi(rt, &cfg) == WASMCU_OK);
+    wasmcu_module *mod;
+    start(rt, wasm, n, &mod);
+    /* fill it: writes get short, then ENOSPC; the space comes back after an unlink */
+    int32_t f = open_at(3, "fill", 1, RIGHTS_ALL, 0);
+    CHECK(f > 0);
+    memset(M + BUF, 'z', 1000);
+    wr32(IOV, BUF), wr32(IOV + 4, 1000);
+    uint32_t total = 0;
+    int32_t e = 0;
+    while (total < 100000 && (e = CALL("fd_write", (uint32_t)f, IOV, 1, OUT)) == 0) total += rd32(OUT);
+    CHECK(e == 51 && total > 4000 && total < 8192); /* ENOSPC, after most of the 8 KiB */
+    CHECK(CALL("fd_filestat_get", (uint32_t)f, OUT) == 0 && rd64(OUT + 32) == total);
+    CHECK(CALL("fd_close", (uint32_t)f) == 0 && path_call("path_unlink_file", 3, "fill") == 0);
+    f = open_at(3, "again", 1, RIGHTS_ALL, 0);
+    CHECK(f > 0 && CALL("fd_write", (uint32_t)f, IOV, 1, OUT) == 0 && rd32(OUT) == 1000);
+    CHECK(CALL("fd_close", (uint32_t)f) == 0);
+    /* names, escapes, links */
+    CHECK(path_call("path_create_directory", 3, "../up") == ENOTCAPABLE_);
+    CHECK(path_call("path_create_directory", 3, "/abs") == ENOTCAPABLE_);
+    CHECK(path_call("path_create_directory", 3, "d/../../up") == 44); /* ENOENT: d is missing */
+    CHECK(path_call("path_create_directory", 3, "d") == 0);
+    CHECK(path_call("path_create_directory", 3, "d/../../up") == ENOTCAPABLE_);
+    CHECK(path_call("path_create_directory", 3, "a-name-of-thirty-two-bytes-long!") == 37);
+    CHECK(CALL("path_symlink", PATH, 1, 3, PATH2, 1) == 58); /* ENOTSUP */
+    /* a directory removed while open takes no new names */
+    int32_t d = open_at(3, "d", 2, RIGHTS_ALL, 0);
+    CHECK(d > 0 && path_call("path_remove_directory", 3, "d") == 0);
+    CHECK(path_call("path_create_directory", (uint32_t)d, "x") == 44);
+    CHECK(CALL("fd_close", (uint32_t)d) == 0);
+    /* nodes run out before blocks when files are empty */
+    int made = 0;
+    char name[8];
+    for (int i = 0; i < 100; i++) {
+        snprintf(name, sizeof name, "n%d", i);
+        if (path_call("path_create_directory", 3, name) != 0) break;
+        made++;
+    }
+    CHECK(made > 0 && made < 100);
+    wasmcu_deinstantiate(inst);
+    wasmcu_unload(mod);
+    wasmcu_destroy(rt);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) return 2;
@@ -497,6 +562,7 @@ int main(int argc, char **argv)
     wasmcu_unload(mod);
     wasmcu_destroy(rt);
     console(wasm, n);
+    ramfs(wasm, n);
     printf("%s: %d failures\n", argv[0], failures);
     return failures != 0;
 }
