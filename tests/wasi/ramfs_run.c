@@ -30,7 +30,7 @@ int main(int argc, char **argv)
     static uint8_t wasm[1 << 20];
     size_t n = f ? fread(wasm, 1, sizeof wasm, f) : 0;
     if (f) fclose(f);
-    if (!n) return fprintf(stderr, "cannot read %s\n", argv[1]), 1;
+    if (!n || n == sizeof wasm) return fprintf(stderr, "cannot read %s, or over 1 MiB\n", argv[1]), 1;
 
     static uint64_t pool[(8 << 20) / 8], disk[(256 << 10) / 8];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);

@@ -30,6 +30,24 @@ grep -q '^big: 20000 bytes' "$out/ramfs.out" && grep -q '^read after unlink: sti
   { echo "FAIL: unexpected output on the RAM file system"; fail=1; }
 [ $fail = 0 ] && echo "ok: the RAM file system prints what the POSIX backend and node print"
 
+# Rust std's file calls on it too (tests/wasi/hello.rs writes, reads back and removes a file)
+if [ -x /usr/bin/rustc ] && /usr/bin/rustc --print target-list 2>/dev/null | grep -q '^wasm32-wasi$'; then
+  /usr/bin/rustc --target wasm32-wasi -O -C link-args=--strip-all -o "$out/hello_rs.wasm" "$here/hello.rs" || exit 1
+  "$runner" "$out/hello_rs.wasm" a b > "$out/rust.ramfs.out" 2>&1
+  echo "exit $?" >> "$out/rust.ramfs.out"
+  "$wasmcu" run --dir="$out/sandbox::/sandbox" "$out/hello_rs.wasm" a b > "$out/rust.posix.out" 2>&1
+  echo "exit $?" >> "$out/rust.posix.out"
+  cat "$out/rust.ramfs.out"
+  if diff "$out/rust.posix.out" "$out/rust.ramfs.out" && grep -q '^read back: "from rust\\n"$' "$out/rust.ramfs.out"; then
+    echo "ok: Rust std's files on the RAM file system"
+  else
+    echo "FAIL: Rust std on the RAM file system (above)"
+    fail=1
+  fi
+else
+  echo "note: Debian's rustc for wasm32-wasi missing: the Rust program was not run"
+fi
+
 # tests/wasi/calls.c's random hostile calls on the RAM file system: each run must end
 # normally (0, or a trap when the calls wrecked the guest's own memory)
 clang --target=wasm32-wasi -O1 -Wall -Werror -o "$out/calls.wasm" "$here/calls.c" || exit 1
