@@ -413,7 +413,8 @@ static int p_seek(void *ctx, int32_t h, int64_t off, uint8_t whence, uint64_t *p
 
 static int p_close(void *ctx, int32_t h)
 {
-    (void)ctx;
+    wasmcu_wasi_posix *st = ctx;
+    if (st && st->dir && st->h == h) wasmcu_wasi_posix_release(st); /* the number may be reused */
     return close(h) < 0 ? err_of(errno) : 0;
 }
 
@@ -481,33 +482,58 @@ static int p_allocate(void *ctx, int32_t h, uint64_t off, uint64_t len)
     return e ? err_of(e) : 0;
 }
 
-/* One entry per call: a fresh stream on a dup of the fd, positioned at the cookie (a telldir
- * value, 0 for the start), so no state outlives the call. */
+void wasmcu_wasi_posix_release(wasmcu_wasi_posix *st)
+{
+    if (st && st->dir) closedir(st->dir); /* closes the dup, not the guest's fd */
+    if (st) st->dir = NULL;
+}
+
+/* One entry per call. Cookies count entries from the start (0, 1, 2...), not telldir()
+ * values: wasi-libc keeps a cookie in a 32-bit long for its telldir()/seekdir(), and a
+ * filesystem's 64-bit hash offsets came back from seekdir() truncated. A cookie is reached by
+ * rewinding and skipping; with a wasmcu_wasi_posix as ctx the stream is kept for the next
+ * call, which usually asks for the very next cookie, so a listing reads the directory once. */
 static int p_readdir(void *ctx, int32_t h, uint64_t cookie, uint64_t *next, uint64_t *ino,
                      uint8_t *type, char *name, uint32_t cap, uint32_t *name_len)
 {
-    (void)ctx;
-    int fd = dup(h);
-    if (fd < 0) return err_of(errno);
-    DIR *d = fdopendir(fd);
-    if (!d) {
-        int e = err_of(errno);
-        close(fd);
-        return e;
-    }
-    if (cookie) seekdir(d, (long)cookie);
-    else rewinddir(d);
-    errno = 0;
-    struct dirent *ent = readdir(d);
-    int e = 0;
+    wasmcu_wasi_posix *st = ctx;
+    DIR *d = st && st->dir && st->h == h && st->cookie == cookie ? st->dir : NULL;
+    struct dirent *ent = NULL;
     *name_len = 0;
+    if (st && st->dir && st->h == h && cookie + 1 == st->cookie) { /* the entry just read */
+        *name_len = st->name_len < cap ? st->name_len : cap;
+        memcpy(name, st->name, *name_len);
+        *ino = st->ino, *type = st->type, *next = st->cookie;
+        return 0;
+    }
+    errno = 0;
+    if (!d) {
+        wasmcu_wasi_posix_release(st);
+        int fd = dup(h);
+        if (fd < 0) return err_of(errno);
+        if (!(d = fdopendir(fd))) {
+            int e = err_of(errno);
+            close(fd);
+            return e;
+        }
+        rewinddir(d);
+        for (uint64_t i = 0; i < cookie && (ent = readdir(d)) != NULL; i++) {}
+        if (cookie && !ent) { /* past the end */
+            int e = errno ? err_of(errno) : 0;
+            closedir(d);
+            return e;
+        }
+    }
+    errno = 0;
+    ent = readdir(d);
+    int e = 0;
     if (ent) {
         size_t n = strlen(ent->d_name);
         if (n > cap) n = cap;
         memcpy(name, ent->d_name, n);
         *name_len = (uint32_t)n;
         *ino = (uint64_t)ent->d_ino;
-        *next = (uint64_t)telldir(d);
+        *next = cookie + 1;
         switch (ent->d_type) {
         case DT_DIR: *type = WASI_FILETYPE_DIRECTORY; break;
         case DT_REG: *type = WASI_FILETYPE_REGULAR_FILE; break;
@@ -520,7 +546,16 @@ static int p_readdir(void *ctx, int32_t h, uint64_t cookie, uint64_t *next, uint
     } else if (errno) {
         e = err_of(errno);
     }
-    closedir(d); /* closes the dup, not h */
+    if (st && ent) {
+        st->dir = d, st->h = h, st->cookie = cookie + 1;
+        st->name_len = (uint32_t)strlen(ent->d_name);
+        if (st->name_len > sizeof st->name) st->name_len = sizeof st->name;
+        memcpy(st->name, ent->d_name, st->name_len);
+        st->ino = *ino, st->type = *type;
+    } else {
+        if (st && st->dir == d) st->dir = NULL;
+        closedir(d); /* closes the dup, not h */
+    }
     return e;
 }
 

@@ -44,7 +44,7 @@ compare() { # compare NAME WASM ARGS...
   fi
 }
 
-for p in basics files timerand; do
+for p in basics files timerand listdir; do
   clang --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-all -o "$out/$p.wasm" "$here/$p.c" ||
     { check "build $p" 1 "clang failed"; continue; }
 done
@@ -56,6 +56,10 @@ compare files "$out/files.wasm"
 grep -q 'pread: 0123AB6789, offset still 0' "$out/files.wasmcu.out" && grep -q '^/sandbox/d: y z$' "$out/files.wasmcu.out" &&
   grep -q '^readlink: 1 z$' "$out/files.wasmcu.out" && grep -q '^/sandbox:$' "$out/files.wasmcu.out"
 check "files: contents, directories and links as written" $? "see $out/files.wasmcu.out"
+compare listdir "$out/listdir.wasm"
+grep -q '^seekdir back: same entry 1$' "$out/listdir.wasmcu.out" && ! grep -q 'all of them: 0' "$out/listdir.wasmcu.out" &&
+  grep -q '^removed 1500$' "$out/listdir.wasmcu.out"
+check "listdir: 1500 entries through cut readdir buffers, rewinddir, seekdir" $? "see $out/listdir.wasmcu.out"
 compare timerand "$out/timerand.wasm"
 ! grep -q ': 0$' "$out/timerand.wasmcu.out"
 check "timerand: clocks, sleep and random behave" $? "see $out/timerand.wasmcu.out"

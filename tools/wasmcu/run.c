@@ -151,8 +151,9 @@ int wasmcu_cli_run(int argc, char **argv)
             return 1;
         }
     }
-    const wasmcu_wasi_config wasi = {.ops = &wasmcu_wasi_posix_ops, .argc = argc - i,
-                                     .argv = (const char *const *)(argv + i), .envc = nenv,
+    wasmcu_wasi_posix posix_state = {0}; /* the backend's readdir stream; released at the end */
+    const wasmcu_wasi_config wasi = {.ops = &wasmcu_wasi_posix_ops, .ctx = &posix_state,
+                                     .argc = argc - i, .argv = (const char *const *)(argv + i), .envc = nenv,
                                      .env = envs, .stdio = {0, 1, 2}, .npreopens = (uint32_t)ndirs,
                                      .preopens = pre};
     wasmcu_register_wasi(rt, &wasi);
@@ -230,6 +231,7 @@ int wasmcu_cli_run(int argc, char **argv)
     }
 done:
     fflush(stdout);
+    wasmcu_wasi_posix_release(&posix_state);
     for (int k = 0; k < ndirs; k++) wasmcu_wasi_posix_close(pre[k].handle);
     if (inst) wasmcu_deinstantiate(inst);
     if (mod) wasmcu_unload(mod);
