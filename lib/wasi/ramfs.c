@@ -502,10 +502,7 @@ static int r_open(void *ctx, int32_t dirh, const char *path, uint32_t len, int f
     }
     rnode *nd = &fs->nodes[node];
     if ((oflags & WASI_O_DIRECTORY) && !nd->dir) return WASI_ENOTDIR;
-    /* write rights on a directory are asked for by programs that want every right; like
-     * the POSIX backend, open it anyway: writes to it fail with EISDIR */
-    (void)writable;
-    if (nd->dir && (oflags & WASI_O_TRUNC)) return WASI_EISDIR;
+    if (nd->dir && (writable || (oflags & WASI_O_TRUNC))) return WASI_EISDIR; /* as open(2) */
     if (oflags & WASI_O_TRUNC) truncate_to(fs, nd, 0), nd->mtim = now(fs);
     rhandle *r = &fs->h[slot];
     r->used = 1, r->node = node, r->pos = 0;

@@ -233,9 +233,10 @@ static int p_open(void *ctx, int32_t dir, const char *path, uint32_t len, int fo
     if (fdflags & WASI_FDFLAG_NONBLOCK) flags |= O_NONBLOCK;
     if (fdflags & (WASI_FDFLAG_SYNC | WASI_FDFLAG_RSYNC)) flags |= O_SYNC;
     if (fdflags & WASI_FDFLAG_DSYNC) flags |= O_DSYNC;
+    /* WASI rights don't say whether reading is wanted too: a file we may only write gets
+     * O_WRONLY. A directory opened for writing stays EISDIR, as open(2) and node say. */
     int fd = openat(at, w.last, flags | (writable ? O_RDWR : O_RDONLY), 0666);
-    if (fd < 0 && writable && (errno == EACCES || errno == EISDIR))
-        fd = openat(at, w.last, flags | (errno == EACCES ? O_WRONLY : O_RDONLY), 0666);
+    if (fd < 0 && writable && errno == EACCES) fd = openat(at, w.last, flags | O_WRONLY, 0666);
     if (fd < 0) {
         int e = err_of(errno);
         walk_done(&w);

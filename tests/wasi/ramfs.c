@@ -96,6 +96,7 @@ int main(void)
     printf("unlink a dir: %s\n", unlink("/sandbox/d") ? strerror(errno) : "removed");
     printf("open missing: %s\n", fopen("/sandbox/nope", "r") ? "opened" : strerror(errno));
     printf("file as dir: %s\n", fopen("/sandbox/big.bin/x", "r") ? "opened" : strerror(errno));
+    printf("a dir for writing: %s\n", open("/sandbox/d", O_WRONLY) < 0 ? strerror(errno) : "opened");
     printf("exclusive: %s\n", open("/sandbox/big.bin", O_CREAT | O_EXCL | O_WRONLY, 0644) < 0 ? strerror(errno) : "opened");
 
     /* an open file outlives its name */
