@@ -412,10 +412,17 @@ static int p_seek(void *ctx, int32_t h, int64_t off, uint8_t whence, uint64_t *p
     return 0;
 }
 
+/* Closes the kept readdir stream. */
+static void drop_stream(wasmcu_wasi_posix *st)
+{
+    if (st && st->dir) closedir(st->dir); /* closes the dup, not the guest's fd */
+    if (st) st->dir = NULL;
+}
+
 static int p_close(void *ctx, int32_t h)
 {
     wasmcu_wasi_posix *st = ctx;
-    if (st && st->dir && st->h == h) wasmcu_wasi_posix_release(st); /* the number may be reused */
+    if (st && st->dir && st->h == h) drop_stream(st); /* the number may be reused */
     return close(h) < 0 ? err_of(errno) : 0;
 }
 
@@ -442,9 +449,12 @@ static int p_fdstat(void *ctx, int32_t h, uint8_t *filetype, uint16_t *fdflags)
 
 static int p_set_fdflags(void *ctx, int32_t h, uint16_t fdflags)
 {
-    (void)ctx;
+    wasmcu_wasi_posix *st = ctx;
     int fl = fcntl(h, F_GETFL);
     if (fl < 0) return err_of(errno);
+    /* stdin/stdout/stderr are shared with the shell: remember their flags to put back, or a
+     * guest's O_NONBLOCK would outlive it on the terminal */
+    if (st && h >= 0 && h < 3 && !(st->saved & 1u << h)) st->saved |= 1u << h, st->stdio_fl[h] = fl;
     fl &= ~(O_APPEND | O_NONBLOCK);
     if (fdflags & WASI_FDFLAG_APPEND) fl |= O_APPEND;
     if (fdflags & WASI_FDFLAG_NONBLOCK) fl |= O_NONBLOCK;
@@ -485,8 +495,11 @@ static int p_allocate(void *ctx, int32_t h, uint64_t off, uint64_t len)
 
 void wasmcu_wasi_posix_release(wasmcu_wasi_posix *st)
 {
-    if (st && st->dir) closedir(st->dir); /* closes the dup, not the guest's fd */
-    if (st) st->dir = NULL;
+    if (!st) return;
+    drop_stream(st);
+    for (int h = 0; h < 3; h++)
+        if (st->saved & 1u << h) fcntl(h, F_SETFL, st->stdio_fl[h]);
+    st->saved = 0;
 }
 
 /* One entry per call. Cookies count entries from the start (0, 1, 2...), not telldir()
@@ -509,7 +522,7 @@ static int p_readdir(void *ctx, int32_t h, uint64_t cookie, uint64_t *next, uint
     }
     errno = 0;
     if (!d) {
-        wasmcu_wasi_posix_release(st);
+        drop_stream(st);
         int fd = dup(h);
         if (fd < 0) return err_of(errno);
         if (!(d = fdopendir(fd))) {

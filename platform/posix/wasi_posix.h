@@ -5,8 +5,8 @@
 
 /* The operations. Handles are file descriptors. Their ctx may be NULL, or a zeroed
  * wasmcu_wasi_posix, which keeps the last fd_readdir's directory stream open so a listing
- * reads the directory once: without it each call skips from the start (20 000 entries:
- * 15 ms with it). */
+ * reads the directory once (without it each call skips from the start; 20 000 entries:
+ * 15 ms with it), and remembers stdio's flags so they can be put back. */
 extern const wasmcu_wasi_ops wasmcu_wasi_posix_ops;
 typedef struct wasmcu_wasi_posix {
     void *dir;       /* a DIR * on a dup of handle h, at entry number cookie; NULL: none */
@@ -18,8 +18,11 @@ typedef struct wasmcu_wasi_posix {
     uint32_t name_len;
     uint8_t type;
     char name[256];
+    unsigned saved;  /* bit h: stdio_fl[h] holds fd h's flags from before the guest set any */
+    int stdio_fl[3];
 } wasmcu_wasi_posix;
-/* Closes what a wasmcu_wasi_posix holds (after the program is done). */
+/* Closes what a wasmcu_wasi_posix holds and puts back the stdio flags (O_NONBLOCK, O_APPEND)
+ * the program changed; call it when the program is done. */
 void wasmcu_wasi_posix_release(wasmcu_wasi_posix *state);
 /* A directory handle to preopen, or -1 with errno set. */
 int32_t wasmcu_wasi_posix_open_dir(const char *host_path);

@@ -114,6 +114,23 @@ check "escapes through .., absolute paths, symlinks, renames and links are refus
   [ ! -e "$es/newdir" ] && [ ! -e "$es/ro/new.txt" ]
 check "nothing outside the sandbox was read or changed" $? "see $es"
 
+# a guest's O_NONBLOCK on stdin must not outlive it on the host's (shared) file description
+if command -v python3 >/dev/null 2>&1; then
+  clang --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-all -o "$out/nonblock.wasm" "$here/nonblock.c"
+  python3 - "$wasmcu" "$out/nonblock.wasm" > "$out/nonblock.out" 2>&1 <<'PY'
+import fcntl, os, subprocess, sys
+r, w = os.pipe()
+p = subprocess.run([sys.argv[1], "run", sys.argv[2]], stdin=r, capture_output=True, text=True)
+print(p.stdout.strip())
+print("host's stdin nonblocking after the run:", bool(fcntl.fcntl(r, fcntl.F_GETFL) & os.O_NONBLOCK))
+PY
+  cat "$out/nonblock.out"
+  grep -q 'now 1' "$out/nonblock.out" && grep -q 'after the run: False' "$out/nonblock.out"
+  check "stdin's O_NONBLOCK is put back after the program" $? "see above"
+else
+  echo "note: python3 missing: the O_NONBLOCK check was not run"
+fi
+
 # bad pointers, unknown imports
 wat2wasm "$here/badptr.wat" -o "$out/badptr.wasm"
 mkdir -p "$out/bp"
