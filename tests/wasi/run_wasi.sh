@@ -74,7 +74,7 @@ check "poll_oneoff: files ready, timeouts sleep, a closed fd reported" $? "see a
 # poll_oneoff waiting on a pipe: it must block until the writer writes or closes, and time
 # out when nothing comes; node's WASI does pipes, so the outputs are compared too
 clang --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-all -o "$out/pollpipe.wasm" "$here/pollpipe.c"
-(sleep 0.4; echo hi; sleep 1) | "$wasmcu" run "$out/pollpipe.wasm" > "$out/pollpipe.wasmcu.out" 2>&1
+(sleep 1.5; echo hi; sleep 1) | "$wasmcu" run "$out/pollpipe.wasm" > "$out/pollpipe.wasmcu.out" 2>&1
 echo "exit $?" >> "$out/pollpipe.wasmcu.out"
 cat "$out/pollpipe.wasmcu.out"
 grep -q '^poll(-1): 1, readable 1, waited for the writer 1$' "$out/pollpipe.wasmcu.out" &&
@@ -82,7 +82,7 @@ grep -q '^poll(-1): 1, readable 1, waited for the writer 1$' "$out/pollpipe.wasm
   grep -q '^poll(5000) until the writer closes: 1, readable 1, before the timeout 1$' "$out/pollpipe.wasmcu.out"
 check "pollpipe: poll_oneoff blocks on a pipe until data, a timeout or the writer's close" $? "see above"
 if [ $node_ok = 1 ]; then
-  (sleep 0.4; echo hi; sleep 1) | node --no-warnings "$here/node_run.mjs" "$out/pollpipe.wasm" > "$out/pollpipe.node.out" 2>&1
+  (sleep 1.5; echo hi; sleep 1) | node --no-warnings "$here/node_run.mjs" "$out/pollpipe.wasm" > "$out/pollpipe.node.out" 2>&1
   echo "exit $?" >> "$out/pollpipe.node.out"
   diff "$out/pollpipe.node.out" "$out/pollpipe.wasmcu.out"
   check "pollpipe: same output as node's WASI" $? "see above"
