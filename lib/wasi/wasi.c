@@ -682,8 +682,11 @@ typedef struct poll_wait {
 
 static void put_event(uint8_t *e, const uint8_t *sub, int err, uint8_t type, uint64_t nbytes)
 {
+    /* the guest may pass overlapping subscriptions and events: read before writing */
+    uint8_t userdata[8];
+    memcpy(userdata, sub, 8);
     memset(e, 0, 32);
-    memcpy(e, sub, 8); /* userdata */
+    memcpy(e, userdata, 8);
     put16(e + 8, (uint16_t)err);
     e[10] = type;
     put64(e + 16, nbytes);
