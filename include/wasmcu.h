@@ -229,6 +229,9 @@ typedef struct wasmcu_wasi_ramfs wasmcu_wasi_ramfs;
 wasmcu_wasi_ramfs *wasmcu_wasi_ramfs_init(void *mem, size_t n, const wasmcu_wasi_console *console);
 /* The handle of its root directory, to preopen (e.g. as "/data"). */
 int32_t wasmcu_wasi_ramfs_root(wasmcu_wasi_ramfs *fs);
+/* Closes every file and directory a program left open (not the root), so the next program
+ * run on the same file system finds all its handles free; files unlinked while open go. */
+void wasmcu_wasi_ramfs_close_all(wasmcu_wasi_ramfs *fs);
 extern const wasmcu_wasi_ops wasmcu_wasi_ramfs_ops;
 
 /* Bytes from the runtime's pool, zeroed, kept until wasmcu_destroy (for native libraries'

@@ -78,6 +78,14 @@ wasmcu_wasi_ramfs *wasmcu_wasi_ramfs_init(void *mem, size_t n, const wasmcu_wasi
 
 int32_t wasmcu_wasi_ramfs_root(wasmcu_wasi_ramfs *fs) { (void)fs; return HANDLE_BASE; }
 
+static int r_close(void *ctx, int32_t h);
+
+void wasmcu_wasi_ramfs_close_all(wasmcu_wasi_ramfs *fs)
+{
+    for (int i = 1; i < HANDLES; i++)
+        if (fs->h[i].used) r_close(fs, HANDLE_BASE + i);
+}
+
 /* ---- blocks --------------------------------------------------------------------------- */
 
 /* The block holding byte `pos` of node, or NIL; with grow, missing blocks are allocated

@@ -222,7 +222,6 @@ static int done(walk *w, int rc) /* rc: a syscall's result */
 static int p_open(void *ctx, int32_t dir, const char *path, uint32_t len, int follow,
                   uint16_t oflags, uint16_t fdflags, int writable, int32_t *h)
 {
-    (void)ctx;
     WALK(dir, path, len, follow);
     int flags = O_CLOEXEC | O_NOFOLLOW;
     if (oflags & WASI_O_CREAT) flags |= O_CREAT;
@@ -244,6 +243,9 @@ static int p_open(void *ctx, int32_t dir, const char *path, uint32_t len, int fo
     }
     walk_done(&w);
     *h = fd;
+    /* remembered so wasmcu_wasi_posix_release can close what the program leaves open */
+    wasmcu_wasi_posix *st = ctx;
+    if (st && st->nopen < sizeof st->open / sizeof st->open[0]) st->open[st->nopen++] = fd;
     return 0;
 }
 
@@ -423,6 +425,8 @@ static int p_close(void *ctx, int32_t h)
 {
     wasmcu_wasi_posix *st = ctx;
     if (st && st->dir && st->h == h) drop_stream(st); /* the number may be reused */
+    for (uint32_t i = 0; st && i < st->nopen; i++)
+        if (st->open[i] == h) st->open[i] = st->open[--st->nopen];
     return close(h) < 0 ? err_of(errno) : 0;
 }
 
@@ -497,6 +501,7 @@ void wasmcu_wasi_posix_release(wasmcu_wasi_posix *st)
 {
     if (!st) return;
     drop_stream(st);
+    while (st->nopen) close(st->open[--st->nopen]);
     for (int h = 0; h < 3; h++)
         if (st->saved & 1u << h) fcntl(h, F_SETFL, st->stdio_fl[h]);
     st->saved = 0;

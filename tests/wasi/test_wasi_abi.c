@@ -533,6 +533,24 @@ static void ramfs(const uint8_t *wasm, size_t n)
         made++;
     }
     CHECK(made > 0 && made < 100);
+    /* a program that leaves files open, then the next one: close_all frees every handle
+     * and the space of a file unlinked while open */
+    int32_t left[20];
+    int nleft = 0;
+    while (nleft < 20 && (left[nleft] = open_at(3, "again", 0, RIGHT_FD_READ, 0)) > 0) nleft++;
+    CHECK(nleft == 15 && left[15] == -41); /* ENFILE: the file system's 15 handles */
+    CHECK(path_call("path_unlink_file", 3, "again") == 0);
+    wasmcu_deinstantiate(inst);
+    wasmcu_unload(mod);
+    wasmcu_destroy(rt);
+    wasmcu_wasi_ramfs_close_all(fs);
+    rt = wasmcu_init(pool, sizeof pool);
+    con.rt = rt;
+    CHECK(wasmcu_register_wasi(rt, &cfg) == WASMCU_OK);
+    start(rt, wasm, n, &mod);
+    nleft = 0;
+    while (nleft < 20 && open_at(3, "f", 1, RIGHTS_ALL, 0) > 0) nleft++;
+    CHECK(nleft == 15);
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
     wasmcu_destroy(rt);
