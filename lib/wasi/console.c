@@ -70,6 +70,14 @@ static int c_fdstat(void *ctx, int32_t h, uint8_t *filetype, uint16_t *fdflags)
     return 0;
 }
 
+/* Both flags already hold on a console: writes go straight to it (always at its end) and
+ * reads never wait, so setting or clearing them is accepted and changes nothing. */
+static int c_set_fdflags(void *ctx, int32_t h, uint16_t fdflags)
+{
+    (void)ctx, (void)h, (void)fdflags;
+    return 0;
+}
+
 static int c_filestat(void *ctx, int32_t h, wasmcu_wasi_filestat *st)
 {
     (void)ctx;
@@ -95,6 +103,7 @@ const wasmcu_wasi_ops wasmcu_wasi_console_ops = {
     .read = c_read,
     .write = c_write,
     .fdstat = c_fdstat,
+    .set_fdflags = c_set_fdflags,
     .filestat = c_filestat,
     .ready = c_ready,
 };

@@ -460,6 +460,7 @@ static void console(const uint8_t *wasm, size_t n)
     CHECK(CALL("fd_write", 1, IOV, 1, OUT) == 0 && rd32(OUT) == 3);
     CHECK(console_len == 3 && memcmp(console_out, "hi\n", 3) == 0);
     CHECK(CALL("fd_read", 0, IOV, 1, OUT) == 0 && rd32(OUT) == 0);
+    CHECK(CALL("fd_fdstat_set_flags", 0, 4) == 0 && CALL("fd_fdstat_set_flags", 1, 1) == 0);
     CHECK(CALL("fd_prestat_get", 3, OUT) == EBADF_ && open_at(3, "f", 0, RIGHT_FD_READ, 0) == -EBADF_);
     sub_clock(0, 1, 1000000, 0); /* 1 ms, spinning on the tick: 1 us a call */
     CHECK(one_event(CALL("poll_oneoff", SUBS, EVS, 1, OUT), 100, 0, 0) && tick_calls >= 1000);
