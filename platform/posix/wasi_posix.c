@@ -578,28 +578,28 @@ static int p_readdir(void *ctx, int32_t h, uint64_t cookie, uint64_t *next, uint
     return e;
 }
 
-static int p_clock_time(void *ctx, uint32_t clock, uint64_t *ns)
+/* WASI's clock ids in order: realtime, monotonic, process and thread CPU time. */
+static int clock_op(uint32_t clock, int (*op)(clockid_t, struct timespec *), uint64_t *ns)
 {
-    (void)ctx;
     static const clockid_t ids[] = {CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
                                     CLOCK_THREAD_CPUTIME_ID};
     struct timespec t;
     if (clock >= sizeof ids / sizeof ids[0]) return WASI_EINVAL; /* the ABI checks too */
-    if (clock_gettime(ids[clock], &t) < 0) return err_of(errno);
+    if (op(ids[clock], &t) < 0) return err_of(errno);
     *ns = ns_of(t);
     return 0;
+}
+
+static int p_clock_time(void *ctx, uint32_t clock, uint64_t *ns)
+{
+    (void)ctx;
+    return clock_op(clock, clock_gettime, ns);
 }
 
 static int p_clock_res(void *ctx, uint32_t clock, uint64_t *ns)
 {
     (void)ctx;
-    static const clockid_t ids[] = {CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
-                                    CLOCK_THREAD_CPUTIME_ID};
-    struct timespec t;
-    if (clock >= sizeof ids / sizeof ids[0]) return WASI_EINVAL; /* the ABI checks too */
-    if (clock_getres(ids[clock], &t) < 0) return err_of(errno);
-    *ns = ns_of(t);
-    return 0;
+    return clock_op(clock, clock_getres, ns);
 }
 
 static int p_random(void *ctx, uint8_t *buf, uint32_t n)
