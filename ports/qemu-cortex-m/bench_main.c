@@ -4,16 +4,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include "board.h"
 #include "kernel_wasm.h"
 #include "wasmcu.h"
 
 #ifndef POOL_SIZE
 #define POOL_SIZE (640 * 1024)
 #endif
-
-#define TIMER0_CTRL (*(volatile uint32_t *)0x40000000u)
-#define TIMER0_VALUE (*(volatile uint32_t *)0x40000004u)
-#define TIMER0_RELOAD (*(volatile uint32_t *)0x40000008u)
 
 int kernel_native_main(void); /* the kernel's main, compiled with -Dmain=kernel_native_main */
 static uint64_t pool[POOL_SIZE / 8];
@@ -60,17 +57,13 @@ static void capture(void *user, const char *s, size_t n)
     wasm_out[wasm_len] = 0;
 }
 
-static uint32_t now(void) { return TIMER0_VALUE; } /* counts down */
-
 int main(void)
 {
-    TIMER0_RELOAD = 0xFFFFFFFFu;
-    TIMER0_VALUE = 0xFFFFFFFFu;
-    TIMER0_CTRL = 1;
+    board_timer_start();
 
-    uint32_t t0 = now();
+    uint32_t t0 = board_ticks();
     kernel_native_main();
-    uint32_t native = t0 - now();
+    uint32_t native = board_ticks() - t0;
 
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
@@ -79,15 +72,15 @@ int main(void)
     wasmcu_set_console(rt, capture, NULL);
     wasmcu_register_env(rt);
     const wasmcu_instance_config cfg = {.stack_size = 8 * 1024, .max_call_depth = 200};
-    t0 = now();
+    t0 = board_ticks();
     wasmcu_err err = wasmcu_load(rt, kernel_wasm, kernel_wasm_len, &mod);
     if (!err) err = wasmcu_instantiate(rt, mod, &cfg, &inst);
-    uint32_t load = t0 - now();
-    t0 = now();
+    uint32_t load = board_ticks() - t0;
+    t0 = board_ticks();
     wasmcu_func *f = err ? NULL : wasmcu_find_func(inst, "main");
     wasmcu_val args[2] = {0, 0}; /* clang's main may take (argc, argv) */
     if (!err) err = f ? wasmcu_call(inst, f, args, wasmcu_func_param_count(f), &result, 1) : WASMCU_ERR_NOT_FOUND;
-    uint32_t run = t0 - now();
+    uint32_t run = board_ticks() - t0;
     if (err) {
         printf("wasm failed: %s\n", wasmcu_last_error(rt));
         return 1;

@@ -1,6 +1,7 @@
 /* The seed's firmware on an emulated Cortex-M: the C and the Rust hello, embedded as
  * `wasmcu dump` arrays (kept in flash), each run through the whole sequence in a static pool. */
 #include <stdio.h>
+#include "board.h"
 #include "wasmcu.h"
 #include "hello_c_wasm.h"
 #include "hello_rust_wasm.h"
@@ -9,17 +10,9 @@
 #define POOL_SIZE (96 * 1024)
 #endif
 
-uint32_t stack_peak(void);
 static uint64_t pool[POOL_SIZE / 8];
 
 #define LOG(...) (printf("I (wasmcu) " __VA_ARGS__), printf("\n"))
-
-static void uart(void *user, const char *s, size_t n)
-{
-    (void)user;
-    fwrite(s, 1, n, stdout);
-    fflush(stdout);
-}
 
 /* Small-memory mode (SMALL_MEMORY=1): each module gets only the bytes of its page that
  * `wasmcu inspect` says its data and stack use, instead of 64 KiB. */
@@ -34,7 +27,7 @@ static int run(const char *what, const unsigned char *bytes, unsigned len, uint3
     LOG("Initialize WASM runtime (%s, pool %u bytes)", what, (unsigned)sizeof pool);
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     if (!rt) return 1;
-    wasmcu_set_console(rt, uart, NULL);
+    wasmcu_set_console(rt, board_console, NULL);
     wasmcu_register_env(rt);
     LOG("Load WASM module (%u bytes from flash)", len);
     wasmcu_err err = wasmcu_load(rt, bytes, len, &mod);

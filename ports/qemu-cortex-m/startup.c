@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/types.h>
+#include <stdio.h>
+#include "board.h"
 
 extern uint32_t __etext, __data_start__, __data_end__, __bss_start__, __bss_end__, __StackTop,
     __StackLimit, end;
@@ -43,7 +45,6 @@ void Reset_Handler(void)
     exit(main());
 }
 
-/* Bytes of the C stack ever used, from the paint left by Reset_Handler. */
 uint32_t stack_peak(void)
 {
     uint32_t *p = &__StackLimit;
@@ -100,3 +101,25 @@ off_t _lseek(int fd, off_t o, int w) { (void)fd; (void)o; (void)w; return -1; }
 int _read(int fd, char *s, int n) { (void)fd; (void)s; (void)n; return 0; }
 int _kill(int pid, int sig) { (void)pid; (void)sig; return -1; }
 int _getpid(void) { return 1; }
+
+void board_console(void *user, const char *s, size_t n)
+{
+    (void)user;
+    fwrite(s, 1, n, stdout);
+    fflush(stdout);
+}
+
+#define TIMER0_CTRL (*(volatile uint32_t *)0x40000000u)
+#define TIMER0_VALUE (*(volatile uint32_t *)0x40000004u)
+#define TIMER0_RELOAD (*(volatile uint32_t *)0x40000008u)
+
+void board_timer_start(void)
+{
+    TIMER0_RELOAD = 0xFFFFFFFFu;
+    TIMER0_VALUE = 0xFFFFFFFFu;
+    TIMER0_CTRL = 1;
+}
+
+uint32_t board_ticks(void) { return 0xFFFFFFFFu - TIMER0_VALUE; } /* it counts down */
+
+uint64_t board_monotonic_ns(void) { return (uint64_t)board_ticks() * 40u; }

@@ -2,6 +2,7 @@
  * stderr to the UART, the monotonic clock comes from the CMSDK TIMER0 and random bytes from
  * a generator seeded by it (a demo hook: not for cryptography). */
 #include <stdio.h>
+#include "board.h"
 #include "wasmcu.h"
 #include "hello_wasi_wasm.h"
 
@@ -9,28 +10,14 @@
 #define POOL_SIZE (280 * 1024)
 #endif
 
-#define TIMER0_CTRL (*(volatile uint32_t *)0x40000000u)
-#define TIMER0_VALUE (*(volatile uint32_t *)0x40000004u)
-#define TIMER0_RELOAD (*(volatile uint32_t *)0x40000008u)
-
 static uint64_t pool[POOL_SIZE / 8];
 
 #define LOG(...) (printf("I (wasmcu) " __VA_ARGS__), printf("\n"))
 
-static void uart(void *user, const char *s, size_t n)
-{
-    (void)user;
-    fwrite(s, 1, n, stdout);
-    fflush(stdout);
-}
-
-/* 25 MHz down-counter: 40 ns a tick (wraps after 171 s; fine for a demo) */
-static uint64_t monotonic_ns(void) { return (uint64_t)(0xFFFFFFFFu - TIMER0_VALUE) * 40u; }
-
 static void random_bytes(uint8_t *buf, uint32_t n)
 {
     static uint32_t x;
-    if (!x) x = TIMER0_VALUE | 1u;
+    if (!x) x = board_ticks() | 1u;
     for (uint32_t i = 0; i < n; i++) {
         x ^= x << 13, x ^= x >> 17, x ^= x << 5;
         buf[i] = (uint8_t)x;
@@ -39,18 +26,16 @@ static void random_bytes(uint8_t *buf, uint32_t n)
 
 int main(void)
 {
-    TIMER0_RELOAD = 0xFFFFFFFFu;
-    TIMER0_VALUE = 0xFFFFFFFFu;
-    TIMER0_CTRL = 1;
+    board_timer_start();
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
     LOG("Initialize WASM runtime (pool %u bytes)", (unsigned)sizeof pool);
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     if (!rt) return 1;
-    wasmcu_set_console(rt, uart, NULL);
+    wasmcu_set_console(rt, board_console, NULL);
     static wasmcu_wasi_console console;
     console.rt = rt;
-    console.monotonic_ns = monotonic_ns;
+    console.monotonic_ns = board_monotonic_ns;
     console.random = random_bytes;
     static const char *const argv[] = {"hello-wasi"};
     const wasmcu_wasi_config wasi = {.ops = &wasmcu_wasi_console_ops, .ctx = &console, .argc = 1,

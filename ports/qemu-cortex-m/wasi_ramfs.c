@@ -3,6 +3,7 @@
  * UART, the monotonic clock from the CMSDK TIMER0. The program (app_wasm.h, made by
  * build_wasi_ramfs.sh) prints to the console; the log lines around it start with "I (wasmcu)". */
 #include <stdio.h>
+#include "board.h"
 #include "wasmcu.h"
 #include "app_wasm.h"
 
@@ -13,34 +14,18 @@
 #define DISK_SIZE (48 * 1024)
 #endif
 
-#define TIMER0_CTRL (*(volatile uint32_t *)0x40000000u)
-#define TIMER0_VALUE (*(volatile uint32_t *)0x40000004u)
-#define TIMER0_RELOAD (*(volatile uint32_t *)0x40000008u)
-
 static uint64_t pool[POOL_SIZE / 8];
 static uint64_t disk[DISK_SIZE / 8];
 
-static void uart(void *user, const char *s, size_t n)
-{
-    (void)user;
-    fwrite(s, 1, n, stdout);
-    fflush(stdout);
-}
-
-/* 25 MHz down-counter: 40 ns a tick (wraps after 171 s; enough for a test) */
-static uint64_t monotonic_ns(void) { return (uint64_t)(0xFFFFFFFFu - TIMER0_VALUE) * 40u; }
-
 int main(void)
 {
-    TIMER0_RELOAD = 0xFFFFFFFFu;
-    TIMER0_VALUE = 0xFFFFFFFFu;
-    TIMER0_CTRL = 1;
+    board_timer_start();
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     if (!rt) return 1;
-    wasmcu_set_console(rt, uart, NULL);
+    wasmcu_set_console(rt, board_console, NULL);
     static wasmcu_wasi_console console;
     console.rt = rt;
-    console.monotonic_ns = monotonic_ns;
+    console.monotonic_ns = board_monotonic_ns;
     wasmcu_wasi_ramfs *fs = wasmcu_wasi_ramfs_init(disk, sizeof disk, &console);
     if (!fs) return 1;
     static const char *const argv[] = {"app"};

@@ -1,7 +1,9 @@
 /* The board half of the hello firmware on QEMU's riscv32 `virt` machine: picolibc's
  * semihosting start code does the rest (console and exit code through semihosting).
  * Paints the C stack so ports/qemu-cortex-m/hello.c can report its peak. */
+#include <stdio.h>
 #include <stdint.h>
+#include "../qemu-cortex-m/board.h"
 
 extern uint32_t __heap_end[], __stack[]; /* picolibc.ld: the stack lies between them */
 
@@ -17,10 +19,16 @@ int __wrap_main(void)
     return __real_main();
 }
 
-/* Bytes of the C stack ever used, from the paint. */
 uint32_t stack_peak(void)
 {
     uint32_t *p = __heap_end;
     while (p < __stack && *p == 0xC0FFEE00u) p++;
     return (uint32_t)((char *)__stack - (char *)p);
+}
+
+void board_console(void *user, const char *s, size_t n)
+{
+    (void)user;
+    fwrite(s, 1, n, stdout);
+    fflush(stdout);
 }
