@@ -138,7 +138,7 @@ static wasmcu_err read_expr(dctx *d, wm_expr *e)
         case IMM_F64: R(wm_read_bytes(r, 8, &skip)); break;
         case IMM_REFTYPE: case IMM_MEM0: R(wm_read_u8(r, &b)); break;
         case IMM_NONE: break;
-        case IMM_MEMARG: case IMM_CALL_INDIRECT: case IMM_ELEM_TABLE: case IMM_TABLE_TABLE:
+        case IMM_MEM8: case IMM_MEM16: case IMM_MEM32: case IMM_MEM64: case IMM_CALL_INDIRECT: case IMM_ELEM_TABLE: case IMM_TABLE_TABLE:
             R(wm_read_u32(r, &x)); R(wm_read_u32(r, &x)); break;
         default: R(wm_read_u32(r, &x)); break; /* one index; enough to find the end */
         }

@@ -11,10 +11,10 @@ enum wm_opcode {
     WM_OP_COUNT
 };
 
-/* What follows an opcode in the binary format. */
+/* What follows an opcode in the binary format; a memarg's kind also gives the access size. */
 enum wm_imm {
     IMM_NONE, IMM_BLOCK, IMM_LABEL, IMM_BR_TABLE, IMM_FUNC, IMM_CALL_INDIRECT, IMM_LOCAL,
-    IMM_GLOBAL, IMM_TABLE, IMM_MEMARG, IMM_MEM0, IMM_I32, IMM_I64, IMM_F32, IMM_F64,
+    IMM_GLOBAL, IMM_TABLE, IMM_MEM8, IMM_MEM16, IMM_MEM32, IMM_MEM64, IMM_MEM0, IMM_I32, IMM_I64, IMM_F32, IMM_F64,
     IMM_SELECT_T, IMM_REFTYPE, IMM_DATA, IMM_DATA_MEM, IMM_MEM_MEM, IMM_ELEM, IMM_ELEM_TABLE,
     IMM_TABLE_TABLE, IMM_INTERNAL
 };

@@ -90,23 +90,8 @@ static const uint8_t op_sig[WM_OP_COUNT] = {
 
 static const char *op_name(int op) { return (const char *)&op_names + op_name_at[op]; }
 
-/* Natural alignment (log2 bytes) of each memory access, by opcode. */
-static uint32_t access_log2(int op)
-{
-    switch (op) {
-    case WM_OP_I32_LOAD8_S: case WM_OP_I32_LOAD8_U: case WM_OP_I64_LOAD8_S:
-    case WM_OP_I64_LOAD8_U: case WM_OP_I32_STORE8: case WM_OP_I64_STORE8:
-        return 0;
-    case WM_OP_I32_LOAD16_S: case WM_OP_I32_LOAD16_U: case WM_OP_I64_LOAD16_S:
-    case WM_OP_I64_LOAD16_U: case WM_OP_I32_STORE16: case WM_OP_I64_STORE16:
-        return 1;
-    case WM_OP_I32_LOAD: case WM_OP_F32_LOAD: case WM_OP_I64_LOAD32_S: case WM_OP_I64_LOAD32_U:
-    case WM_OP_I32_STORE: case WM_OP_F32_STORE: case WM_OP_I64_STORE32:
-        return 2;
-    default:
-        return 3;
-    }
-}
+/* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
+static uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }
 
 static const char *type_name(wm_valtype t)
 {
@@ -981,7 +966,7 @@ static wasmcu_err instr(vctx *v, int op)
     default:
         break;
     }
-    if (wm_op_imm[op] == IMM_MEMARG) return op_memarg(v, op);
+    if (wm_op_imm[op] >= IMM_MEM8 && wm_op_imm[op] <= IMM_MEM64) return op_memarg(v, op);
     if (op_sig[op] == 0 || wm_op_imm[op] != IMM_NONE)
         return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
     TRY(check_simple(v, op));
