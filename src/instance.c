@@ -250,7 +250,6 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
     inst->heap_size = cfg ? cfg->heap_size : 0;
     inst->max_memory_pages = cfg ? cfg->max_memory_pages : 0;
     inst->max_table_size = cfg ? cfg->max_table_size : 0;
-    inst->small_memory_bytes = cfg ? cfg->small_memory_bytes : 0;
     NEW(inst->stack, stack / sizeof(wasmcu_val), "the value stack (stack_size)");
     inst->stack_end = inst->stack + stack / sizeof(wasmcu_val);
     inst->stack_top = inst->stack;
@@ -259,7 +258,7 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
     return WASMCU_OK;
 }
 
-static wasmcu_err build_own(wasmcu_instance *inst)
+static wasmcu_err build_own(wasmcu_instance *inst, const wasmcu_instance_config *cfg)
 {
     wm_runtime *rt = inst->rt;
     const wm_module *m = inst->mod;
@@ -305,7 +304,7 @@ static wasmcu_err build_own(wasmcu_instance *inst)
                                 (unsigned)inst->max_memory_pages);
             if (mem->max_pages > inst->max_memory_pages) mem->max_pages = inst->max_memory_pages;
         }
-        uint32_t small = inst->small_memory_bytes;
+        uint32_t small = cfg ? cfg->small_memory_bytes : 0;
         if (small) {
             /* the module believes it has a page: only safe if it can never ask for more */
             if (m->grows_memory)
@@ -445,7 +444,7 @@ wasmcu_err wasmcu_instantiate(wasmcu_runtime *rt, wasmcu_module *mod,
     uint32_t counts[4] = {0, 0, 0, 0};
     for (uint32_t i = 0; !err && i < mod->nimports; i++) err = link_import(inst, i, counts);
     int escaped = 0;
-    if (!err) err = build_own(inst);
+    if (!err) err = build_own(inst, cfg);
     if (!err) {
         for (uint32_t i = 0; i < mod->nimports; i++)
             escaped |= mod->imports[i].kind == WM_EXT_TABLE || mod->imports[i].kind == WM_EXT_GLOBAL;

@@ -72,7 +72,6 @@ struct wasmcu_instance {
     uint32_t nframes;               /* frames in use while a call runs */
     uint32_t heap_size;             /* from the config, for env malloc */
     uint32_t max_memory_pages, max_table_size; /* from the config; 0 = none */
-    uint32_t small_memory_bytes;    /* from the config; 0 = off */
     void *user;                     /* wasmcu_instance_set_user */
     /* metering: `checks` is nonzero when a loop head or call must look at fuel/interrupt */
     volatile uint8_t interrupt;
