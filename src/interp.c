@@ -29,24 +29,33 @@
 #define F32(v) wm_f32((uint32_t)(v))
 #define F64(v) wm_f64(v)
 
-/* Operand patterns: a and b are the two operands (b on top), x the only one. */
-#define BIN_I32(expr) do { uint32_t b = I32(sp[-1]), a = I32(sp[-2]); sp--; sp[-1] = (uint32_t)(expr); } while (0)
-#define BIN_I64(expr) do { uint64_t b = sp[-1], a = sp[-2]; sp--; sp[-1] = (uint64_t)(expr); } while (0)
-#define CMP_I64(expr) do { uint64_t b = sp[-1], a = sp[-2]; sp--; sp[-1] = (uint32_t)(expr); } while (0)
-#define BIN_F32(expr) do { float b = F32(sp[-1]), a = F32(sp[-2]); sp--; sp[-1] = wm_f32_bits(expr); } while (0)
-#define CMP_F32(expr) do { float b = F32(sp[-1]), a = F32(sp[-2]); sp--; sp[-1] = (uint32_t)(expr); } while (0)
-#define BIN_F64(expr) do { double b = F64(sp[-1]), a = F64(sp[-2]); sp--; sp[-1] = wm_f64_bits(expr); } while (0)
-#define CMP_F64(expr) do { double b = F64(sp[-1]), a = F64(sp[-2]); sp--; sp[-1] = (uint32_t)(expr); } while (0)
-#define UN_I32(expr) do { uint32_t x = I32(sp[-1]); sp[-1] = (uint32_t)(expr); } while (0)
-#define UN_I64(expr) do { uint64_t x = sp[-1]; sp[-1] = (uint64_t)(expr); } while (0)
-#define UN_F32(expr) do { float x = F32(sp[-1]); sp[-1] = wm_f32_bits(expr); } while (0)
-#define UN_F64(expr) do { double x = F64(sp[-1]); sp[-1] = wm_f64_bits(expr); } while (0)
-#define BITS_F32(expr) do { uint32_t x = I32(sp[-1]); sp[-1] = (uint32_t)(expr); } while (0)
+/* Operands are slots of the frame named by the words after the opcode: R(0) is the first
+ * (the result's, for instructions with one), then the operands; each handler moves pc past
+ * its words, after reading every operand (a result may overwrite one). */
+#define R(k) fp[pc[k]]
+#define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); R(0) = (uint32_t)(expr); pc += 3; } while (0)
+#define BIN_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint64_t)(expr); pc += 3; } while (0)
+#define CMP_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint32_t)(expr); pc += 3; } while (0)
+#define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); R(0) = wm_f32_bits(expr); pc += 3; } while (0)
+#define CMP_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); R(0) = (uint32_t)(expr); pc += 3; } while (0)
+#define BIN_F64(expr) do { double a = F64(R(1)), b = F64(R(2)); R(0) = wm_f64_bits(expr); pc += 3; } while (0)
+#define CMP_F64(expr) do { double a = F64(R(1)), b = F64(R(2)); R(0) = (uint32_t)(expr); pc += 3; } while (0)
+#define UN_I32(expr) do { uint32_t x = I32(R(1)); R(0) = (uint32_t)(expr); pc += 2; } while (0)
+#define UN_I64(expr) do { uint64_t x = R(1); R(0) = (uint64_t)(expr); pc += 2; } while (0)
+#define UN_F32(expr) do { float x = F32(R(1)); R(0) = wm_f32_bits(expr); pc += 2; } while (0)
+#define UN_F64(expr) do { double x = F64(R(1)); R(0) = wm_f64_bits(expr); pc += 2; } while (0)
+#define BITS_F32(expr) do { uint32_t x = I32(R(1)); R(0) = (uint32_t)(expr); pc += 2; } while (0)
+/* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
+#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(pc[2]); else pc += 3; } while (0)
+#define TAKE(t) do { uint32_t t_ = (t); pc = code + (t_ & 0x7FFFFFFFu); if (t_ >> 31) METER(); } while (0)
+/* an instruction that works on the run-time stack: its first word is the stack top */
+#define SP() (sp = fp + *pc++)
 
-/* Loads and stores: the effective address is computed in 64 bits so it cannot wrap. */
-#define EA(n) uint64_t ea = (uint64_t)I32(sp[-1]) + *pc++; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD(type, n, conv) do { EA(n); type t; memcpy(&t, mem + ea, n); sp[-1] = conv(t); } while (0)
-#define STORE(type, n) do { type t = (type)sp[-1]; sp--; EA(n); memcpy(mem + ea, &t, n); sp--; } while (0)
+/* Loads [dst, addr, offset] and stores [addr, value, offset]: the effective address is
+ * computed in 64 bits so it cannot wrap. */
+#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + pc[2]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD(type, n, conv) do { EA(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = conv(t); pc += 3; } while (0)
+#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); memcpy(mem + ea, &t, n); pc += 3; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
 #define AS_U64(t) ((uint64_t)(t))
 #define AS_S32(t) ((uint32_t)(int32_t)(t))
@@ -156,7 +165,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     wasmcu_err err = WASMCU_OK;
     char msg[128];
     msg[0] = 0;
-    uint32_t target, arity, height;
+    uint32_t target, arity, height, from;
+    wasmcu_val *args;
 
     LOAD_INST();
     if (fresh) {
@@ -173,43 +183,46 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 
     CASE(WM_OP_UNREACHABLE): TRAP(WASMCU_TRAP_UNREACHABLE);
     CASE(WM_OP_JUMP): pc = code + pc[0]; NEXT();
-    CASE(WM_OP_BR_DROP):
-        target = pc[0], arity = pc[1], height = pc[2];
-        goto branch_drop;
-    CASE(WM_OP_BR_IF): if (I32(*--sp)) pc = code + pc[0]; else pc++; NEXT();
-    /* back-edges: the check follows the branch, so a stop resumes at the loop head */
+    /* a back-edge: the check follows the branch, so a stop resumes at the loop head */
     CASE(WM_OP_JUMP_LOOP): pc = code + pc[0]; METER(); NEXT();
-    CASE(WM_OP_BR_IF_LOOP):
-        if (!I32(*--sp)) { pc++; NEXT(); }
-        pc = code + pc[0];
-        METER();
-        NEXT();
+    CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(pc[1]); else pc += 2; NEXT();
+    CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(pc[1]); else pc += 2; NEXT();
+    CASE(WM_OP_BR_EQ): BR_CMP(uint32_t, ==); NEXT();
+    CASE(WM_OP_BR_NE): BR_CMP(uint32_t, !=); NEXT();
+    CASE(WM_OP_BR_LT_S): BR_CMP(int32_t, <); NEXT();
+    CASE(WM_OP_BR_LT_U): BR_CMP(uint32_t, <); NEXT();
+    CASE(WM_OP_BR_GT_S): BR_CMP(int32_t, >); NEXT();
+    CASE(WM_OP_BR_GT_U): BR_CMP(uint32_t, >); NEXT();
+    CASE(WM_OP_BR_LE_S): BR_CMP(int32_t, <=); NEXT();
+    CASE(WM_OP_BR_LE_U): BR_CMP(uint32_t, <=); NEXT();
+    CASE(WM_OP_BR_GE_S): BR_CMP(int32_t, >=); NEXT();
+    CASE(WM_OP_BR_GE_U): BR_CMP(uint32_t, >=); NEXT();
+    CASE(WM_OP_BR_DROP): goto branch_drop;
     CASE(WM_OP_BR_IF_DROP):
-        if (!I32(*--sp)) { pc += 3; NEXT(); }
-        target = pc[0], arity = pc[1], height = pc[2];
+        if (!I32(R(0))) { pc += 5; NEXT(); }
+        pc++;
         goto branch_drop;
-    CASE(WM_OP_IF_FALSE): if (!I32(*--sp)) pc = code + pc[0]; else pc++; NEXT();
     CASE(WM_OP_BR_TABLE): {
-        uint32_t n = pc[0], head = pc[1], i = I32(*--sp);
-        const uint32_t *branches = pc + 2, *index = branches + 3 * (head & 0x7FFFFFFFu);
+        uint32_t i = I32(R(0)), src = pc[1], n = pc[2], head = pc[3];
+        const uint32_t *branches = pc + 4, *index = branches + 3 * (head & 0x7FFFFFFFu);
         if (i > n) i = n;
         uint32_t k = head >> 31 ? (index[i / 2] >> (i % 2 * 16)) & 0xFFFFu
                                 : (index[i / 4] >> (i % 4 * 8)) & 0xFFu;
         target = branches[3 * k], arity = branches[3 * k + 1], height = branches[3 * k + 2];
-        goto branch_drop;
+        from = src;
+        goto branch_move;
     }
-    branch_drop: {
-        wasmcu_val *dst = fp + height;
-        if (dst != sp - arity) memmove(dst, sp - arity, arity * sizeof *sp);
-        sp = dst + arity;
+    /* [target, arity, height, from]: the arity values at slot from move to slot height */
+    branch_drop:
+        target = pc[0], arity = pc[1], height = pc[2], from = pc[3];
+    branch_move:
+        if (height != from) memmove(fp + height, fp + from, arity * sizeof *fp);
         pc = code + target;
         NEXT();
-    }
     CASE(WM_OP_RETURN): {
         uint32_t nr = func->type->nresults;
-        if (nr == 1) fp[0] = sp[-1];
-        else if (nr) memmove(fp, sp - nr, nr * sizeof *sp);
-        sp = fp + nr;
+        if (nr == 1) fp[0] = R(0);
+        else if (nr) memmove(fp, fp + pc[0], nr * sizeof *fp);
         if (nframes == first) return WASMCU_OK;
         const wm_frame *fr = &frames[--nframes];
         pc = fr->pc;
@@ -219,12 +232,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         LOAD_INST();
         NEXT();
     }
-    CASE(WM_OP_CALL): callee = cur->funcs[*pc++]; goto call;
+    CASE(WM_OP_CALL): callee = cur->funcs[pc[0]]; args = fp + pc[1]; pc += 2; goto call;
     CASE(WM_OP_CALL_INDIRECT): {
         const wm_functype *want = &cur->mod->types[pc[0]];
         wm_table *t = cur->tables[pc[1]];
-        uint32_t i = I32(*--sp);
-        pc += 2;
+        uint32_t i = I32(R(3));
+        args = fp + pc[2];
+        pc += 4;
         if (i >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
         callee = (wm_func *)(uintptr_t)t->elems[i];
         if (!callee) TRAP(WASMCU_TRAP_UNINITIALIZED_ELEMENT);
@@ -232,17 +246,15 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             TRAP(WASMCU_TRAP_INDIRECT_MISMATCH);
         goto call;
     }
-    call: {
+    call: { /* the arguments are at args[0..np), where the results go */
         uint32_t np = callee->type->nparams;
-        wasmcu_val *args = sp - np;
         if (!callee->code) {
             uint32_t nr = callee->type->nresults;
-            if (sp + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-            owner->stack_top = sp + nr;
+            if (args + np + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+            owner->stack_top = args + np + nr;
             owner->nframes = nframes;
-            err = call_native(cur, callee, args, sp, msg, sizeof msg);
+            err = call_native(cur, callee, args, args + np, msg, sizeof msg);
             if (err) TRAP(err);
-            sp = args + nr;
             LOAD_INST(); /* the native may have grown memory */
             NEXT();
         }
@@ -255,7 +267,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         nframes++;
         fp = args;
         memset(fp + np, 0, c->nlocals * sizeof *fp);
-        sp = fp + np + c->nlocals;
         func = callee;
         code = pc = c->ops;
         if (callee->inst != cur) LOAD_INST();
@@ -263,18 +274,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
 
-    CASE(WM_OP_DROP): sp--; NEXT();
-    CASE(WM_OP_SELECT): {
-        uint32_t c = I32(sp[-1]);
-        sp -= 2;
-        if (!c) sp[-1] = sp[0];
-        NEXT();
-    }
-    CASE(WM_OP_LOCAL_GET): *sp++ = fp[*pc++]; NEXT();
-    CASE(WM_OP_LOCAL_SET): fp[*pc++] = *--sp; NEXT();
-    CASE(WM_OP_LOCAL_TEE): fp[*pc++] = sp[-1]; NEXT();
-    CASE(WM_OP_GLOBAL_GET): *sp++ = cur->globals[*pc++]->value; NEXT();
-    CASE(WM_OP_GLOBAL_SET): cur->globals[*pc++]->value = *--sp; NEXT();
+    CASE(WM_OP_SELECT): R(0) = I32(R(3)) ? R(1) : R(2); pc += 4; NEXT();
+    /* local.get [dst, src] is the one copy between slots; i32.const [dst, bits] and
+     * i64.const [dst, lo, hi] put any constant in a slot */
+    CASE(WM_OP_LOCAL_GET): R(0) = R(1); pc += 2; NEXT();
+    CASE(WM_OP_I32_CONST): R(0) = pc[1]; pc += 2; NEXT();
+    CASE(WM_OP_I64_CONST): R(0) = (uint64_t)pc[1] | (uint64_t)pc[2] << 32; pc += 3; NEXT();
+    CASE(WM_OP_GLOBAL_GET): R(0) = cur->globals[pc[1]]->value; pc += 2; NEXT();
+    CASE(WM_OP_GLOBAL_SET): cur->globals[pc[1]]->value = R(0); pc += 2; NEXT();
 
     CASE(WM_OP_I32_LOAD): LOAD(uint32_t, 4, AS_U32); NEXT();
     CASE(WM_OP_I64_LOAD): LOAD(uint64_t, 8, AS_U64); NEXT();
@@ -299,16 +306,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_STORE8): STORE(uint8_t, 1); NEXT();
     CASE(WM_OP_I64_STORE16): STORE(uint16_t, 2); NEXT();
     CASE(WM_OP_I64_STORE32): STORE(uint32_t, 4); NEXT();
-    CASE(WM_OP_MEMORY_SIZE): *sp++ = cur->mem->pages; NEXT();
+    CASE(WM_OP_MEMORY_SIZE): SP(); *sp++ = cur->mem->pages; NEXT();
     CASE(WM_OP_MEMORY_GROW):
+        SP();
         sp[-1] = (uint32_t)wm_memory_grow(cur->rt, cur->mem, I32(sp[-1]));
         LOAD_INST();
         NEXT();
-
-    CASE(WM_OP_I32_CONST): *sp++ = *pc++; NEXT();
-    CASE(WM_OP_F32_CONST): *sp++ = *pc++; NEXT();
-    CASE(WM_OP_I64_CONST): *sp++ = (uint64_t)pc[0] | (uint64_t)pc[1] << 32; pc += 2; NEXT();
-    CASE(WM_OP_F64_CONST): *sp++ = (uint64_t)pc[0] | (uint64_t)pc[1] << 32; pc += 2; NEXT();
 
     CASE(WM_OP_I32_EQZ): UN_I32(x == 0); NEXT();
     CASE(WM_OP_I32_EQ): BIN_I32(a == b); NEXT();
@@ -321,7 +324,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LE_U): BIN_I32(a <= b); NEXT();
     CASE(WM_OP_I32_GE_S): BIN_I32((int32_t)a >= (int32_t)b); NEXT();
     CASE(WM_OP_I32_GE_U): BIN_I32(a >= b); NEXT();
-    CASE(WM_OP_I64_EQZ): sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
+    CASE(WM_OP_I64_EQZ): R(0) = (uint32_t)(R(1) == 0); pc += 2; NEXT();
     CASE(WM_OP_I64_EQ): CMP_I64(a == b); NEXT();
     CASE(WM_OP_I64_NE): CMP_I64(a != b); NEXT();
     CASE(WM_OP_I64_LT_S): CMP_I64((int64_t)a < (int64_t)b); NEXT();
@@ -352,20 +355,20 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SUB): BIN_I32(a - b); NEXT();
     CASE(WM_OP_I32_MUL): BIN_I32(a * b); NEXT();
     CASE(WM_OP_I32_DIV_S):
-        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
-        if (S32(sp[-1]) == -1 && I32(sp[-2]) == 0x80000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (S32(R(2)) == -1 && I32(R(1)) == 0x80000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
         BIN_I32((int32_t)a / (int32_t)b);
         NEXT();
     CASE(WM_OP_I32_DIV_U):
-        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I32(a / b);
         NEXT();
     CASE(WM_OP_I32_REM_S):
-        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I32((int32_t)b == -1 ? 0 : (int32_t)a % (int32_t)b);
         NEXT();
     CASE(WM_OP_I32_REM_U):
-        if (I32(sp[-1]) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I32(a % b);
         NEXT();
     CASE(WM_OP_I32_AND): BIN_I32(a & b); NEXT();
@@ -384,20 +387,20 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_SUB): BIN_I64(a - b); NEXT();
     CASE(WM_OP_I64_MUL): BIN_I64(a * b); NEXT();
     CASE(WM_OP_I64_DIV_S):
-        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
-        if (S64(sp[-1]) == -1 && sp[-2] == 0x8000000000000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
+        if (R(2) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (S64(R(2)) == -1 && R(1) == 0x8000000000000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
         BIN_I64((int64_t)a / (int64_t)b);
         NEXT();
     CASE(WM_OP_I64_DIV_U):
-        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (R(2) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I64(a / b);
         NEXT();
     CASE(WM_OP_I64_REM_S):
-        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (R(2) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I64((int64_t)b == -1 ? 0 : (int64_t)a % (int64_t)b);
         NEXT();
     CASE(WM_OP_I64_REM_U):
-        if (sp[-1] == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (R(2) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I64(a % b);
         NEXT();
     CASE(WM_OP_I64_AND): BIN_I64(a & b); NEXT();
@@ -424,11 +427,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_MIN): BIN_F32(wm_fminf(a, b)); NEXT();
     CASE(WM_OP_F32_MAX): BIN_F32(wm_fmaxf(a, b)); NEXT();
     CASE(WM_OP_F32_COPYSIGN):
-        sp--;
-        sp[-1] = (I32(sp[-1]) & 0x7FFFFFFFu) | (I32(sp[0]) & 0x80000000u);
+        R(0) = (I32(R(1)) & 0x7FFFFFFFu) | (I32(R(2)) & 0x80000000u);
+        pc += 3;
         NEXT();
-    CASE(WM_OP_F64_ABS): sp[-1] &= 0x7FFFFFFFFFFFFFFFu; NEXT();
-    CASE(WM_OP_F64_NEG): sp[-1] ^= 0x8000000000000000u; NEXT();
+    CASE(WM_OP_F64_ABS): R(0) = R(1) & 0x7FFFFFFFFFFFFFFFu; pc += 2; NEXT();
+    CASE(WM_OP_F64_NEG): R(0) = R(1) ^ 0x8000000000000000u; pc += 2; NEXT();
     CASE(WM_OP_F64_CEIL): UN_F64(wm_ceil(x)); NEXT();
     CASE(WM_OP_F64_FLOOR): UN_F64(wm_floor(x)); NEXT();
     CASE(WM_OP_F64_TRUNC): UN_F64(wm_trunc(x)); NEXT();
@@ -441,98 +444,107 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_MIN): BIN_F64(wm_fmin(a, b)); NEXT();
     CASE(WM_OP_F64_MAX): BIN_F64(wm_fmax(a, b)); NEXT();
     CASE(WM_OP_F64_COPYSIGN):
-        sp--;
-        sp[-1] = (sp[-1] & 0x7FFFFFFFFFFFFFFFu) | (sp[0] & 0x8000000000000000u);
+        R(0) = (R(1) & 0x7FFFFFFFFFFFFFFFu) | (R(2) & 0x8000000000000000u);
+        pc += 3;
         NEXT();
 
-    CASE(WM_OP_I32_WRAP_I64): sp[-1] = I32(sp[-1]); NEXT();
+    CASE(WM_OP_I32_WRAP_I64): R(0) = I32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_I32_TRUNC_F32_S): {
         int32_t r;
-        if (!wm_trunc_i32_f32(F32(sp[-1]), &r)) goto bad_trunc32;
-        sp[-1] = (uint32_t)r;
+        if (!wm_trunc_i32_f32(F32(R(1)), &r)) goto bad_trunc32;
+        R(0) = (uint32_t)r;
+        pc += 2;
         NEXT();
     }
     CASE(WM_OP_I32_TRUNC_F32_U): {
         uint32_t r;
-        if (!wm_trunc_u32_f32(F32(sp[-1]), &r)) goto bad_trunc32;
-        sp[-1] = r;
+        if (!wm_trunc_u32_f32(F32(R(1)), &r)) goto bad_trunc32;
+        R(0) = r;
+        pc += 2;
         NEXT();
     }
     CASE(WM_OP_I32_TRUNC_F64_S): {
         int32_t r;
-        if (!wm_trunc_i32_f64(F64(sp[-1]), &r)) goto bad_trunc64;
-        sp[-1] = (uint32_t)r;
+        if (!wm_trunc_i32_f64(F64(R(1)), &r)) goto bad_trunc64;
+        R(0) = (uint32_t)r;
+        pc += 2;
         NEXT();
     }
     CASE(WM_OP_I32_TRUNC_F64_U): {
         uint32_t r;
-        if (!wm_trunc_u32_f64(F64(sp[-1]), &r)) goto bad_trunc64;
-        sp[-1] = r;
+        if (!wm_trunc_u32_f64(F64(R(1)), &r)) goto bad_trunc64;
+        R(0) = r;
+        pc += 2;
         NEXT();
     }
-    CASE(WM_OP_I64_EXTEND_I32_S): sp[-1] = (uint64_t)(int64_t)S32(sp[-1]); NEXT();
-    CASE(WM_OP_I64_EXTEND_I32_U): sp[-1] = I32(sp[-1]); NEXT();
+    CASE(WM_OP_I64_EXTEND_I32_S): R(0) = (uint64_t)(int64_t)S32(R(1)); pc += 2; NEXT();
+    CASE(WM_OP_I64_EXTEND_I32_U): R(0) = I32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_I64_TRUNC_F32_S): {
         int64_t r;
-        if (!wm_trunc_i64_f32(F32(sp[-1]), &r)) goto bad_trunc32;
-        sp[-1] = (uint64_t)r;
+        if (!wm_trunc_i64_f32(F32(R(1)), &r)) goto bad_trunc32;
+        R(0) = (uint64_t)r;
+        pc += 2;
         NEXT();
     }
     CASE(WM_OP_I64_TRUNC_F32_U): {
         uint64_t r;
-        if (!wm_trunc_u64_f32(F32(sp[-1]), &r)) goto bad_trunc32;
-        sp[-1] = r;
+        if (!wm_trunc_u64_f32(F32(R(1)), &r)) goto bad_trunc32;
+        R(0) = r;
+        pc += 2;
         NEXT();
     }
     CASE(WM_OP_I64_TRUNC_F64_S): {
         int64_t r;
-        if (!wm_trunc_i64_f64(F64(sp[-1]), &r)) goto bad_trunc64;
-        sp[-1] = (uint64_t)r;
+        if (!wm_trunc_i64_f64(F64(R(1)), &r)) goto bad_trunc64;
+        R(0) = (uint64_t)r;
+        pc += 2;
         NEXT();
     }
     CASE(WM_OP_I64_TRUNC_F64_U): {
         uint64_t r;
-        if (!wm_trunc_u64_f64(F64(sp[-1]), &r)) goto bad_trunc64;
-        sp[-1] = r;
+        if (!wm_trunc_u64_f64(F64(R(1)), &r)) goto bad_trunc64;
+        R(0) = r;
+        pc += 2;
         NEXT();
     }
     bad_trunc32:
-        TRAP(F32(sp[-1]) != F32(sp[-1]) ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW);
+        TRAP(F32(R(1)) != F32(R(1)) ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW);
     bad_trunc64:
-        TRAP(F64(sp[-1]) != F64(sp[-1]) ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW);
-    CASE(WM_OP_F32_CONVERT_I32_S): sp[-1] = wm_f32_bits((float)S32(sp[-1])); NEXT();
-    CASE(WM_OP_F32_CONVERT_I32_U): sp[-1] = wm_f32_bits((float)I32(sp[-1])); NEXT();
-    CASE(WM_OP_F32_CONVERT_I64_S): sp[-1] = wm_f32_bits((float)S64(sp[-1])); NEXT();
-    CASE(WM_OP_F32_CONVERT_I64_U): sp[-1] = wm_f32_bits((float)sp[-1]); NEXT();
-    CASE(WM_OP_F32_DEMOTE_F64): sp[-1] = wm_f32_bits((float)F64(sp[-1])); NEXT();
-    CASE(WM_OP_F64_CONVERT_I32_S): sp[-1] = wm_f64_bits((double)S32(sp[-1])); NEXT();
-    CASE(WM_OP_F64_CONVERT_I32_U): sp[-1] = wm_f64_bits((double)I32(sp[-1])); NEXT();
-    CASE(WM_OP_F64_CONVERT_I64_S): sp[-1] = wm_f64_bits((double)S64(sp[-1])); NEXT();
-    CASE(WM_OP_F64_CONVERT_I64_U): sp[-1] = wm_f64_bits((double)sp[-1]); NEXT();
-    CASE(WM_OP_F64_PROMOTE_F32): sp[-1] = wm_f64_bits((double)F32(sp[-1])); NEXT();
-    CASE(WM_OP_I32_REINTERPRET_F32): sp[-1] = I32(sp[-1]); NEXT();
-    CASE(WM_OP_I64_REINTERPRET_F64): NEXT();
-    CASE(WM_OP_F32_REINTERPRET_I32): sp[-1] = I32(sp[-1]); NEXT();
-    CASE(WM_OP_F64_REINTERPRET_I64): NEXT();
-    CASE(WM_OP_I32_EXTEND8_S): sp[-1] = (uint32_t)(int32_t)(int8_t)sp[-1]; NEXT();
-    CASE(WM_OP_I32_EXTEND16_S): sp[-1] = (uint32_t)(int32_t)(int16_t)sp[-1]; NEXT();
-    CASE(WM_OP_I64_EXTEND8_S): sp[-1] = (uint64_t)(int64_t)(int8_t)sp[-1]; NEXT();
-    CASE(WM_OP_I64_EXTEND16_S): sp[-1] = (uint64_t)(int64_t)(int16_t)sp[-1]; NEXT();
-    CASE(WM_OP_I64_EXTEND32_S): sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; NEXT();
-    CASE(WM_OP_I32_TRUNC_SAT_F32_S): sp[-1] = (uint32_t)wm_sat_i32_f64(F32(sp[-1])); NEXT();
-    CASE(WM_OP_I32_TRUNC_SAT_F32_U): sp[-1] = wm_sat_u32_f64(F32(sp[-1])); NEXT();
-    CASE(WM_OP_I32_TRUNC_SAT_F64_S): sp[-1] = (uint32_t)wm_sat_i32_f64(F64(sp[-1])); NEXT();
-    CASE(WM_OP_I32_TRUNC_SAT_F64_U): sp[-1] = wm_sat_u32_f64(F64(sp[-1])); NEXT();
-    CASE(WM_OP_I64_TRUNC_SAT_F32_S): sp[-1] = (uint64_t)wm_sat_i64_f64(F32(sp[-1])); NEXT();
-    CASE(WM_OP_I64_TRUNC_SAT_F32_U): sp[-1] = wm_sat_u64_f64(F32(sp[-1])); NEXT();
-    CASE(WM_OP_I64_TRUNC_SAT_F64_S): sp[-1] = (uint64_t)wm_sat_i64_f64(F64(sp[-1])); NEXT();
-    CASE(WM_OP_I64_TRUNC_SAT_F64_U): sp[-1] = wm_sat_u64_f64(F64(sp[-1])); NEXT();
+        TRAP(F64(R(1)) != F64(R(1)) ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW);
+    CASE(WM_OP_F32_CONVERT_I32_S): R(0) = wm_f32_bits((float)S32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F32_CONVERT_I32_U): R(0) = wm_f32_bits((float)I32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F32_CONVERT_I64_S): R(0) = wm_f32_bits((float)S64(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F32_CONVERT_I64_U): R(0) = wm_f32_bits((float)R(1)); pc += 2; NEXT();
+    CASE(WM_OP_F32_DEMOTE_F64): R(0) = wm_f32_bits((float)F64(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F64_CONVERT_I32_S): R(0) = wm_f64_bits((double)S32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F64_CONVERT_I32_U): R(0) = wm_f64_bits((double)I32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F64_CONVERT_I64_S): R(0) = wm_f64_bits((double)S64(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F64_CONVERT_I64_U): R(0) = wm_f64_bits((double)R(1)); pc += 2; NEXT();
+    CASE(WM_OP_F64_PROMOTE_F32): R(0) = wm_f64_bits((double)F32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I32_REINTERPRET_F32): R(0) = I32(R(1)); pc += 2; NEXT();
+    CASE(WM_OP_I64_REINTERPRET_F64): R(0) = R(1); pc += 2; NEXT();
+    CASE(WM_OP_F32_REINTERPRET_I32): R(0) = I32(R(1)); pc += 2; NEXT();
+    CASE(WM_OP_F64_REINTERPRET_I64): R(0) = R(1); pc += 2; NEXT();
+    CASE(WM_OP_I32_EXTEND8_S): R(0) = (uint32_t)(int32_t)(int8_t)R(1); pc += 2; NEXT();
+    CASE(WM_OP_I32_EXTEND16_S): R(0) = (uint32_t)(int32_t)(int16_t)R(1); pc += 2; NEXT();
+    CASE(WM_OP_I64_EXTEND8_S): R(0) = (uint64_t)(int64_t)(int8_t)R(1); pc += 2; NEXT();
+    CASE(WM_OP_I64_EXTEND16_S): R(0) = (uint64_t)(int64_t)(int16_t)R(1); pc += 2; NEXT();
+    CASE(WM_OP_I64_EXTEND32_S): R(0) = (uint64_t)(int64_t)(int32_t)R(1); pc += 2; NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F32_S): R(0) = (uint32_t)wm_sat_i32_f64(F32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F32_U): R(0) = wm_sat_u32_f64(F32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F64_S): R(0) = (uint32_t)wm_sat_i32_f64(F64(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I32_TRUNC_SAT_F64_U): R(0) = wm_sat_u32_f64(F64(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F32_S): R(0) = (uint64_t)wm_sat_i64_f64(F32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F32_U): R(0) = wm_sat_u64_f64(F32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F64_S): R(0) = (uint64_t)wm_sat_i64_f64(F64(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_I64_TRUNC_SAT_F64_U): R(0) = wm_sat_u64_f64(F64(R(1))); pc += 2; NEXT();
 
-    CASE(WM_OP_REF_NULL): *sp++ = 0; NEXT();
-    CASE(WM_OP_REF_IS_NULL): sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
-    CASE(WM_OP_REF_FUNC): *sp++ = (wasmcu_val)(uintptr_t)cur->funcs[*pc++]; NEXT();
+    CASE(WM_OP_REF_NULL): SP(); *sp++ = 0; NEXT();
+    CASE(WM_OP_REF_IS_NULL): SP(); sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
+    CASE(WM_OP_REF_FUNC): SP(); *sp++ = (wasmcu_val)(uintptr_t)cur->funcs[*pc++]; NEXT();
 
     CASE(WM_OP_TABLE_GET): {
+        SP();
         wm_table *t = cur->tables[*pc++];
         uint32_t i = I32(sp[-1]);
         if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
@@ -540,6 +552,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     CASE(WM_OP_TABLE_SET): {
+        SP();
         wm_table *t = cur->tables[*pc++];
         uint32_t i = I32(sp[-2]);
         if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
@@ -547,14 +560,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         sp -= 2;
         NEXT();
     }
-    CASE(WM_OP_TABLE_SIZE): *sp++ = cur->tables[*pc++]->size; NEXT();
+    CASE(WM_OP_TABLE_SIZE): SP(); *sp++ = cur->tables[*pc++]->size; NEXT();
     CASE(WM_OP_TABLE_GROW): {
+        SP();
         wm_table *t = cur->tables[*pc++];
         sp--;
         sp[-1] = (uint32_t)wm_table_grow(cur->rt, t, I32(sp[0]), sp[-1]);
         NEXT();
     }
     CASE(WM_OP_TABLE_FILL): {
+        SP();
         wm_table *t = cur->tables[*pc++];
         uint32_t i = I32(sp[-3]), n = I32(sp[-1]);
         wasmcu_val val = sp[-2];
@@ -564,6 +579,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     CASE(WM_OP_TABLE_COPY): {
+        SP();
         wm_table *dt = cur->tables[pc[0]], *st = cur->tables[pc[1]];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
         pc += 2;
@@ -573,6 +589,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     CASE(WM_OP_TABLE_INIT): {
+        SP();
         uint32_t e = pc[0];
         wm_table *t = cur->tables[pc[1]];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
@@ -583,9 +600,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (n) memcpy(t->elems + d, cur->elem_items[e] + s, (size_t)n * sizeof *t->elems);
         NEXT();
     }
-    CASE(WM_OP_ELEM_DROP): cur->elem_counts[*pc++] = 0; NEXT();
+    CASE(WM_OP_ELEM_DROP): SP(); cur->elem_counts[*pc++] = 0; NEXT();
 
     CASE(WM_OP_MEMORY_INIT): {
+        SP();
         const wm_data *seg = &cur->mod->datas[*pc++];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
         uint32_t len = cur->data_dropped[pc[-1]] ? 0 : seg->len;
@@ -594,8 +612,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (n) memcpy(mem + d, seg->bytes + s, n);
         NEXT();
     }
-    CASE(WM_OP_DATA_DROP): cur->data_dropped[*pc++] = 1; NEXT();
+    CASE(WM_OP_DATA_DROP): SP(); cur->data_dropped[*pc++] = 1; NEXT();
     CASE(WM_OP_MEMORY_COPY): {
+        SP();
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
         sp -= 3;
         if ((uint64_t)d + n > memsize || (uint64_t)s + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
@@ -603,6 +622,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     CASE(WM_OP_MEMORY_FILL): {
+        SP();
         uint32_t d = I32(sp[-3]), n = I32(sp[-1]);
         uint8_t val = (uint8_t)sp[-2];
         sp -= 3;
@@ -634,8 +654,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                  wasmcu_err_str(err), (unsigned)func->idx);
         return err;
 
-    /* never emitted: structure is compiled away, typed select shares select's handler */
+    /* never emitted: structure is compiled away, typed select shares select's handler, drop,
+     * local.set/tee and f32/f64 constants become slots and copies */
     CASE(WM_OP_NOP):
+    CASE(WM_OP_DROP):
+    CASE(WM_OP_LOCAL_SET):
+    CASE(WM_OP_LOCAL_TEE):
+    CASE(WM_OP_F32_CONST):
+    CASE(WM_OP_F64_CONST):
     CASE(WM_OP_BLOCK):
     CASE(WM_OP_IF):
     CASE(WM_OP_ELSE):

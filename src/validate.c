@@ -135,6 +135,18 @@ typedef struct ctrl {
     uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
 } ctrl;
 
+/* Where a value on the compile-time operand stack lives. Values are computed into their
+ * home slot (locals + height); local.get and constants emit nothing and stay deferred until
+ * an instruction names them as operands or they must be in their home slot (a join, a call
+ * argument, a local.set of the local they read). */
+enum { V_HOME, V_LOCAL, V_CONST };
+typedef struct opnd {
+    uint8_t kind;
+    uint8_t wide;     /* a constant of 64 bits */
+    uint32_t local;
+    uint64_t bits;
+} opnd;
+
 typedef struct vctx {
     wm_runtime *rt;
     wm_module *m;
@@ -143,9 +155,15 @@ typedef struct vctx {
     /* locals */
     wm_valtype *locals;
     uint32_t nlocals;         /* params + declared */
-    /* operand stack of types */
+    /* operand stack of types, and where each value is while compiling (opnd) */
     wm_valtype *vals;
     uint32_t nvals, cap_vals, max_vals;
+    struct opnd *opnds;
+    uint32_t cap_opnds;
+    uint32_t flushed;         /* opnds below this index are all in their home slots */
+    /* the instruction emitted last, while straight-line code follows it: where it starts,
+     * where its result slot word is and the height of its result (fusion and local.set) */
+    uint32_t last_start, last_end, last_dst, last_h;
     ctrl *ctrls;
     uint32_t nctrls, cap_ctrls;
     /* emitted code */
@@ -269,7 +287,10 @@ static wasmcu_err emit2(vctx *v, uint32_t a, uint32_t b)
 
 static wasmcu_err push(vctx *v, wm_valtype t)
 {
-    if (!grow(v, (void **)&v->vals, &v->cap_vals, v->nvals + 1, 1)) return v->err;
+    if (!grow(v, (void **)&v->vals, &v->cap_vals, v->nvals + 1, 1) ||
+        !grow(v, (void **)&v->opnds, &v->cap_opnds, v->nvals + 1, sizeof(opnd)))
+        return v->err;
+    v->opnds[v->nvals].kind = V_HOME;
     v->vals[v->nvals++] = t;
     if (v->nvals > v->max_vals) v->max_vals = v->nvals;
     return WASMCU_OK;
@@ -313,6 +334,89 @@ static wasmcu_err push_types(vctx *v, const wm_valtype *ts, uint32_t n)
     return WASMCU_OK;
 }
 
+/* ---- operand slots ----------------------------------------------------------------------- */
+
+static uint32_t home(const vctx *v, uint32_t i) { return v->nlocals + i; }
+
+static wasmcu_err emit3(vctx *v, uint32_t a, uint32_t b, uint32_t c)
+{
+    TRY(emit2(v, a, b));
+    return emit(v, c);
+}
+
+/* Puts value i into its home slot. */
+static wasmcu_err materialize(vctx *v, uint32_t i)
+{
+    opnd *o = &v->opnds[i];
+    if (o->kind == V_LOCAL) {
+        TRY(emit3(v, WM_OP_LOCAL_GET, home(v, i), o->local));
+    } else if (o->kind == V_CONST) {
+        TRY(emit3(v, o->wide ? WM_OP_I64_CONST : WM_OP_I32_CONST, home(v, i), (uint32_t)o->bits));
+        if (o->wide) TRY(emit(v, (uint32_t)(o->bits >> 32)));
+    }
+    o->kind = V_HOME;
+    return WASMCU_OK;
+}
+
+/* Puts every value from index `from` up into its home slot. */
+static wasmcu_err flush_from(vctx *v, uint32_t from)
+{
+    if (from < v->flushed) from = v->flushed;
+    for (uint32_t i = from; i < v->nvals; i++) TRY(materialize(v, i));
+    if (from == v->flushed || v->flushed >= v->nvals) v->flushed = v->nvals;
+    return WASMCU_OK;
+}
+
+static wasmcu_err flush(vctx *v) { return flush_from(v, 0); }
+
+/* Pushes a value that emits nothing yet: a local's or a constant. A long run of them is
+ * flushed, which bounds the scan a local.set makes for readers of its local. */
+static wasmcu_err push_deferred(vctx *v, wm_valtype t, uint8_t kind, uint32_t local, uint64_t bits,
+                                uint8_t wide)
+{
+    if (!emitting(v)) return push(v, t);
+    if (v->flushed > v->nvals) v->flushed = v->nvals;
+    if (v->nvals - v->flushed >= 32) TRY(flush(v));
+    TRY(push(v, t));
+    opnd *o = &v->opnds[v->nvals - 1];
+    o->kind = kind;
+    o->local = local;
+    o->bits = bits;
+    o->wide = wide;
+    return WASMCU_OK;
+}
+
+/* The slot operand i (just popped) is read from; a constant goes to its home slot first. */
+static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
+{
+    opnd *o = &v->opnds[i];
+    if (o->kind == V_LOCAL) {
+        *out = o->local;
+        return WASMCU_OK;
+    }
+    TRY(materialize(v, i));
+    *out = home(v, i);
+    return WASMCU_OK;
+}
+
+/* Emits op's first word and records where the instruction starts; its result (if any) goes
+ * to the home slot of value `h`, which local.set can redirect while nothing follows. */
+static wasmcu_err emit_op(vctx *v, uint32_t op)
+{
+    v->last_start = v->ncode;
+    return emit(v, op);
+}
+
+static wasmcu_err emit_dst(vctx *v, uint32_t h)
+{
+    v->last_dst = v->ncode;
+    v->last_h = h;
+    return emit(v, home(v, h));
+}
+
+/* Marks the end of an instruction whose result slot may be redirected. */
+static void produced(vctx *v) { v->last_end = v->ncode; }
+
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
                             const wm_valtype *results, uint32_t nr)
 {
@@ -328,6 +432,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->nresults = nr;
     c->height = v->nvals;
     c->loop_start = v->ncode;
+    v->last_end = UINT32_MAX;
     return push_types(v, params, np);
 }
 
@@ -350,10 +455,12 @@ static void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n)
     }
 }
 
-/* Writes a branch's target word: a loop start is known, a block end is chained for later. */
-static wasmcu_err emit_target(vctx *v, ctrl *c)
+/* Writes a branch's target word: a loop start is known, a block end is chained for later.
+ * back sets the top bit on a loop's target, for the branches that check fuel there. */
+static wasmcu_err emit_target(vctx *v, ctrl *c, int back)
 {
-    if (c->op == WM_OP_LOOP) return emit(v, c->loop_start);
+    v->last_end = UINT32_MAX;
+    if (c->op == WM_OP_LOOP) return emit(v, c->loop_start | (uint32_t)(back && WM_CONFIG_METERING) << 31);
     uint32_t at = v->ncode;
     TRY(emit(v, c->fixups));
     c->fixups = at + 1;
@@ -369,27 +476,77 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
     }
 }
 
-/* Emits a branch to label depth l with the current stack (before any pop of the branch's
- * own operands, which the caller has already done). plain/drop are the two encodings. */
-static wasmcu_err emit_branch(vctx *v, uint32_t l, int plain_op, int drop_op)
+/* The compare that computed value i, when it was the last instruction: its fused branch
+ * (jumping when the compare holds, or when it fails with negate) and operands. eqz fuses to
+ * the plain branches on its operand. */
+static int fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b)
+{
+    static const uint8_t negated[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3}; /* eq ne lt_s lt_u gt_s... */
+    if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) return 0;
+    uint32_t c = v->code[v->last_start];
+    *a = v->code[v->last_start + 2];
+    if (c == WM_OP_I32_EQZ) {
+        *op = negate ? WM_OP_BR_IF : WM_OP_IF_FALSE;
+    } else if (c >= WM_OP_I32_EQ && c <= WM_OP_I32_GE_U) {
+        uint32_t k = c - WM_OP_I32_EQ;
+        *op = WM_OP_BR_EQ + (negate ? negated[k] : k);
+        *b = v->code[v->last_start + 3];
+    } else {
+        return 0;
+    }
+    v->ncode = v->last_start; /* the branch replaces the compare */
+    v->last_end = UINT32_MAX;
+    return 1;
+}
+
+/* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
+ * negate; a compare just before fuses into the branch. Values [from, to) are put in their
+ * home slots before it. *at is the target word's index. */
+static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t from,
+                            uint32_t to, uint32_t *at)
+{
+    uint32_t op, a = 0, b = 0;
+    int fused = fusable(v, ci, negate, &op, &a, &b);
+    if (!fused) {
+        TRY(slot_of(v, ci, &a));
+        op = negate ? WM_OP_IF_FALSE : WM_OP_BR_IF;
+    }
+    uint32_t save = v->nvals;
+    v->nvals = to; /* values [from, to) go home first */
+    wasmcu_err e = flush_from(v, from);
+    v->nvals = save;
+    TRY(e);
+    TRY(emit2(v, op, a));
+    if (op >= WM_OP_BR_EQ) TRY(emit(v, b));
+    *at = v->ncode;
+    return emit_target(v, c, 1);
+}
+
+/* Emits a branch to label depth l, whose values are on top of the stack; br_if has popped
+ * its condition, value ci. plain/drop are the two encodings. */
+static wasmcu_err emit_branch(vctx *v, uint32_t l, int cond, uint32_t ci)
 {
     ctrl *c = &v->ctrls[v->nctrls - 1 - l];
     const wm_valtype *ts;
-    uint32_t n;
+    uint32_t n, at, cs = 0;
     label_types(c, &ts, &n);
-    uint32_t base = v->nlocals;
     /* a branch to a loop is a back-edge, where fuel and interrupts are checked: the common
      * forms check in the branch itself, the rest get a check op in front */
     int back = WM_CONFIG_METERING && c->op == WM_OP_LOOP;
     if (v->nvals - n == c->height) {
-        if (back) plain_op = plain_op == WM_OP_JUMP ? WM_OP_JUMP_LOOP : WM_OP_BR_IF_LOOP;
-        TRY(emit(v, (uint32_t)plain_op));
-        return emit_target(v, c);
+        if (cond) return emit_cond(v, ci, 0, c, v->nvals - n, v->nvals, &at);
+        TRY(flush_from(v, v->nvals - n));
+        TRY(emit(v, back ? WM_OP_JUMP_LOOP : WM_OP_JUMP));
+        return emit_target(v, c, 0);
     }
+    if (cond) TRY(slot_of(v, ci, &cs));
+    TRY(flush_from(v, v->nvals - n));
     if (back) TRY(emit(v, WM_OP_LOOP));
-    TRY(emit(v, (uint32_t)drop_op));
-    TRY(emit_target(v, c));
-    return emit2(v, n, base + c->height);
+    TRY(emit(v, cond ? WM_OP_BR_IF_DROP : WM_OP_BR_DROP));
+    if (cond) TRY(emit(v, cs));
+    TRY(emit_target(v, c, 0));
+    TRY(emit3(v, n, home(v, c->height), home(v, v->nvals - n)));
+    return WASMCU_OK;
 }
 
 /* ---- immediates -------------------------------------------------------------------------- */
@@ -461,14 +618,52 @@ static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
 
 /* ---- instructions ------------------------------------------------------------------------ */
 
-static wasmcu_err check_simple(vctx *v, int op)
+/* Pops op's operands by its signature; returns how many. */
+static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 {
     const char *sig = sig_text[op_sig[op]];
     const char *colon = strchr(sig, ':');
+    *n = (uint32_t)(colon - sig);
     for (const char *p = colon; p-- > sig;) TRY(pop_expect(v, sig_type(*p), NULL));
+    return WASMCU_OK;
+}
+
+static wasmcu_err push_sig(vctx *v, int op)
+{
+    const char *colon = strchr(sig_text[op_sig[op]], ':');
     for (const char *p = colon + 1; *p; p++) TRY(push(v, sig_type(*p)));
     return WASMCU_OK;
 }
+
+/* An instruction that works on the stack at run time: its n operands (just popped) go to
+ * their home slots and it gets the slot above them as its stack top, then its immediates. */
+static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) TRY(materialize(v, v->nvals + i));
+    TRY(emit_op(v, (uint32_t)op));
+    return emit(v, home(v, v->nvals + n));
+}
+
+/* A signature-checked instruction on slots: [op, dst, operands..., imm] where loads and
+ * stores have their offset as imm and a store has no dst. */
+static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
+{
+    uint32_t n, s[3];
+    TRY(pop_sig(v, op, &n));
+    if (emitting(v)) {
+        uint32_t base = v->nvals;
+        for (uint32_t i = 0; i < n; i++) TRY(slot_of(v, base + i, &s[i]));
+        TRY(emit_op(v, (uint32_t)op));
+        const char *colon = strchr(sig_text[op_sig[op]], ':');
+        if (colon[1]) TRY(emit_dst(v, base));
+        for (uint32_t i = 0; i < n; i++) TRY(emit(v, s[i]));
+        if (imm) TRY(emit(v, *imm));
+        if (colon[1]) produced(v);
+    }
+    return push_sig(v, op);
+}
+
+static wasmcu_err check_simple(vctx *v, int op) { return emit_slots(v, op, NULL); }
 
 static wasmcu_err op_memarg(vctx *v, int op)
 {
@@ -477,9 +672,7 @@ static wasmcu_err op_memarg(vctx *v, int op)
     READ(wm_read_u32(&v->r, &offset));
     TRY(need_memory(v));
     if (align > access_log2(op)) return invalid(v, "alignment must not be larger than natural");
-    TRY(check_simple(v, op));
-    if (emitting(v)) TRY(emit2(v, (uint32_t)op, offset));
-    return WASMCU_OK;
+    return emit_slots(v, op, &offset);
 }
 
 static wasmcu_err op_end(vctx *v)
@@ -489,14 +682,16 @@ static wasmcu_err op_end(vctx *v)
         return invalid(v, "type mismatch: if without else must leave its params as results");
     if (c->op == WM_OP_IF && c->nparams && memcmp(c->params, c->results, c->nparams) != 0)
         return invalid(v, "type mismatch: if without else must leave its params as results");
+    if (emitting(v)) TRY(flush(v)); /* the results go home, where branches put theirs */
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     patch_chain(v, c->fixups, v->ncode);
     if (c->else_fixup) v->code[c->else_fixup - 1] = v->ncode;
+    v->last_end = UINT32_MAX;
     /* the function's end returns; branches to the function's label land here too */
     if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups))
-        TRY(emit(v, WM_OP_RETURN));
+        TRY(emit2(v, WM_OP_RETURN, home(v, 0)));
     ctrl done = *c;
     v->nctrls--;
     return push_types(v, done.results, done.nresults);
@@ -506,13 +701,15 @@ static wasmcu_err op_else(vctx *v)
 {
     ctrl *c = &v->ctrls[v->nctrls - 1];
     if (c->op != WM_OP_IF) return invalid(v, "else without a matching if");
+    if (emitting(v)) TRY(flush(v));
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     if (emitting(v)) {
         TRY(emit(v, WM_OP_JUMP));
-        TRY(emit_target(v, c));
+        TRY(emit_target(v, c, 0));
     }
+    v->last_end = UINT32_MAX;
     if (c->else_fixup) {
         v->code[c->else_fixup - 1] = v->ncode;
         c->else_fixup = 0;
@@ -529,7 +726,9 @@ static wasmcu_err repush_label(vctx *v, const wm_valtype *ts, uint32_t nt)
     uint32_t save = v->nvals;
     TRY(pop_types(v, ts, nt));
     uint32_t known = save - v->nvals, unknown = nt - known;
-    if (!grow(v, (void **)&v->vals, &v->cap_vals, save + unknown, 1)) return v->err;
+    if (!grow(v, (void **)&v->vals, &v->cap_vals, save + unknown, 1) ||
+        !grow(v, (void **)&v->opnds, &v->cap_opnds, save + unknown, sizeof(opnd)))
+        return v->err;
     if (unknown) { /* the unknown values go below the known ones */
         memmove(v->vals + v->nvals + unknown, v->vals + v->nvals, known);
         memset(v->vals + v->nvals, UNKNOWN, unknown);
@@ -547,7 +746,7 @@ static wasmcu_err op_br_table(vctx *v)
     READ(wm_read_u32(&v->r, &n));
     if (n > (uint32_t)(v->r.end - v->r.p)) return reader_failed(v);
     TRY(pop_expect(v, WASMCU_I32, NULL));
-    uint32_t had = v->cap_brmap;
+    uint32_t ci = v->nvals, had = v->cap_brmap;
     if (!grow(v, (void **)&v->brmap, &v->cap_brmap, v->nctrls, sizeof(uint32_t)) ||
         !grow(v, (void **)&v->brlist, &v->cap_brlist, v->nctrls, sizeof(uint32_t)))
         return v->err;
@@ -574,18 +773,21 @@ static wasmcu_err op_br_table(vctx *v)
         if (c->op == WM_OP_LOOP) back = 1;
     }
     if (emitting(v)) {
+        uint32_t is;
+        TRY(slot_of(v, ci, &is));
+        TRY(flush_from(v, ci - arity));
         /* a back-edge among the targets needs the fuel and interrupt check */
         if (back && WM_CONFIG_METERING) TRY(emit(v, WM_OP_LOOP));
         uint32_t wide = ndist > 256;
-        TRY(emit2(v, WM_OP_BR_TABLE, n));
-        TRY(emit(v, ndist | wide << 31));
+        TRY(emit3(v, WM_OP_BR_TABLE, is, home(v, ci - arity)));
+        TRY(emit2(v, n, ndist | wide << 31));
         for (uint32_t k = 0; k < ndist; k++) {
             ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
             const wm_valtype *ts;
             uint32_t nt;
             label_types(c, &ts, &nt);
-            TRY(emit_target(v, c));
-            TRY(emit2(v, nt, v->nlocals + c->height));
+            TRY(emit_target(v, c, 0));
+            TRY(emit2(v, nt, home(v, c->height)));
         }
         /* pass 2: the entries again, as packed indexes */
         v->r.p = entries;
@@ -607,6 +809,13 @@ static wasmcu_err op_br_table(vctx *v)
     return WASMCU_OK;
 }
 
+/* A call's arguments (just popped) go to their home slots, where the callee's frame starts. */
+static wasmcu_err emit_call_args(vctx *v, uint32_t np)
+{
+    for (uint32_t i = 0; i < np; i++) TRY(materialize(v, v->nvals + i));
+    return WASMCU_OK;
+}
+
 static wasmcu_err op_call_indirect(vctx *v)
 {
     uint32_t ti, tab;
@@ -618,8 +827,11 @@ static wasmcu_err op_call_indirect(vctx *v)
     const wm_functype *ft = &v->m->types[ti];
     TRY(pop_types(v, ft->types, ft->nparams));
     if (emitting(v)) {
-        TRY(emit2(v, WM_OP_CALL_INDIRECT, ti));
-        TRY(emit(v, tab));
+        uint32_t is;
+        TRY(slot_of(v, v->nvals + ft->nparams, &is));
+        TRY(emit_call_args(v, ft->nparams));
+        TRY(emit3(v, WM_OP_CALL_INDIRECT, ti, tab));
+        TRY(emit2(v, home(v, v->nvals), is));
     }
     return push_types(v, ft->types + ft->nparams, ft->nresults);
 }
@@ -649,7 +861,14 @@ static wasmcu_err op_select(vctx *v, int typed)
                         type_name(t2), type_name(t1), 0);
         want = t1 != UNKNOWN ? t1 : t2;
     }
-    if (emitting(v)) TRY(emit(v, WM_OP_SELECT));
+    if (emitting(v)) { /* [select, dst, a, b, cond] */
+        uint32_t base = v->nvals, s[3];
+        for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
+        TRY(emit_op(v, WM_OP_SELECT));
+        TRY(emit_dst(v, base));
+        TRY(emit3(v, s[0], s[1], s[2]));
+        produced(v);
+    }
     return push(v, want);
 }
 
@@ -658,13 +877,27 @@ static wasmcu_err op_local(vctx *v, int op)
     uint32_t i;
     TRY(read_index(v, v->nlocals, "local", &i));
     wm_valtype t = v->locals[i];
-    if (op == WM_OP_LOCAL_GET) {
-        TRY(push(v, t));
-    } else {
-        TRY(pop_expect(v, t, NULL));
-        if (op == WM_OP_LOCAL_TEE) TRY(push(v, t));
+    if (op == WM_OP_LOCAL_GET) return push_deferred(v, t, V_LOCAL, i, 0, 0);
+    TRY(pop_expect(v, t, NULL));
+    if (emitting(v)) {
+        uint32_t top = v->nvals;
+        opnd val = v->opnds[top];
+        /* values still reading the local must be copied out before it changes */
+        for (uint32_t k = v->flushed; k < top; k++)
+            if (v->opnds[k].kind == V_LOCAL && v->opnds[k].local == i) TRY(materialize(v, k));
+        if (val.kind == V_HOME && v->last_end == v->ncode && v->last_h == top) {
+            v->code[v->last_dst] = i; /* the value's instruction writes the local itself */
+        } else if (val.kind == V_CONST) {
+            TRY(emit3(v, val.wide ? WM_OP_I64_CONST : WM_OP_I32_CONST, i, (uint32_t)val.bits));
+            if (val.wide) TRY(emit(v, (uint32_t)(val.bits >> 32)));
+        } else if (val.kind != V_LOCAL || val.local != i) {
+            TRY(emit3(v, WM_OP_LOCAL_GET, i, val.kind == V_LOCAL ? val.local : home(v, top)));
+        }
+        v->last_end = UINT32_MAX;
+        if (op == WM_OP_LOCAL_TEE) return push_deferred(v, t, V_LOCAL, i, 0, 0);
+        return WASMCU_OK;
     }
-    if (emitting(v)) TRY(emit2(v, (uint32_t)op, i));
+    if (op == WM_OP_LOCAL_TEE) TRY(push(v, t));
     return WASMCU_OK;
 }
 
@@ -679,7 +912,18 @@ static wasmcu_err op_global(vctx *v, int op)
         if (!g->mut) return invalid(v, "global is immutable");
         TRY(pop_expect(v, g->type, NULL));
     }
-    if (emitting(v)) TRY(emit2(v, (uint32_t)op, i));
+    if (emitting(v)) { /* [global.get, dst, index] and [global.set, src, index] */
+        uint32_t s;
+        if (op == WM_OP_GLOBAL_GET) {
+            TRY(emit_op(v, (uint32_t)op));
+            TRY(emit_dst(v, v->nvals - 1));
+            TRY(emit(v, i));
+            produced(v);
+        } else {
+            TRY(slot_of(v, v->nvals, &s));
+            TRY(emit3(v, (uint32_t)op, s, i));
+        }
+    }
     return WASMCU_OK;
 }
 
@@ -689,30 +933,37 @@ static wasmcu_err op_table(vctx *v, int op)
     uint32_t t;
     TRY(read_index(v, v->m->ntables, "table", &t));
     wm_valtype et = v->m->tables[t].elem;
+    uint32_t np = 0;
     switch (op) {
     case WM_OP_TABLE_GET:
         TRY(pop_expect(v, WASMCU_I32, NULL));
-        TRY(push(v, et));
+        np = 1;
         break;
     case WM_OP_TABLE_SET:
         TRY(pop_expect(v, et, NULL));
         TRY(pop_expect(v, WASMCU_I32, NULL));
+        np = 2;
         break;
     case WM_OP_TABLE_SIZE:
-        TRY(push(v, WASMCU_I32));
         break;
     case WM_OP_TABLE_GROW:
         TRY(pop_expect(v, WASMCU_I32, NULL));
         TRY(pop_expect(v, et, NULL));
-        TRY(push(v, WASMCU_I32));
+        np = 2;
         break;
     default: /* fill */
         TRY(pop_expect(v, WASMCU_I32, NULL));
         TRY(pop_expect(v, et, NULL));
         TRY(pop_expect(v, WASMCU_I32, NULL));
+        np = 3;
         break;
     }
-    if (emitting(v)) TRY(emit2(v, (uint32_t)op, t));
+    if (emitting(v)) {
+        TRY(emit_stack_op(v, op, np));
+        TRY(emit(v, t));
+    }
+    if (op == WM_OP_TABLE_GET) return push(v, et);
+    if (op == WM_OP_TABLE_SIZE || op == WM_OP_TABLE_GROW) return push(v, WASMCU_I32);
     return WASMCU_OK;
 }
 
@@ -763,13 +1014,14 @@ static wasmcu_err op_bulk(vctx *v, int op)
     default:
         break;
     }
-    TRY(check_simple(v, op));
+    uint32_t n;
+    TRY(pop_sig(v, op, &n));
     if (emitting(v)) {
-        TRY(emit(v, (uint32_t)op));
+        TRY(emit_stack_op(v, op, n));
         if (op == WM_OP_TABLE_INIT || op == WM_OP_TABLE_COPY) TRY(emit2(v, a, b));
         else if (op != WM_OP_MEMORY_COPY && op != WM_OP_MEMORY_FILL) TRY(emit(v, a));
     }
-    return WASMCU_OK;
+    return push_sig(v, op);
 }
 
 static wasmcu_err op_const(vctx *v, int op)
@@ -795,12 +1047,9 @@ static wasmcu_err op_const(vctx *v, int op)
         hi = (uint32_t)(x >> 32);
         two = 1;
     }
-    TRY(check_simple(v, op));
-    if (emitting(v)) {
-        TRY(emit2(v, (uint32_t)op, lo));
-        if (two) TRY(emit(v, hi));
-    }
-    return WASMCU_OK;
+    static const wm_valtype type_of[4] = {WASMCU_I32, WASMCU_I64, WASMCU_F32, WASMCU_F64};
+    return push_deferred(v, type_of[op - WM_OP_I32_CONST], V_CONST, 0, (uint64_t)hi << 32 | lo,
+                         (uint8_t)two);
 }
 
 static wasmcu_err read_opcode(vctx *v, int *op)
@@ -839,6 +1088,7 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_BLOCK:
     case WM_OP_LOOP:
         TRY(read_blocktype(v, &pt, &np, &rt, &nr));
+        if (emitting(v)) TRY(flush(v)); /* nothing deferred crosses into a block */
         TRY(pop_types(v, pt, np));
         TRY(push_ctrl(v, (uint16_t)op, pt, np, rt, nr));
         return WASMCU_OK;
@@ -846,11 +1096,11 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(read_blocktype(v, &pt, &np, &rt, &nr));
         TRY(pop_expect(v, WASMCU_I32, NULL));
         TRY(pop_types(v, pt, np));
-        int em = emitting(v);
         uint32_t fix = 0;
-        if (em) {
-            TRY(emit2(v, WM_OP_IF_FALSE, 0));
-            fix = v->ncode;
+        if (emitting(v)) {
+            ctrl none = {0};
+            TRY(emit_cond(v, v->nvals + np, 1, &none, 0, v->nvals + np, &fix));
+            fix++;
         }
         TRY(push_ctrl(v, WM_OP_IF, pt, np, rt, nr));
         v->ctrls[v->nctrls - 1].else_fixup = fix;
@@ -871,9 +1121,9 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(pop_types(v, ts, nt));
         if (emitting(v)) {
             v->nvals += nt; /* the branch sees its values on the stack */
-            if (op == WM_OP_BR) TRY(emit_branch(v, x, WM_OP_JUMP, WM_OP_BR_DROP));
-            else TRY(emit_branch(v, x, WM_OP_BR_IF, WM_OP_BR_IF_DROP));
+            wasmcu_err e = emit_branch(v, x, op == WM_OP_BR_IF, v->nvals);
             v->nvals -= nt;
+            TRY(e);
         }
         if (op == WM_OP_BR) {
             set_unreachable(v);
@@ -886,7 +1136,13 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_RETURN: {
         ctrl *f = &v->ctrls[0];
         TRY(pop_types(v, f->results, f->nresults));
-        if (emitting(v)) TRY(emit(v, WM_OP_RETURN));
+        if (emitting(v)) { /* [return, first result's slot] */
+            v->nvals += f->nresults;
+            wasmcu_err e = flush_from(v, v->nvals - f->nresults);
+            v->nvals -= f->nresults;
+            TRY(e);
+            TRY(emit2(v, WM_OP_RETURN, home(v, v->nvals)));
+        }
         set_unreachable(v);
         return WASMCU_OK;
     }
@@ -894,16 +1150,17 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(read_index(v, m->nfuncs, "function", &x));
         const wm_functype *ft = wm_module_functype(m, x);
         TRY(pop_types(v, ft->types, ft->nparams));
-        if (emitting(v)) TRY(emit2(v, WM_OP_CALL, x));
+        if (emitting(v)) { /* [call, funcidx, first argument's slot] */
+            TRY(emit_call_args(v, ft->nparams));
+            TRY(emit3(v, WM_OP_CALL, x, home(v, v->nvals)));
+        }
         return push_types(v, ft->types + ft->nparams, ft->nresults);
     }
     case WM_OP_CALL_INDIRECT:
         return op_call_indirect(v);
     case WM_OP_DROP: {
         wm_valtype t = UNKNOWN;
-        TRY(pop(v, &t));
-        if (emitting(v)) TRY(emit(v, WM_OP_DROP));
-        return WASMCU_OK;
+        return pop(v, &t);
     }
     case WM_OP_SELECT:
         return op_select(v, 0);
@@ -927,9 +1184,9 @@ static wasmcu_err instr(vctx *v, int op)
         if (op == WM_OP_MEMORY_GROW && !m->grows_memory && !v->locating) m->grows_memory = v->func + 1;
         TRY(read_zero(v));
         TRY(need_memory(v));
-        TRY(check_simple(v, op));
-        if (emitting(v)) TRY(emit(v, (uint32_t)op));
-        return WASMCU_OK;
+        TRY(pop_sig(v, op, &np));
+        if (emitting(v)) TRY(emit_stack_op(v, op, np));
+        return push_sig(v, op);
     case WM_OP_I32_CONST:
     case WM_OP_I64_CONST:
     case WM_OP_F32_CONST:
@@ -938,7 +1195,7 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_REF_NULL: {
         wm_valtype t = UNKNOWN;
         TRY(read_reftype(v, &t));
-        if (emitting(v)) TRY(emit(v, WM_OP_REF_NULL));
+        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_NULL, 0));
         return push(v, t);
     }
     case WM_OP_REF_IS_NULL: {
@@ -947,13 +1204,16 @@ static wasmcu_err instr(vctx *v, int op)
         if (t != UNKNOWN && !is_ref(t))
             return fail(v, WASMCU_ERR_INVALID, "type mismatch: ref.is_null expects a reference but got %s",
                         type_name(t), 0, 0);
-        if (emitting(v)) TRY(emit(v, WM_OP_REF_IS_NULL));
+        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_IS_NULL, 1));
         return push(v, WASMCU_I32);
     }
     case WM_OP_REF_FUNC:
         TRY(read_index(v, m->nfuncs, "function", &x));
         if (!declared_ref(m, x)) return invalid(v, "undeclared function reference");
-        if (emitting(v)) TRY(emit2(v, WM_OP_REF_FUNC, x));
+        if (emitting(v)) {
+            TRY(emit_stack_op(v, WM_OP_REF_FUNC, 0));
+            TRY(emit(v, x));
+        }
         return push(v, WASMCU_FUNCREF);
     case WM_OP_MEMORY_INIT:
     case WM_OP_DATA_DROP:
@@ -969,9 +1229,7 @@ static wasmcu_err instr(vctx *v, int op)
     if (wm_op_imm[op] >= IMM_MEM8 && wm_op_imm[op] <= IMM_MEM64) return op_memarg(v, op);
     if (op_sig[op] == 0 || wm_op_imm[op] != IMM_NONE)
         return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
-    TRY(check_simple(v, op));
-    if (emitting(v)) TRY(emit(v, (uint32_t)op));
-    return WASMCU_OK;
+    return check_simple(v, op);
 }
 
 /* ---- function bodies --------------------------------------------------------------------- */
@@ -1013,7 +1271,8 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->r.p = NULL;
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
-    v->nvals = v->nctrls = v->ncode = v->max_vals = 0;
+    v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = 0;
+    v->last_end = UINT32_MAX;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     while (v->nctrls > 0) {
         int op = 0;
@@ -1237,6 +1496,7 @@ static void vctx_free(vctx *v)
 {
     wm_free(&v->rt->alloc, v->locals);
     wm_free(&v->rt->alloc, v->vals);
+    wm_free(&v->rt->alloc, v->opnds);
     wm_free(&v->rt->alloc, v->ctrls);
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);
