@@ -18,6 +18,12 @@
 #define WM_CONFIG_METERING 1
 #endif
 
+/* Constants a function's instructions read from slots of its frame (copied in at every
+ * call); a function with more distinct constants loads the rest with an instruction. */
+#ifndef WM_CONFIG_CONST_SLOTS
+#define WM_CONFIG_CONST_SLOTS 32u
+#endif
+
 /* Default value-stack bytes per instance when the embedder passes 0. */
 #ifndef WM_CONFIG_DEFAULT_STACK
 #define WM_CONFIG_DEFAULT_STACK (64u * 1024u)

@@ -33,6 +33,9 @@
  * (the result's, for instructions with one), then the operands; each handler moves pc past
  * its words, after reading every operand (a result may overwrite one). */
 #define R(k) fp[pc[k]]
+/* a 32-bit immediate: two units, low half first */
+#define U32(k) ((uint32_t)pc[k] | (uint32_t)pc[(k) + 1] << 16)
+#define NEXT_U32() (pc += 2, U32(-2))
 #define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); R(0) = (uint32_t)(expr); pc += 3; } while (0)
 #define BIN_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint64_t)(expr); pc += 3; } while (0)
 #define CMP_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint32_t)(expr); pc += 3; } while (0)
@@ -46,16 +49,16 @@
 #define UN_F64(expr) do { double x = F64(R(1)); R(0) = wm_f64_bits(expr); pc += 2; } while (0)
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); R(0) = (uint32_t)(expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
-#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(pc[2]); else pc += 3; } while (0)
+#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(U32(2)); else pc += 4; } while (0)
 #define TAKE(t) do { uint32_t t_ = (t); pc = code + (t_ & 0x7FFFFFFFu); if (t_ >> 31) METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + *pc++)
 
 /* Loads [dst, addr, offset] and stores [addr, value, offset]: the effective address is
  * computed in 64 bits so it cannot wrap. */
-#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + pc[2]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD(type, n, conv) do { EA(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = conv(t); pc += 3; } while (0)
-#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); memcpy(mem + ea, &t, n); pc += 3; } while (0)
+#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U32(2); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD(type, n, conv) do { EA(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = conv(t); pc += 4; } while (0)
+#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); memcpy(mem + ea, &t, n); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
 #define AS_U64(t) ((uint64_t)(t))
 #define AS_S32(t) ((uint32_t)(int32_t)(t))
@@ -76,7 +79,7 @@
  * func stopped (NULL before its first instruction); pc - 1 lies inside the instruction that
  * trapped, or inside the call a caller frame waits on. */
 static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, const wm_func *func,
-                        const uint32_t *pc, const wm_frame *frames, uint32_t nframes,
+                        const uint16_t *pc, const wm_frame *frames, uint32_t nframes,
                         uint32_t first)
 {
     if (detail && *detail) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), detail);
@@ -133,11 +136,19 @@ static wasmcu_err meter(wasmcu_instance *o)
     return WASMCU_OK;
 }
 
+/* A call's frame above its params: locals zeroed, then the function's constants. */
+static inline void enter(wasmcu_val *locals, const wm_code *c)
+{
+    memset(locals, 0, c->nlocals * sizeof *locals);
+    wasmcu_val *k = locals + c->nlocals;
+    for (uint32_t i = 0; i < c->nconsts; i++) k[i] = c->consts[i];
+}
+
 /* Where a run starts: a fresh call of func with params at fp[0..], or a stopped call. */
 typedef struct wm_state {
     wm_func *func;
     wasmcu_val *fp, *sp;
-    const uint32_t *pc;
+    const uint16_t *pc;
     uint32_t nframes, first;
 } wm_state;
 
@@ -160,7 +171,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     const uint32_t first = start->first;
     uint32_t nframes = start->nframes;
     wasmcu_val *const stack_end = owner->stack_end;
-    const uint32_t *code = func->code->ops, *pc = start->pc;
+    const uint16_t *code = func->code->ops, *pc = start->pc;
     wasmcu_val *fp = start->fp, *sp = start->sp;
     wasmcu_err err = WASMCU_OK;
     char msg[128];
@@ -173,8 +184,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         const wm_code *c = func->code;
         uint32_t np = func->type->nparams;
         if (fp + np + c->nlocals + c->max_height > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-        memset(fp + np, 0, c->nlocals * sizeof *fp);
-        sp = fp + np + c->nlocals;
+        enter(fp + np, c);
         pc = code;
         METER();
     }
@@ -182,11 +192,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     DISPATCH_BEGIN
 
     CASE(WM_OP_UNREACHABLE): TRAP(WASMCU_TRAP_UNREACHABLE);
-    CASE(WM_OP_JUMP): pc = code + pc[0]; NEXT();
+    CASE(WM_OP_JUMP): pc = code + U32(0); NEXT();
     /* a back-edge: the check follows the branch, so a stop resumes at the loop head */
-    CASE(WM_OP_JUMP_LOOP): pc = code + pc[0]; METER(); NEXT();
-    CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(pc[1]); else pc += 2; NEXT();
-    CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(pc[1]); else pc += 2; NEXT();
+    CASE(WM_OP_JUMP_LOOP): pc = code + U32(0); METER(); NEXT();
+    CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(U32(1)); else pc += 3; NEXT();
+    CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(U32(1)); else pc += 3; NEXT();
     CASE(WM_OP_BR_EQ): BR_CMP(uint32_t, ==); NEXT();
     CASE(WM_OP_BR_NE): BR_CMP(uint32_t, !=); NEXT();
     CASE(WM_OP_BR_LT_S): BR_CMP(int32_t, <); NEXT();
@@ -199,22 +209,22 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_BR_GE_U): BR_CMP(uint32_t, >=); NEXT();
     CASE(WM_OP_BR_DROP): goto branch_drop;
     CASE(WM_OP_BR_IF_DROP):
-        if (!I32(R(0))) { pc += 5; NEXT(); }
+        if (!I32(R(0))) { pc += 6; NEXT(); }
         pc++;
         goto branch_drop;
     CASE(WM_OP_BR_TABLE): {
-        uint32_t i = I32(R(0)), src = pc[1], n = pc[2], head = pc[3];
-        const uint32_t *branches = pc + 4, *index = branches + 3 * (head & 0x7FFFFFFFu);
+        uint32_t i = I32(R(0)), src = pc[1], n = U32(2), head = U32(4);
+        const uint16_t *branches = pc + 6, *index = branches + 4 * (head & 0x7FFFFFFFu);
         if (i > n) i = n;
-        uint32_t k = head >> 31 ? (index[i / 2] >> (i % 2 * 16)) & 0xFFFFu
-                                : (index[i / 4] >> (i % 4 * 8)) & 0xFFu;
-        target = branches[3 * k], arity = branches[3 * k + 1], height = branches[3 * k + 2];
+        uint32_t k = head >> 31 ? index[i] : (uint32_t)(index[i / 2] >> (i % 2 * 8)) & 0xFFu;
+        pc = branches + 4 * k;
+        target = U32(0), arity = pc[2], height = pc[3];
         from = src;
         goto branch_move;
     }
     /* [target, arity, height, from]: the arity values at slot from move to slot height */
     branch_drop:
-        target = pc[0], arity = pc[1], height = pc[2], from = pc[3];
+        target = U32(0), arity = pc[2], height = pc[3], from = pc[4];
     branch_move:
         if (height != from) memmove(fp + height, fp + from, arity * sizeof *fp);
         pc = code + target;
@@ -232,13 +242,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         LOAD_INST();
         NEXT();
     }
-    CASE(WM_OP_CALL): callee = cur->funcs[pc[0]]; args = fp + pc[1]; pc += 2; goto call;
+    CASE(WM_OP_CALL): callee = cur->funcs[U32(0)]; args = fp + pc[2]; pc += 3; goto call;
     CASE(WM_OP_CALL_INDIRECT): {
-        const wm_functype *want = &cur->mod->types[pc[0]];
-        wm_table *t = cur->tables[pc[1]];
-        uint32_t i = I32(R(3));
-        args = fp + pc[2];
-        pc += 4;
+        const wm_functype *want = &cur->mod->types[U32(0)];
+        wm_table *t = cur->tables[U32(2)];
+        uint32_t i = I32(R(5));
+        args = fp + pc[4];
+        pc += 6;
         if (i >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
         callee = (wm_func *)(uintptr_t)t->elems[i];
         if (!callee) TRAP(WASMCU_TRAP_UNINITIALIZED_ELEMENT);
@@ -266,7 +276,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         frames[nframes].func = func;
         nframes++;
         fp = args;
-        memset(fp + np, 0, c->nlocals * sizeof *fp);
+        enter(fp + np, c);
         func = callee;
         code = pc = c->ops;
         if (callee->inst != cur) LOAD_INST();
@@ -278,10 +288,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* local.get [dst, src] is the one copy between slots; i32.const [dst, bits] and
      * i64.const [dst, lo, hi] put any constant in a slot */
     CASE(WM_OP_LOCAL_GET): R(0) = R(1); pc += 2; NEXT();
-    CASE(WM_OP_I32_CONST): R(0) = pc[1]; pc += 2; NEXT();
-    CASE(WM_OP_I64_CONST): R(0) = (uint64_t)pc[1] | (uint64_t)pc[2] << 32; pc += 3; NEXT();
-    CASE(WM_OP_GLOBAL_GET): R(0) = cur->globals[pc[1]]->value; pc += 2; NEXT();
-    CASE(WM_OP_GLOBAL_SET): cur->globals[pc[1]]->value = R(0); pc += 2; NEXT();
+    CASE(WM_OP_I32_CONST): R(0) = U32(1); pc += 3; NEXT();
+    CASE(WM_OP_I64_CONST): R(0) = (uint64_t)U32(1) | (uint64_t)U32(3) << 32; pc += 5; NEXT();
+    CASE(WM_OP_GLOBAL_GET): R(0) = cur->globals[U32(1)]->value; pc += 3; NEXT();
+    CASE(WM_OP_GLOBAL_SET): cur->globals[U32(1)]->value = R(0); pc += 3; NEXT();
 
     CASE(WM_OP_I32_LOAD): LOAD(uint32_t, 4, AS_U32); NEXT();
     CASE(WM_OP_I64_LOAD): LOAD(uint64_t, 8, AS_U64); NEXT();
@@ -541,11 +551,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 
     CASE(WM_OP_REF_NULL): SP(); *sp++ = 0; NEXT();
     CASE(WM_OP_REF_IS_NULL): SP(); sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
-    CASE(WM_OP_REF_FUNC): SP(); *sp++ = (wasmcu_val)(uintptr_t)cur->funcs[*pc++]; NEXT();
+    CASE(WM_OP_REF_FUNC): SP(); *sp++ = (wasmcu_val)(uintptr_t)cur->funcs[NEXT_U32()]; NEXT();
 
     CASE(WM_OP_TABLE_GET): {
         SP();
-        wm_table *t = cur->tables[*pc++];
+        wm_table *t = cur->tables[NEXT_U32()];
         uint32_t i = I32(sp[-1]);
         if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
         sp[-1] = t->elems[i];
@@ -553,24 +563,24 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     CASE(WM_OP_TABLE_SET): {
         SP();
-        wm_table *t = cur->tables[*pc++];
+        wm_table *t = cur->tables[NEXT_U32()];
         uint32_t i = I32(sp[-2]);
         if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
         t->elems[i] = sp[-1];
         sp -= 2;
         NEXT();
     }
-    CASE(WM_OP_TABLE_SIZE): SP(); *sp++ = cur->tables[*pc++]->size; NEXT();
+    CASE(WM_OP_TABLE_SIZE): SP(); *sp++ = cur->tables[NEXT_U32()]->size; NEXT();
     CASE(WM_OP_TABLE_GROW): {
         SP();
-        wm_table *t = cur->tables[*pc++];
+        wm_table *t = cur->tables[NEXT_U32()];
         sp--;
         sp[-1] = (uint32_t)wm_table_grow(cur->rt, t, I32(sp[0]), sp[-1]);
         NEXT();
     }
     CASE(WM_OP_TABLE_FILL): {
         SP();
-        wm_table *t = cur->tables[*pc++];
+        wm_table *t = cur->tables[NEXT_U32()];
         uint32_t i = I32(sp[-3]), n = I32(sp[-1]);
         wasmcu_val val = sp[-2];
         sp -= 3;
@@ -580,9 +590,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     CASE(WM_OP_TABLE_COPY): {
         SP();
-        wm_table *dt = cur->tables[pc[0]], *st = cur->tables[pc[1]];
+        wm_table *dt = cur->tables[U32(0)], *st = cur->tables[U32(2)];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        pc += 2;
+        pc += 4;
         sp -= 3;
         if ((uint64_t)d + n > dt->size || (uint64_t)s + n > st->size) TRAP(WASMCU_TRAP_TABLE_OOB);
         memmove(dt->elems + d, st->elems + s, (size_t)n * sizeof *dt->elems);
@@ -590,29 +600,30 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     CASE(WM_OP_TABLE_INIT): {
         SP();
-        uint32_t e = pc[0];
-        wm_table *t = cur->tables[pc[1]];
+        uint32_t e = U32(0);
+        wm_table *t = cur->tables[U32(2)];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        pc += 2;
+        pc += 4;
         sp -= 3;
         if ((uint64_t)s + n > cur->elem_counts[e] || (uint64_t)d + n > t->size)
             TRAP(WASMCU_TRAP_TABLE_OOB);
         if (n) memcpy(t->elems + d, cur->elem_items[e] + s, (size_t)n * sizeof *t->elems);
         NEXT();
     }
-    CASE(WM_OP_ELEM_DROP): SP(); cur->elem_counts[*pc++] = 0; NEXT();
+    CASE(WM_OP_ELEM_DROP): SP(); cur->elem_counts[NEXT_U32()] = 0; NEXT();
 
     CASE(WM_OP_MEMORY_INIT): {
         SP();
-        const wm_data *seg = &cur->mod->datas[*pc++];
+        uint32_t di = NEXT_U32();
+        const wm_data *seg = &cur->mod->datas[di];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        uint32_t len = cur->data_dropped[pc[-1]] ? 0 : seg->len;
+        uint32_t len = cur->data_dropped[di] ? 0 : seg->len;
         sp -= 3;
         if ((uint64_t)s + n > len || (uint64_t)d + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
         if (n) memcpy(mem + d, seg->bytes + s, n);
         NEXT();
     }
-    CASE(WM_OP_DATA_DROP): SP(); cur->data_dropped[*pc++] = 1; NEXT();
+    CASE(WM_OP_DATA_DROP): SP(); cur->data_dropped[NEXT_U32()] = 1; NEXT();
     CASE(WM_OP_MEMORY_COPY): {
         SP();
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);

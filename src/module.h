@@ -54,10 +54,12 @@ typedef struct wm_import {
 
 /* What compile makes of a function body; filled by validate. */
 typedef struct wm_code {
-    uint32_t *ops;       /* compiled instructions (see compile.h) */
-    uint32_t nops;       /* words in ops */
+    uint16_t *ops;       /* compiled instructions (see compile.h) */
+    uint32_t nops;       /* 16-bit units in ops */
     uint32_t nlocals;    /* declared locals, params excluded */
-    uint32_t max_height; /* most operand-stack slots in use at once */
+    uint32_t nconsts;    /* constant slots after the locals, filled from consts at a call */
+    const uint64_t *consts;
+    uint32_t max_height; /* slots above the locals: constants + most operands at once */
 } wm_code;
 
 typedef struct wm_funcdef {

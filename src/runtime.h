@@ -81,14 +81,14 @@ struct wasmcu_instance {
     struct wm_suspended {           /* a call stopped by fuel or an interrupt */
         uint8_t active;
         struct wasmcu_func *entry, *func;
-        const uint32_t *pc;
+        const uint16_t *pc;
         wasmcu_val *base, *fp, *sp, *saved_top;
         uint32_t nframes, first, saved_frames;
     } susp;
 };
 
 typedef struct wm_frame {
-    const uint32_t *pc;   /* where the caller resumes */
+    const uint16_t *pc;   /* where the caller resumes */
     wasmcu_val *fp;       /* caller's frame base */
     wm_func *func;        /* caller */
 } wm_frame;

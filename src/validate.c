@@ -164,10 +164,16 @@ typedef struct vctx {
     /* the instruction emitted last, while straight-line code follows it: where it starts,
      * where its result slot word is and the height of its result (fusion and local.set) */
     uint32_t last_start, last_end, last_dst, last_h;
+    /* constants that operands read, each in a slot after the locals, filled at every call */
+    uint64_t consts[WM_CONFIG_CONST_SLOTS];
+    uint32_t nconsts;
+    /* words naming a home slot: relocated past the constants once their number is known */
+    uint32_t *relocs;
+    uint32_t nrelocs, cap_relocs;
     ctrl *ctrls;
     uint32_t nctrls, cap_ctrls;
     /* emitted code */
-    uint32_t *code;
+    uint16_t *code;
     uint32_t ncode, cap_code;
     /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
      * the distinct depths in order */
@@ -270,17 +276,31 @@ static int emitting(const vctx *v)
     return !c->unreachable && !c->dead;
 }
 
-static wasmcu_err emit(vctx *v, uint32_t w)
+/* Emits one 16-bit unit: an opcode, a slot or an arity. Slots past 65535 are caught when the
+ * function is done (its frame is too big), so truncating them here is harmless. */
+static wasmcu_err emit(vctx *v, uint32_t u)
 {
-    if (!grow(v, (void **)&v->code, &v->cap_code, v->ncode + 1, sizeof(uint32_t))) return v->err;
-    v->code[v->ncode++] = w;
+    if (!grow(v, (void **)&v->code, &v->cap_code, v->ncode + 1, sizeof(uint16_t))) return v->err;
+    v->code[v->ncode++] = (uint16_t)u;
     return WASMCU_OK;
 }
 
-static wasmcu_err emit2(vctx *v, uint32_t a, uint32_t b)
+/* Emits a 32-bit immediate as two units, low half first. */
+static wasmcu_err emit32(vctx *v, uint32_t w)
 {
-    TRY(emit(v, a));
-    return emit(v, b);
+    TRY(emit(v, w & 0xFFFFu));
+    return emit(v, w >> 16);
+}
+
+static uint32_t read32(const vctx *v, uint32_t at)
+{
+    return (uint32_t)v->code[at] | (uint32_t)v->code[at + 1] << 16;
+}
+
+static void write32(vctx *v, uint32_t at, uint32_t w)
+{
+    v->code[at] = (uint16_t)w;
+    v->code[at + 1] = (uint16_t)(w >> 16);
 }
 
 /* ---- the type stack ---------------------------------------------------------------------- */
@@ -336,12 +356,52 @@ static wasmcu_err push_types(vctx *v, const wm_valtype *ts, uint32_t n)
 
 /* ---- operand slots ----------------------------------------------------------------------- */
 
-static uint32_t home(const vctx *v, uint32_t i) { return v->nlocals + i; }
-
-static wasmcu_err emit3(vctx *v, uint32_t a, uint32_t b, uint32_t c)
+/* A home slot while compiling: the value's height, tagged until the function's constant
+ * slots are counted and the slot becomes locals + constants + height. */
+#define HOME 0x80000000u
+static uint32_t home(const vctx *v, uint32_t i)
 {
-    TRY(emit2(v, a, b));
-    return emit(v, c);
+    (void)v;
+    return HOME | i;
+}
+
+/* Emits a slot word, remembering where a home slot's is. */
+static wasmcu_err emit_slot(vctx *v, uint32_t s)
+{
+    if (s & HOME) {
+        if (!grow(v, (void **)&v->relocs, &v->cap_relocs, v->nrelocs + 1, sizeof(uint32_t)))
+            return v->err;
+        v->relocs[v->nrelocs++] = v->ncode;
+    }
+    return emit(v, s);
+}
+
+/* The constant slot holding bits, or UINT32_MAX when every one is taken. */
+static uint32_t const_slot(vctx *v, uint64_t bits)
+{
+    uint32_t j = 0;
+    while (j < v->nconsts && v->consts[j] != bits) j++;
+    if (j == WM_CONFIG_CONST_SLOTS) return UINT32_MAX;
+    if (j == v->nconsts) v->consts[v->nconsts++] = bits;
+    return v->nlocals + j;
+}
+
+/* Emits a 64-bit constant as a slot's value: i32.const [dst, bits32] or i64.const
+ * [dst, lo32, hi32]. */
+static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
+{
+    TRY(emit(v, wide ? WM_OP_I64_CONST : WM_OP_I32_CONST));
+    TRY(emit_slot(v, dst));
+    TRY(emit32(v, (uint32_t)bits));
+    return wide ? emit32(v, (uint32_t)(bits >> 32)) : WASMCU_OK;
+}
+
+/* The slot word at `at` as emit_slot was given it (a home slot tagged again). */
+static uint32_t slot_at(const vctx *v, uint32_t at)
+{
+    for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
+        if (v->relocs[k] == at) return HOME | v->code[at];
+    return v->code[at];
 }
 
 /* Puts value i into its home slot. */
@@ -349,10 +409,11 @@ static wasmcu_err materialize(vctx *v, uint32_t i)
 {
     opnd *o = &v->opnds[i];
     if (o->kind == V_LOCAL) {
-        TRY(emit3(v, WM_OP_LOCAL_GET, home(v, i), o->local));
+        TRY(emit(v, WM_OP_LOCAL_GET));
+        TRY(emit_slot(v, home(v, i)));
+        TRY(emit(v, o->local));
     } else if (o->kind == V_CONST) {
-        TRY(emit3(v, o->wide ? WM_OP_I64_CONST : WM_OP_I32_CONST, home(v, i), (uint32_t)o->bits));
-        if (o->wide) TRY(emit(v, (uint32_t)(o->bits >> 32)));
+        TRY(emit_const(v, home(v, i), o->bits, o->wide));
     }
     o->kind = V_HOME;
     return WASMCU_OK;
@@ -394,6 +455,7 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
         *out = o->local;
         return WASMCU_OK;
     }
+    if (o->kind == V_CONST && (*out = const_slot(v, o->bits)) != UINT32_MAX) return WASMCU_OK;
     TRY(materialize(v, i));
     *out = home(v, i);
     return WASMCU_OK;
@@ -411,7 +473,7 @@ static wasmcu_err emit_dst(vctx *v, uint32_t h)
 {
     v->last_dst = v->ncode;
     v->last_h = h;
-    return emit(v, home(v, h));
+    return emit_slot(v, home(v, h));
 }
 
 /* Marks the end of an instruction whose result slot may be redirected. */
@@ -460,9 +522,9 @@ static void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n)
 static wasmcu_err emit_target(vctx *v, ctrl *c, int back)
 {
     v->last_end = UINT32_MAX;
-    if (c->op == WM_OP_LOOP) return emit(v, c->loop_start | (uint32_t)(back && WM_CONFIG_METERING) << 31);
+    if (c->op == WM_OP_LOOP) return emit32(v, c->loop_start | (uint32_t)(back && WM_CONFIG_METERING) << 31);
     uint32_t at = v->ncode;
-    TRY(emit(v, c->fixups));
+    TRY(emit32(v, c->fixups));
     c->fixups = at + 1;
     return WASMCU_OK;
 }
@@ -471,8 +533,8 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
 {
     while (head) {
         uint32_t at = head - 1;
-        head = v->code[at];
-        v->code[at] = target;
+        head = read32(v, at);
+        write32(v, at, target);
     }
 }
 
@@ -484,17 +546,18 @@ static int fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, u
     static const uint8_t negated[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3}; /* eq ne lt_s lt_u gt_s... */
     if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) return 0;
     uint32_t c = v->code[v->last_start];
-    *a = v->code[v->last_start + 2];
+    *a = slot_at(v, v->last_start + 2);
     if (c == WM_OP_I32_EQZ) {
         *op = negate ? WM_OP_BR_IF : WM_OP_IF_FALSE;
     } else if (c >= WM_OP_I32_EQ && c <= WM_OP_I32_GE_U) {
         uint32_t k = c - WM_OP_I32_EQ;
         *op = WM_OP_BR_EQ + (negate ? negated[k] : k);
-        *b = v->code[v->last_start + 3];
+        *b = slot_at(v, v->last_start + 3);
     } else {
         return 0;
     }
     v->ncode = v->last_start; /* the branch replaces the compare */
+    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
     v->last_end = UINT32_MAX;
     return 1;
 }
@@ -516,8 +579,9 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     wasmcu_err e = flush_from(v, from);
     v->nvals = save;
     TRY(e);
-    TRY(emit2(v, op, a));
-    if (op >= WM_OP_BR_EQ) TRY(emit(v, b));
+    TRY(emit(v, op));
+    TRY(emit_slot(v, a));
+    if (op >= WM_OP_BR_EQ) TRY(emit_slot(v, b));
     *at = v->ncode;
     return emit_target(v, c, 1);
 }
@@ -543,9 +607,11 @@ static wasmcu_err emit_branch(vctx *v, uint32_t l, int cond, uint32_t ci)
     TRY(flush_from(v, v->nvals - n));
     if (back) TRY(emit(v, WM_OP_LOOP));
     TRY(emit(v, cond ? WM_OP_BR_IF_DROP : WM_OP_BR_DROP));
-    if (cond) TRY(emit(v, cs));
+    if (cond) TRY(emit_slot(v, cs));
     TRY(emit_target(v, c, 0));
-    TRY(emit3(v, n, home(v, c->height), home(v, v->nvals - n)));
+    TRY(emit(v, n));
+    TRY(emit_slot(v, home(v, c->height)));
+    TRY(emit_slot(v, home(v, v->nvals - n)));
     return WASMCU_OK;
 }
 
@@ -641,7 +707,7 @@ static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) TRY(materialize(v, v->nvals + i));
     TRY(emit_op(v, (uint32_t)op));
-    return emit(v, home(v, v->nvals + n));
+    return emit_slot(v, home(v, v->nvals + n));
 }
 
 /* A signature-checked instruction on slots: [op, dst, operands..., imm] where loads and
@@ -656,8 +722,8 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         TRY(emit_op(v, (uint32_t)op));
         const char *colon = strchr(sig_text[op_sig[op]], ':');
         if (colon[1]) TRY(emit_dst(v, base));
-        for (uint32_t i = 0; i < n; i++) TRY(emit(v, s[i]));
-        if (imm) TRY(emit(v, *imm));
+        for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
+        if (imm) TRY(emit32(v, *imm));
         if (colon[1]) produced(v);
     }
     return push_sig(v, op);
@@ -687,11 +753,13 @@ static wasmcu_err op_end(vctx *v)
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     patch_chain(v, c->fixups, v->ncode);
-    if (c->else_fixup) v->code[c->else_fixup - 1] = v->ncode;
+    if (c->else_fixup) write32(v, c->else_fixup - 1, v->ncode);
     v->last_end = UINT32_MAX;
     /* the function's end returns; branches to the function's label land here too */
-    if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups))
-        TRY(emit2(v, WM_OP_RETURN, home(v, 0)));
+    if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups)) {
+        TRY(emit(v, WM_OP_RETURN));
+        TRY(emit_slot(v, home(v, 0)));
+    }
     ctrl done = *c;
     v->nctrls--;
     return push_types(v, done.results, done.nresults);
@@ -711,7 +779,7 @@ static wasmcu_err op_else(vctx *v)
     }
     v->last_end = UINT32_MAX;
     if (c->else_fixup) {
-        v->code[c->else_fixup - 1] = v->ncode;
+        write32(v, c->else_fixup - 1, v->ncode);
         c->else_fixup = 0;
     }
     c->op = WM_OP_ELSE;
@@ -779,25 +847,29 @@ static wasmcu_err op_br_table(vctx *v)
         /* a back-edge among the targets needs the fuel and interrupt check */
         if (back && WM_CONFIG_METERING) TRY(emit(v, WM_OP_LOOP));
         uint32_t wide = ndist > 256;
-        TRY(emit3(v, WM_OP_BR_TABLE, is, home(v, ci - arity)));
-        TRY(emit2(v, n, ndist | wide << 31));
+        TRY(emit(v, WM_OP_BR_TABLE));
+        TRY(emit_slot(v, is));
+        TRY(emit_slot(v, home(v, ci - arity)));
+        TRY(emit32(v, n));
+        TRY(emit32(v, ndist | wide << 31));
         for (uint32_t k = 0; k < ndist; k++) {
             ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
             const wm_valtype *ts;
             uint32_t nt;
             label_types(c, &ts, &nt);
             TRY(emit_target(v, c, 0));
-            TRY(emit2(v, nt, home(v, c->height)));
+            TRY(emit(v, nt));
+            TRY(emit_slot(v, home(v, c->height)));
         }
         /* pass 2: the entries again, as packed indexes */
         v->r.p = entries;
-        uint32_t word = 0, shift = 0, bits = wide ? 16 : 8;
+        uint32_t word = 0, shift = 0, bits = wide ? 16 : 8; /* packed into units */
         for (uint32_t i = 0; i <= n; i++) {
             uint32_t l = 0;
             wm_read_u32(&v->r, &l); /* read once already */
             word |= v->brmap[l] << shift;
             shift += bits;
-            if (shift == 32) {
+            if (shift == 16) {
                 TRY(emit(v, word));
                 word = shift = 0;
             }
@@ -830,8 +902,11 @@ static wasmcu_err op_call_indirect(vctx *v)
         uint32_t is;
         TRY(slot_of(v, v->nvals + ft->nparams, &is));
         TRY(emit_call_args(v, ft->nparams));
-        TRY(emit3(v, WM_OP_CALL_INDIRECT, ti, tab));
-        TRY(emit2(v, home(v, v->nvals), is));
+        TRY(emit(v, WM_OP_CALL_INDIRECT));
+        TRY(emit32(v, ti));
+        TRY(emit32(v, tab));
+        TRY(emit_slot(v, home(v, v->nvals)));
+        TRY(emit_slot(v, is));
     }
     return push_types(v, ft->types + ft->nparams, ft->nresults);
 }
@@ -866,7 +941,7 @@ static wasmcu_err op_select(vctx *v, int typed)
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
         TRY(emit_op(v, WM_OP_SELECT));
         TRY(emit_dst(v, base));
-        TRY(emit3(v, s[0], s[1], s[2]));
+        for (uint32_t i = 0; i < 3; i++) TRY(emit_slot(v, s[i]));
         produced(v);
     }
     return push(v, want);
@@ -886,12 +961,16 @@ static wasmcu_err op_local(vctx *v, int op)
         for (uint32_t k = v->flushed; k < top; k++)
             if (v->opnds[k].kind == V_LOCAL && v->opnds[k].local == i) TRY(materialize(v, k));
         if (val.kind == V_HOME && v->last_end == v->ncode && v->last_h == top) {
-            v->code[v->last_dst] = i; /* the value's instruction writes the local itself */
+            /* the value's instruction writes the local itself */
+            for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
+                if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
+            v->code[v->last_dst] = (uint16_t)i;
         } else if (val.kind == V_CONST) {
-            TRY(emit3(v, val.wide ? WM_OP_I64_CONST : WM_OP_I32_CONST, i, (uint32_t)val.bits));
-            if (val.wide) TRY(emit(v, (uint32_t)(val.bits >> 32)));
+            TRY(emit_const(v, i, val.bits, val.wide));
         } else if (val.kind != V_LOCAL || val.local != i) {
-            TRY(emit3(v, WM_OP_LOCAL_GET, i, val.kind == V_LOCAL ? val.local : home(v, top)));
+            TRY(emit(v, WM_OP_LOCAL_GET));
+            TRY(emit(v, i));
+            TRY(emit_slot(v, val.kind == V_LOCAL ? val.local : home(v, top)));
         }
         v->last_end = UINT32_MAX;
         if (op == WM_OP_LOCAL_TEE) return push_deferred(v, t, V_LOCAL, i, 0, 0);
@@ -917,11 +996,13 @@ static wasmcu_err op_global(vctx *v, int op)
         if (op == WM_OP_GLOBAL_GET) {
             TRY(emit_op(v, (uint32_t)op));
             TRY(emit_dst(v, v->nvals - 1));
-            TRY(emit(v, i));
+            TRY(emit32(v, i));
             produced(v);
         } else {
             TRY(slot_of(v, v->nvals, &s));
-            TRY(emit3(v, (uint32_t)op, s, i));
+            TRY(emit(v, (uint32_t)op));
+            TRY(emit_slot(v, s));
+            TRY(emit32(v, i));
         }
     }
     return WASMCU_OK;
@@ -960,7 +1041,7 @@ static wasmcu_err op_table(vctx *v, int op)
     }
     if (emitting(v)) {
         TRY(emit_stack_op(v, op, np));
-        TRY(emit(v, t));
+        TRY(emit32(v, t));
     }
     if (op == WM_OP_TABLE_GET) return push(v, et);
     if (op == WM_OP_TABLE_SIZE || op == WM_OP_TABLE_GROW) return push(v, WASMCU_I32);
@@ -1018,8 +1099,8 @@ static wasmcu_err op_bulk(vctx *v, int op)
     TRY(pop_sig(v, op, &n));
     if (emitting(v)) {
         TRY(emit_stack_op(v, op, n));
-        if (op == WM_OP_TABLE_INIT || op == WM_OP_TABLE_COPY) TRY(emit2(v, a, b));
-        else if (op != WM_OP_MEMORY_COPY && op != WM_OP_MEMORY_FILL) TRY(emit(v, a));
+        if (op != WM_OP_MEMORY_COPY && op != WM_OP_MEMORY_FILL) TRY(emit32(v, a));
+        if (op == WM_OP_TABLE_INIT || op == WM_OP_TABLE_COPY) TRY(emit32(v, b));
     }
     return push_sig(v, op);
 }
@@ -1141,7 +1222,8 @@ static wasmcu_err instr(vctx *v, int op)
             wasmcu_err e = flush_from(v, v->nvals - f->nresults);
             v->nvals -= f->nresults;
             TRY(e);
-            TRY(emit2(v, WM_OP_RETURN, home(v, v->nvals)));
+            TRY(emit(v, WM_OP_RETURN));
+            TRY(emit_slot(v, home(v, v->nvals)));
         }
         set_unreachable(v);
         return WASMCU_OK;
@@ -1152,7 +1234,9 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(pop_types(v, ft->types, ft->nparams));
         if (emitting(v)) { /* [call, funcidx, first argument's slot] */
             TRY(emit_call_args(v, ft->nparams));
-            TRY(emit3(v, WM_OP_CALL, x, home(v, v->nvals)));
+            TRY(emit(v, WM_OP_CALL));
+            TRY(emit32(v, x));
+            TRY(emit_slot(v, home(v, v->nvals)));
         }
         return push_types(v, ft->types + ft->nparams, ft->nresults);
     }
@@ -1212,7 +1296,7 @@ static wasmcu_err instr(vctx *v, int op)
         if (!declared_ref(m, x)) return invalid(v, "undeclared function reference");
         if (emitting(v)) {
             TRY(emit_stack_op(v, WM_OP_REF_FUNC, 0));
-            TRY(emit(v, x));
+            TRY(emit32(v, x));
         }
         return push(v, WASMCU_FUNCREF);
     case WM_OP_MEMORY_INIT:
@@ -1271,7 +1355,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->r.p = NULL;
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
-    v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = 0;
+    v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
     v->last_end = UINT32_MAX;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     while (v->nctrls > 0) {
@@ -1289,13 +1373,26 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     if (v->r.p != v->r.end)
         return fail(v, WASMCU_ERR_MALFORMED, "section size mismatch: bytes after the function's end",
                     0, 0, 0);
-    uint32_t *ops = wm_malloc(&v->rt->alloc, (size_t)v->ncode * sizeof(uint32_t));
+    if ((uint64_t)v->nlocals + v->nconsts + v->max_vals > 0xFFFFu)
+        return fail(v, WASMCU_ERR_UNSUPPORTED, "the function's frame needs more than 65535 value "
+                    "slots (params, locals and operand stack)", 0, 0, 0);
+    /* home slots go above the constants */
+    for (uint32_t k = 0; k < v->nrelocs; k++)
+        if (v->relocs[k] != UINT32_MAX)
+            v->code[v->relocs[k]] = (uint16_t)(v->code[v->relocs[k]] + v->nlocals + v->nconsts);
+    /* one block: the code, then the constants 8-aligned */
+    size_t code_bytes = ((size_t)v->ncode * sizeof(uint16_t) + 7) & ~(size_t)7;
+    uint16_t *ops = wm_malloc(&v->rt->alloc, code_bytes + v->nconsts * sizeof(uint64_t));
     if (!ops) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
-    memcpy(ops, v->code, (size_t)v->ncode * sizeof(uint32_t));
+    memcpy(ops, v->code, (size_t)v->ncode * sizeof(uint16_t));
+    uint64_t *consts = (uint64_t *)(void *)((uint8_t *)ops + code_bytes);
+    if (v->nconsts) memcpy(consts, v->consts, v->nconsts * sizeof(uint64_t));
     fd->code.ops = ops;
     fd->code.nops = v->ncode;
     fd->code.nlocals = fd->nlocals;
-    fd->code.max_height = v->max_vals;
+    fd->code.consts = consts;
+    fd->code.nconsts = v->nconsts;
+    fd->code.max_height = v->nconsts + v->max_vals;
     return WASMCU_OK;
 }
 
@@ -1497,6 +1594,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->locals);
     wm_free(&v->rt->alloc, v->vals);
     wm_free(&v->rt->alloc, v->opnds);
+    wm_free(&v->rt->alloc, v->relocs);
     wm_free(&v->rt->alloc, v->ctrls);
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);

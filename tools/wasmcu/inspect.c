@@ -155,7 +155,7 @@ int wasmcu_cli_inspect(int argc, char **argv)
     uint64_t body = 0, compiled = 0;
     for (uint32_t i = 0; i < m->nfuncs - m->nfunc_imports; i++) {
         body += m->funcs[i].body_len;
-        compiled += (uint64_t)m->funcs[i].code.nops * 4;
+        compiled += (uint64_t)m->funcs[i].code.nops * 2 + (uint64_t)m->funcs[i].code.nconsts * 8;
     }
     if (body)
         printf("  code   %llu bytes of function bodies -> %llu bytes of compiled code (%.2fx)\n",
