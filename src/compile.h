@@ -36,5 +36,11 @@
 #define WM_COMPILE_H
 
 #include "opcodes.h"
+#include "wasmcu.h"
+
+/* Runs numeric instruction op (one numeric.c computes) on frame fp, pc at its first operand
+ * unit: writes its result slot and *units, the units it spans after the opcode; or returns
+ * its trap. */
+wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t *units);
 
 #endif

@@ -3,9 +3,11 @@
 #define WM_CONFIG_H
 
 /* Dispatch the interpreter through a table of label addresses (GCC/Clang "computed goto")
- * instead of a switch. 1 is faster where the compiler supports it; 0 is plain C11. */
+ * instead of a switch. 1 is faster where the compiler supports it; 0 is plain C11, and the
+ * default of size-optimised builds (-Os defines __OPTIMIZE_SIZE__): its handlers share one
+ * dispatch, which makes the runtime ~2.7 KB smaller on Cortex-M4. */
 #ifndef WM_CONFIG_COMPUTED_GOTO
-#if defined(__GNUC__) || defined(__clang__)
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__OPTIMIZE_SIZE__)
 #define WM_CONFIG_COMPUTED_GOTO 1
 #else
 #define WM_CONFIG_COMPUTED_GOTO 0

@@ -4,6 +4,12 @@
 #define WM_OPCODES_H
 #include <stdint.h>
 
+/* The type prefixes of opcode names: byte k stands for wm_type_prefix[k - 1]. */
+#define WM_I32_ "\001"
+#define WM_I64_ "\002"
+#define WM_F32_ "\003"
+#define WM_F64_ "\004"
+
 enum wm_opcode {
 #define OP(name, text, prefix, code, imm, sig) WM_OP_##name,
 #include "opcodes.def"

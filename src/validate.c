@@ -61,7 +61,7 @@ static const char *const sig_text[] = {
 #undef X
 };
 
-/* Every opcode's name, back to back; op_name_at holds offsets into it. */
+/* Every opcode's name, back to back (a name is looked up by counting, only for an error). */
 typedef struct opnames {
 #define OP(name, text, prefix, code, imm, sig) char name[sizeof(text)];
 #include "opcodes.def"
@@ -74,21 +74,19 @@ static const opnames op_names = {
 #undef OP
 };
 
-/* Offsets into op_names and indexes into sig_text, by opcode: 3 bytes an opcode where two
- * pointers would take 8 on a 32-bit device. */
-static const uint16_t op_name_at[WM_OP_COUNT] = {
-#define OP(name, text, prefix, code, imm, sig) (uint16_t)offsetof(opnames, name),
-#include "opcodes.def"
-#undef OP
-};
-
+/* Indexes into sig_text, by opcode. */
 static const uint8_t op_sig[WM_OP_COUNT] = {
 #define OP(name, text, prefix, code, imm, sig) sig,
 #include "opcodes.def"
 #undef OP
 };
 
-static const char *op_name(int op) { return (const char *)&op_names + op_name_at[op]; }
+static const char *op_name(int op)
+{
+    const char *p = (const char *)&op_names;
+    while (op-- > 0) p += strlen(p) + 1;
+    return p;
+}
 
 /* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
 static uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }
@@ -202,7 +200,15 @@ static wasmcu_err fail(vctx *v, wasmcu_err code, const char *fmt, const char *a,
     int ai = 0;
     for (const char *p = fmt; *p && n + 1 < sizeof msg; p++) {
         if (p[0] == '%' && p[1] == 's' && ai < 3) {
-            for (const char *s = args[ai++]; s && *s && n + 1 < sizeof msg; s++) msg[n++] = *s;
+            for (const char *s = args[ai++]; s && *s && n + 1 < sizeof msg; s++) {
+                if (*s <= 4) { /* an opcode name's type prefix (opcodes.h) */
+                    for (const char *t = &"i32.i64.f32.f64."[(*s - 1) * 4], *e = t + 4;
+                         t < e && n + 1 < sizeof msg; t++)
+                        msg[n++] = *t;
+                    continue;
+                }
+                msg[n++] = *s;
+            }
             p++;
         } else {
             msg[n++] = *p;

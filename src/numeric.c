@@ -1,0 +1,188 @@
+/* The numeric instructions the interpreter keeps off its hot path: i64 and float compares,
+ * bit counts and rotations, i64 division, float rounding, min/max/copysign, and most
+ * conversions. One function with a
+ * switch costs a call at run time but a fraction of the code that a handler apiece would take
+ * on a microcontroller; the operations programs run in loops stay in interp.c. */
+#include "numeric.h"
+#include "compile.h"
+
+#define A(k) fp[pc[k]]
+#define I32(v) ((uint32_t)(v))
+#define F32(v) wm_f32((uint32_t)(v))
+#define F64(v) wm_f64(v)
+
+/* The one operand of a unary instruction is a, read once, as each type */
+#define X32 I32(a)
+#define X64 a
+#define XF F32(a)
+#define XD F64(a)
+
+wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t *units)
+{
+    wasmcu_val r;
+    uint64_t a = A(1), b = 0;
+    int64_t s;
+    uint64_t u;
+    int32_t s32;
+    uint32_t u32;
+    *units = 2;
+    switch (op) { /* binary instructions read b */
+    case WM_OP_I64_EQ: case WM_OP_I64_NE: case WM_OP_I64_LT_S: case WM_OP_I64_LT_U:
+    case WM_OP_I64_GT_S: case WM_OP_I64_GT_U: case WM_OP_I64_LE_S: case WM_OP_I64_LE_U:
+    case WM_OP_I64_GE_S: case WM_OP_I64_GE_U:
+    case WM_OP_F32_EQ: case WM_OP_F32_NE: case WM_OP_F32_LT: case WM_OP_F32_GT:
+    case WM_OP_F32_LE: case WM_OP_F32_GE:
+    case WM_OP_F64_EQ: case WM_OP_F64_NE: case WM_OP_F64_LT: case WM_OP_F64_GT:
+    case WM_OP_F64_LE: case WM_OP_F64_GE:
+    case WM_OP_I32_ROTL: case WM_OP_I32_ROTR: case WM_OP_I64_ROTL: case WM_OP_I64_ROTR:
+    case WM_OP_I64_DIV_S: case WM_OP_I64_DIV_U: case WM_OP_I64_REM_S: case WM_OP_I64_REM_U:
+    case WM_OP_F32_MIN: case WM_OP_F32_MAX: case WM_OP_F32_COPYSIGN:
+    case WM_OP_F64_MIN: case WM_OP_F64_MAX: case WM_OP_F64_COPYSIGN:
+        b = A(2);
+        *units = 3;
+        break;
+    default:
+        break;
+    }
+    switch (op) {
+    case WM_OP_I64_EQZ: r = a == 0; break;
+    case WM_OP_I64_EQ: r = a == b; break;
+    case WM_OP_I64_NE: r = a != b; break;
+    case WM_OP_I64_LT_S: r = (int64_t)a < (int64_t)b; break;
+    case WM_OP_I64_LT_U: r = a < b; break;
+    case WM_OP_I64_GT_S: r = (int64_t)a > (int64_t)b; break;
+    case WM_OP_I64_GT_U: r = a > b; break;
+    case WM_OP_I64_LE_S: r = (int64_t)a <= (int64_t)b; break;
+    case WM_OP_I64_LE_U: r = a <= b; break;
+    case WM_OP_I64_GE_S: r = (int64_t)a >= (int64_t)b; break;
+    case WM_OP_I64_GE_U: r = a >= b; break;
+    case WM_OP_F32_EQ: r = F32(a) == F32(b); break;
+    case WM_OP_F32_NE: r = F32(a) != F32(b); break;
+    case WM_OP_F32_LT: r = F32(a) < F32(b); break;
+    case WM_OP_F32_GT: r = F32(a) > F32(b); break;
+    case WM_OP_F32_LE: r = F32(a) <= F32(b); break;
+    case WM_OP_F32_GE: r = F32(a) >= F32(b); break;
+    case WM_OP_F64_EQ: r = F64(a) == F64(b); break;
+    case WM_OP_F64_NE: r = F64(a) != F64(b); break;
+    case WM_OP_F64_LT: r = F64(a) < F64(b); break;
+    case WM_OP_F64_GT: r = F64(a) > F64(b); break;
+    case WM_OP_F64_LE: r = F64(a) <= F64(b); break;
+    case WM_OP_F64_GE: r = F64(a) >= F64(b); break;
+    case WM_OP_I32_CLZ: r = wm_clz32(X32); break;
+    case WM_OP_I32_CTZ: r = wm_ctz32(X32); break;
+    case WM_OP_I32_POPCNT: r = wm_popcnt32(X32); break;
+    case WM_OP_I32_ROTL: r = wm_rotl32(I32(a), I32(b)); break;
+    case WM_OP_I32_ROTR: r = wm_rotr32(I32(a), I32(b)); break;
+    case WM_OP_I64_CLZ: r = wm_clz64(a); break;
+    case WM_OP_I64_CTZ: r = wm_ctz64(a); break;
+    case WM_OP_I64_POPCNT: r = wm_popcnt64(a); break;
+    case WM_OP_I64_ROTL: r = wm_rotl64(a, b); break;
+    case WM_OP_I64_ROTR: r = wm_rotr64(a, b); break;
+    case WM_OP_I64_DIV_S:
+        if (b == 0) return WASMCU_TRAP_DIV_ZERO;
+        if ((int64_t)b == -1 && a == 0x8000000000000000u) return WASMCU_TRAP_INT_OVERFLOW;
+        r = (uint64_t)((int64_t)a / (int64_t)b);
+        break;
+    case WM_OP_I64_DIV_U:
+        if (b == 0) return WASMCU_TRAP_DIV_ZERO;
+        r = a / b;
+        break;
+    case WM_OP_I64_REM_S:
+        if (b == 0) return WASMCU_TRAP_DIV_ZERO;
+        r = (int64_t)b == -1 ? 0 : (uint64_t)((int64_t)a % (int64_t)b);
+        break;
+    case WM_OP_I64_REM_U:
+        if (b == 0) return WASMCU_TRAP_DIV_ZERO;
+        r = a % b;
+        break;
+
+    /* abs, neg and copysign are bit operations: they must not touch a NaN's payload */
+    case WM_OP_F32_ABS: r = X32 & 0x7FFFFFFFu; break;
+    case WM_OP_F32_NEG: r = X32 ^ 0x80000000u; break;
+    case WM_OP_F32_CEIL: r = wm_f32_bits(wm_ceilf(XF)); break;
+    case WM_OP_F32_FLOOR: r = wm_f32_bits(wm_floorf(XF)); break;
+    case WM_OP_F32_TRUNC: r = wm_f32_bits(wm_truncf(XF)); break;
+    case WM_OP_F32_NEAREST: r = wm_f32_bits(wm_nearestf(XF)); break;
+    case WM_OP_F32_SQRT: r = wm_f32_bits(sqrtf(XF)); break;
+    case WM_OP_F32_MIN: r = wm_f32_bits(wm_fminf(F32(a), F32(b))); break;
+    case WM_OP_F32_MAX: r = wm_f32_bits(wm_fmaxf(F32(a), F32(b))); break;
+    case WM_OP_F32_COPYSIGN: r = (I32(a) & 0x7FFFFFFFu) | (I32(b) & 0x80000000u); break;
+    case WM_OP_F64_ABS: r = a & 0x7FFFFFFFFFFFFFFFu; break;
+    case WM_OP_F64_NEG: r = a ^ 0x8000000000000000u; break;
+    case WM_OP_F64_CEIL: r = wm_f64_bits(wm_ceil(XD)); break;
+    case WM_OP_F64_FLOOR: r = wm_f64_bits(wm_floor(XD)); break;
+    case WM_OP_F64_TRUNC: r = wm_f64_bits(wm_trunc(XD)); break;
+    case WM_OP_F64_NEAREST: r = wm_f64_bits(wm_nearest(XD)); break;
+    case WM_OP_F64_SQRT: r = wm_f64_bits(sqrt(XD)); break;
+    case WM_OP_F64_MIN: r = wm_f64_bits(wm_fmin(F64(a), F64(b))); break;
+    case WM_OP_F64_MAX: r = wm_f64_bits(wm_fmax(F64(a), F64(b))); break;
+    case WM_OP_F64_COPYSIGN: r = (a & 0x7FFFFFFFFFFFFFFFu) | (b & 0x8000000000000000u); break;
+
+    /* a trapping truncation tells NaN from out of range */
+    case WM_OP_I32_TRUNC_F32_S:
+        if (!wm_trunc_i32_f32(XF, &s32)) goto bad32;
+        r = (uint32_t)s32;
+        break;
+    case WM_OP_I32_TRUNC_F32_U:
+        if (!wm_trunc_u32_f32(XF, &u32)) goto bad32;
+        r = u32;
+        break;
+    case WM_OP_I32_TRUNC_F64_S:
+        if (!wm_trunc_i32_f64(XD, &s32)) goto bad64;
+        r = (uint32_t)s32;
+        break;
+    case WM_OP_I32_TRUNC_F64_U:
+        if (!wm_trunc_u32_f64(XD, &u32)) goto bad64;
+        r = u32;
+        break;
+    case WM_OP_I64_TRUNC_F32_S:
+        if (!wm_trunc_i64_f32(XF, &s)) goto bad32;
+        r = (uint64_t)s;
+        break;
+    case WM_OP_I64_TRUNC_F32_U:
+        if (!wm_trunc_u64_f32(XF, &u)) goto bad32;
+        r = u;
+        break;
+    case WM_OP_I64_TRUNC_F64_S:
+        if (!wm_trunc_i64_f64(XD, &s)) goto bad64;
+        r = (uint64_t)s;
+        break;
+    case WM_OP_I64_TRUNC_F64_U:
+        if (!wm_trunc_u64_f64(XD, &u)) goto bad64;
+        r = u;
+        break;
+    case WM_OP_F32_CONVERT_I32_U: r = wm_f32_bits((float)X32); break;
+    case WM_OP_F32_CONVERT_I64_S: r = wm_f32_bits((float)(int64_t)X64); break;
+    case WM_OP_F32_CONVERT_I64_U: r = wm_f32_bits((float)X64); break;
+    case WM_OP_F32_DEMOTE_F64: r = wm_f32_bits((float)XD); break;
+    case WM_OP_F64_CONVERT_I32_U: r = wm_f64_bits((double)X32); break;
+    case WM_OP_F64_CONVERT_I64_S: r = wm_f64_bits((double)(int64_t)X64); break;
+    case WM_OP_F64_CONVERT_I64_U: r = wm_f64_bits((double)X64); break;
+    case WM_OP_F64_PROMOTE_F32: r = wm_f64_bits((double)XF); break;
+    case WM_OP_I32_REINTERPRET_F32: r = X32; break;
+    case WM_OP_I64_REINTERPRET_F64: r = X64; break;
+    case WM_OP_F32_REINTERPRET_I32: r = X32; break;
+    case WM_OP_F64_REINTERPRET_I64: r = X64; break;
+    case WM_OP_I32_EXTEND8_S: r = (uint32_t)(int32_t)(int8_t)X32; break;
+    case WM_OP_I32_EXTEND16_S: r = (uint32_t)(int32_t)(int16_t)X32; break;
+    case WM_OP_I64_EXTEND8_S: r = (uint64_t)(int64_t)(int8_t)X64; break;
+    case WM_OP_I64_EXTEND16_S: r = (uint64_t)(int64_t)(int16_t)X64; break;
+    case WM_OP_I64_EXTEND32_S: r = (uint64_t)(int64_t)(int32_t)X64; break;
+    case WM_OP_I32_TRUNC_SAT_F32_S: r = (uint32_t)wm_sat_i32_f64(XF); break;
+    case WM_OP_I32_TRUNC_SAT_F32_U: r = wm_sat_u32_f64(XF); break;
+    case WM_OP_I32_TRUNC_SAT_F64_S: r = (uint32_t)wm_sat_i32_f64(XD); break;
+    case WM_OP_I32_TRUNC_SAT_F64_U: r = wm_sat_u32_f64(XD); break;
+    case WM_OP_I64_TRUNC_SAT_F32_S: r = (uint64_t)wm_sat_i64_f64(XF); break;
+    case WM_OP_I64_TRUNC_SAT_F32_U: r = wm_sat_u64_f64(XF); break;
+    case WM_OP_I64_TRUNC_SAT_F64_S: r = (uint64_t)wm_sat_i64_f64(XD); break;
+    case WM_OP_I64_TRUNC_SAT_F64_U: r = wm_sat_u64_f64(XD); break;
+    default:
+        return WASMCU_TRAP_UNREACHABLE; /* not one of these: a bad compiled opcode */
+    }
+    A(0) = r;
+    return WASMCU_OK;
+bad32:
+    return XF != XF ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW;
+bad64:
+    return XD != XD ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW;
+}
