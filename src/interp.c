@@ -56,6 +56,12 @@
 #define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U32(2); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD(type, n, conv) do { EA(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = conv(t); pc += 4; } while (0)
 #define STORE(type, n) do { EA(n, 0); type t = (type)R(1); memcpy(mem + ea, &t, n); pc += 4; } while (0)
+/* A load or store fused with the i32.add that computed its address: [dst, a, b, offset] and
+ * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
+#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U32(3); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = AS_U32(t); pc += 5; } while (0)
+/* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
+#define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); R(0) = (uint32_t)(expr); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
 #define AS_U64(t) ((uint64_t)(t))
 #define AS_S32(t) ((uint32_t)(int32_t)(t))
@@ -137,8 +143,7 @@ static wasmcu_err meter(wasmcu_instance *o)
 static inline void enter(wasmcu_val *locals, const wm_code *c)
 {
     memset(locals, 0, c->nlocals * sizeof *locals);
-    wasmcu_val *k = locals + c->nlocals;
-    for (uint32_t i = 0; i < c->nconsts; i++) k[i] = c->consts[i];
+    if (c->nconsts) memcpy(locals + c->nlocals, c->consts, c->nconsts * sizeof *locals);
 }
 
 /* Where a run starts: a fresh call of func with params at fp[0..], or a stopped call. */
@@ -360,6 +365,33 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHL): BIN_I32(a << (b & 31)); NEXT();
     CASE(WM_OP_I32_SHR_S): BIN_I32((uint32_t)((int32_t)a >> (b & 31))); NEXT();
     CASE(WM_OP_I32_SHR_U): BIN_I32(a >> (b & 31)); NEXT();
+
+#if WM_CONFIG_FUSED_OPS
+    CASE(WM_OP_I32_ADD_ADD): TRI_I32(a + b + c); NEXT();
+    CASE(WM_OP_I32_MUL_ADD): TRI_I32(a * b + c); NEXT();
+    CASE(WM_OP_I32_SHR_U_AND): TRI_I32((a >> (b & 31)) & c); NEXT();
+    CASE(WM_OP_I32_LOAD_ADD): LOAD_ADD(uint32_t, 4); NEXT();
+    CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
+    CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
+    CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
+    CASE(WM_OP_I32_STORE_ADD): {
+        EA_ADD(4, 0);
+        uint32_t t = I32(R(2));
+        memcpy(mem + ea, &t, 4);
+        pc += 5;
+        NEXT();
+    }
+#else
+    CASE(WM_OP_I32_ADD_ADD):
+    CASE(WM_OP_I32_MUL_ADD):
+    CASE(WM_OP_I32_SHR_U_AND):
+    CASE(WM_OP_I32_LOAD_ADD):
+    CASE(WM_OP_I32_LOAD8_U_ADD):
+    CASE(WM_OP_I32_LOAD16_U_ADD):
+    CASE(WM_OP_I32_LOAD16_S_ADD):
+    CASE(WM_OP_I32_STORE_ADD):
+        goto bad_op; /* never emitted without WM_CONFIG_FUSED_OPS */
+#endif
 
     CASE(WM_OP_I64_ADD): BIN_I64(a + b); NEXT();
     CASE(WM_OP_I64_SUB): BIN_I64(a - b); NEXT();

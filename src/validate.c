@@ -544,28 +544,95 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
     }
 }
 
+/* The opcode of the instruction that computed value i (just popped) when it was the last one
+ * emitted, so that a fused form may replace it; 0 otherwise. */
+static uint32_t producer(const vctx *v, uint32_t i)
+{
+    if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) return 0;
+    return v->code[v->last_start];
+}
+
+/* Removes the last instruction (its operands at *a, *b first): a fused one replaces it. */
+static void take_last(vctx *v, uint32_t *a, uint32_t *b)
+{
+    *a = slot_at(v, v->last_start + 2);
+    if (v->last_start + 3 < v->ncode) *b = slot_at(v, v->last_start + 3);
+    v->ncode = v->last_start;
+    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
+    v->last_end = UINT32_MAX;
+}
+
 /* The compare that computed value i, when it was the last instruction: its fused branch
  * (jumping when the compare holds, or when it fails with negate) and operands. eqz fuses to
  * the plain branches on its operand. */
 static int fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b)
 {
     static const uint8_t negated[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3}; /* eq ne lt_s lt_u gt_s... */
-    if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) return 0;
-    uint32_t c = v->code[v->last_start];
-    *a = slot_at(v, v->last_start + 2);
+    uint32_t c = producer(v, i);
     if (c == WM_OP_I32_EQZ) {
         *op = negate ? WM_OP_BR_IF : WM_OP_IF_FALSE;
     } else if (c >= WM_OP_I32_EQ && c <= WM_OP_I32_GE_U) {
         uint32_t k = c - WM_OP_I32_EQ;
         *op = WM_OP_BR_EQ + (negate ? negated[k] : k);
-        *b = slot_at(v, v->last_start + 3);
     } else {
         return 0;
     }
-    v->ncode = v->last_start; /* the branch replaces the compare */
-    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
-    v->last_end = UINT32_MAX;
+    take_last(v, a, b);
     return 1;
+}
+
+/* Pairs that run as one instruction when the first's result feeds the second directly (the
+ * commonest pairs in CoreMark and the bench kernels: address arithmetic, bit-field
+ * extraction). A binary second op takes the first's operands and its own other one,
+ * [fused, dst, a, b, c]; a load or store takes the add's two as its address, [fused, dst or
+ * value, a, b, offset]. */
+static const uint8_t fuse_pairs[][3] = {
+    {WM_OP_I32_ADD, WM_OP_I32_ADD, WM_OP_I32_ADD_ADD},
+    {WM_OP_I32_MUL, WM_OP_I32_ADD, WM_OP_I32_MUL_ADD},
+    {WM_OP_I32_SHR_U, WM_OP_I32_AND, WM_OP_I32_SHR_U_AND},
+    {WM_OP_I32_ADD, WM_OP_I32_LOAD, WM_OP_I32_LOAD_ADD},
+    {WM_OP_I32_ADD, WM_OP_I32_LOAD8_U, WM_OP_I32_LOAD8_U_ADD},
+    {WM_OP_I32_ADD, WM_OP_I32_LOAD16_U, WM_OP_I32_LOAD16_U_ADD},
+    {WM_OP_I32_ADD, WM_OP_I32_LOAD16_S, WM_OP_I32_LOAD16_S_ADD},
+    {WM_OP_I32_ADD, WM_OP_I32_STORE, WM_OP_I32_STORE_ADD},
+};
+
+/* Whether an instruction may fuse with one after it. */
+static int fuses_first(uint32_t op)
+{
+    for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++)
+        if (fuse_pairs[p][0] == op) return 1;
+    return 0;
+}
+
+/* Emits op on operand slots s[0..n) (values base..) fused with the instruction before it
+ * when that computed one of them; 0 when no pair applies. */
+static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
+                             const uint32_t *imm, int *done)
+{
+    *done = 0;
+    if (!WM_CONFIG_FUSED_OPS) return WASMCU_OK;
+    uint32_t load = imm != NULL, k = 0, a, b;
+    /* a load's or store's address is its first operand; both operands of the commutative
+     * add and and may be the earlier result */
+    for (; k < (load ? 1 : n); k++) {
+        uint32_t first = producer(v, base + k);
+        if (!first) continue;
+        for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++) {
+            if (fuse_pairs[p][0] != first || fuse_pairs[p][1] != op) continue;
+            take_last(v, &a, &b);
+            TRY(emit_op(v, fuse_pairs[p][2]));
+            if (op != WM_OP_I32_STORE) TRY(emit_dst(v, base));
+            TRY(emit_slot(v, a));
+            TRY(emit_slot(v, b));
+            if (n == 2) TRY(emit_slot(v, s[1 - k])); /* the other operand: c, or the value */
+            if (load) TRY(emit32(v, *imm));
+            if (op != WM_OP_I32_STORE) produced(v);
+            *done = 1;
+            return WASMCU_OK;
+        }
+    }
+    return WASMCU_OK;
 }
 
 /* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
@@ -725,6 +792,9 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
     if (emitting(v)) {
         uint32_t base = v->nvals;
         for (uint32_t i = 0; i < n; i++) TRY(slot_of(v, base + i, &s[i]));
+        int fused;
+        TRY(emit_fused(v, (uint32_t)op, base, n, s, imm, &fused));
+        if (fused) return push_sig(v, op);
         TRY(emit_op(v, (uint32_t)op));
         const char *colon = strchr(sig_text[op_sig[op]], ':');
         if (colon[1]) TRY(emit_dst(v, base));
@@ -1364,15 +1434,27 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
     v->last_end = UINT32_MAX;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
+    /* locating: the instruction whose code holds the word sought, unless the next ones fuse
+     * it into theirs (then the trap is theirs: a load's, not its address's add) */
+    uint32_t pend_start = UINT32_MAX, pend_op = 0;
     while (v->nctrls > 0) {
         int op = 0;
         size_t at = wm_reader_offset(&v->r);
         TRY(read_opcode(v, &op));
         TRY(instr(v, op));
-        if (v->locating && v->ncode > v->locate_word) {
+        if (!v->locating) continue;
+        if (pend_start != UINT32_MAX) {
+            if (v->ncode > pend_start && v->code[pend_start] != pend_op) v->locate_off = at;
+            else if (v->last_end == v->ncode && v->last_start == pend_start) continue;
+            return WASMCU_OK;
+        }
+        if (v->ncode > v->locate_word) {
             v->located = 1;
             v->locate_off = at;
-            return WASMCU_OK;
+            if (!WM_CONFIG_FUSED_OPS || v->last_end != v->ncode || !fuses_first(v->code[v->last_start]))
+                return WASMCU_OK;
+            pend_start = v->last_start;
+            pend_op = v->code[pend_start];
         }
     }
     if (v->locating) return WASMCU_OK;

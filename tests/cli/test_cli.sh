@@ -62,6 +62,12 @@ WAT
   wat2wasm "$out/small.wat" -o "$out/small.wasm"
   printf '(module (memory 1) (func (export "g") (result i32) (memory.grow (i32.const 1))))' > "$out/grows.wat"
   wat2wasm "$out/grows.wat" -o "$out/grows.wasm"
+  # an add feeding a load's or store's address runs fused with it: the trap still names the
+  # load or store (offsets as wasm-objdump -d prints them)
+  printf '(module (memory 1) (func (export "load") (param i32) (result i32) (i32.load offset=4 (i32.add (local.get 0) (i32.const 65536)))) (func (export "store") (param i32) (i32.store (i32.add (local.get 0) (i32.const 65536)) (local.get 0))))' > "$out/fused.wat"
+  wat2wasm "$out/fused.wat" -o "$out/fused.wasm"
+  expect "fused add+load traps at the load" 134 'at func 0 "load" (offset 0x3c)' -- "$wasmcu" run -f load "$out/fused.wasm" 1
+  expect "fused add+store traps at the store" 134 'at func 1 "store" (offset 0x4b)' -- "$wasmcu" run -f store "$out/fused.wasm" 1
   expect "small memory: last word in bounds" 0 "0" -- "$wasmcu" run --small-memory=256 -f peek "$out/small.wasm" 252
   expect "small memory: data kept" 0 "26984" -- "$wasmcu" run --small-memory=256 -f peek "$out/small.wasm" 16
   expect "small memory: past the end traps naming the mode" 134 "small-memory mode: only the first 256 bytes" -- "$wasmcu" run --small-memory=256 -f peek "$out/small.wasm" 253
