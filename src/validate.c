@@ -91,7 +91,7 @@ static const char *op_name(int op)
 /* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
 static uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }
 
-static const char *type_name(wm_valtype t)
+const char *wm_type_name(wm_valtype t)
 {
     switch (t) {
     case WASMCU_I32: return "i32";
@@ -343,7 +343,7 @@ static wasmcu_err pop_expect(vctx *v, wm_valtype want, wm_valtype *got)
     TRY(pop(v, &t));
     if (t != want && t != UNKNOWN && want != UNKNOWN)
         return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s expects %s but got %s",
-                    op_name(v->cur_op), type_name(want), type_name(t));
+                    op_name(v->cur_op), wm_type_name(want), wm_type_name(t));
     if (got) *got = t == UNKNOWN ? want : t;
     return WASMCU_OK;
 }
@@ -1009,7 +1009,7 @@ static wasmcu_err op_select(vctx *v, int typed)
             return invalid(v, "type mismatch: select without a type needs numeric operands");
         if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN)
             return fail(v, WASMCU_ERR_INVALID, "type mismatch: select operands %s and %s differ",
-                        type_name(t2), type_name(t1), 0);
+                        wm_type_name(t2), wm_type_name(t1), 0);
         want = t1 != UNKNOWN ? t1 : t2;
     }
     if (emitting(v)) { /* [select, dst, a, b, cond] */
@@ -1363,7 +1363,7 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(pop(v, &t));
         if (t != UNKNOWN && !is_ref(t))
             return fail(v, WASMCU_ERR_INVALID, "type mismatch: ref.is_null expects a reference but got %s",
-                        type_name(t), 0, 0);
+                        wm_type_name(t), 0, 0);
         if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_IS_NULL, 1));
         return push(v, WASMCU_I32);
     }
@@ -1484,191 +1484,6 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     return WASMCU_OK;
 }
 
-/* ---- constant expressions and module-level rules ----------------------------------------- */
-
-static void mark_ref(wm_module *m, uint32_t f)
-{
-    if (f < m->nfuncs) m->declared_refs[f / 8] |= (uint8_t)(1u << (f % 8));
-}
-
-/* Checks a constant expression yields exactly one `want`; with collect set, only records the
- * functions it names with ref.func (errors are left for the checking pass). */
-static wasmcu_err check_const(vctx *v, const wm_expr *e, wm_valtype want, int collect)
-{
-    wm_module *m = v->m;
-    wm_reader_init(&v->r, m->bytes, e->p, e->p + e->len);
-    wm_valtype stack[4];
-    uint32_t n = 0;
-    for (;;) {
-        uint8_t b;
-        uint32_t x;
-        wm_valtype t = 0;
-        if (!wm_read_u8(&v->r, &b)) return collect ? WASMCU_OK : reader_failed(v);
-        if (b == 0x0B) break;
-        switch (b) {
-        case 0x41: { int32_t i; if (!wm_read_s32(&v->r, &i)) goto bad; t = WASMCU_I32; break; }
-        case 0x42: { int64_t i; if (!wm_read_s64(&v->r, &i)) goto bad; t = WASMCU_I64; break; }
-        case 0x43: { uint32_t f; if (!wm_read_f32(&v->r, &f)) goto bad; t = WASMCU_F32; break; }
-        case 0x44: { uint64_t f; if (!wm_read_f64(&v->r, &f)) goto bad; t = WASMCU_F64; break; }
-        case 0xD0:
-            if (!wm_read_u8(&v->r, &t)) goto bad;
-            if (!is_ref(t)) {
-                if (collect) return WASMCU_OK;
-                return fail(v, WASMCU_ERR_MALFORMED, "malformed reference type", 0, 0, 0);
-            }
-            break;
-        case 0xD2:
-            if (!wm_read_u32(&v->r, &x)) goto bad;
-            if (collect) mark_ref(m, x);
-            else if (x >= m->nfuncs) return invalid(v, "unknown function");
-            t = WASMCU_FUNCREF;
-            break;
-        case 0x23:
-            if (!wm_read_u32(&v->r, &x)) goto bad;
-            if (collect) break;
-            if (x >= m->nglobal_imports) {
-                char num[12];
-                size_t k = sizeof num;
-                num[--k] = 0;
-                do num[--k] = (char)('0' + x % 10); while ((x /= 10) && k);
-                return fail(v, WASMCU_ERR_INVALID, "unknown global %s", num + k, 0, 0);
-            }
-            if (m->global_types[x].mut) return invalid(v, "constant expression required");
-            t = m->global_types[x].type;
-            break;
-        case 0xFD:
-            if (collect) return WASMCU_OK;
-            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
-        default:
-            if (collect) return WASMCU_OK;
-            return invalid(v, "constant expression required");
-        }
-        if (!collect) {
-            if (n == sizeof stack) return invalid(v, "type mismatch: constant expression leaves too many values");
-            stack[n++] = t;
-        }
-    }
-    if (collect) return WASMCU_OK;
-    if (n != 1 || (stack[0] != want))
-        return fail(v, WASMCU_ERR_INVALID, "type mismatch: constant expression must give one %s",
-                    type_name(want), 0, 0);
-    if (v->r.p != v->r.end) return fail(v, WASMCU_ERR_MALFORMED, "section size mismatch", 0, 0, 0);
-    return WASMCU_OK;
-bad:
-    return collect ? WASMCU_OK : reader_failed(v);
-}
-
-static wasmcu_err check_limits(vctx *v, const wm_limits *l, uint64_t bound, const char *too_big)
-{
-    if (l->min > bound || (l->has_max && l->max > bound)) return invalid(v, too_big);
-    if (l->has_max && l->min > l->max)
-        return invalid(v, "size minimum must not be greater than maximum");
-    return WASMCU_OK;
-}
-
-static int name_eq(const wm_name *a, const wm_name *b)
-{
-    return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
-}
-
-static wasmcu_err validate_exports(vctx *v)
-{
-    wm_module *m = v->m;
-    for (uint32_t i = 0; i < m->nexports; i++) {
-        const wm_export *e = &m->exports[i];
-        uint32_t limit = e->kind == WM_EXT_FUNC     ? m->nfuncs
-                         : e->kind == WM_EXT_TABLE  ? m->ntables
-                         : e->kind == WM_EXT_MEMORY ? m->nmemories
-                                                    : m->nglobals;
-        static const char *const what[] = {"function", "table", "memory", "global"};
-        if (e->index >= limit) return fail(v, WASMCU_ERR_INVALID, "unknown %s", what[e->kind & 3], 0, 0);
-        /* quadratic, but export lists are short on the modules this runtime is for */
-        for (uint32_t j = 0; j < i; j++)
-            if (name_eq(&m->exports[j].name, &e->name)) return invalid(v, "duplicate export name");
-    }
-    return WASMCU_OK;
-}
-
-static wasmcu_err validate_segments(vctx *v)
-{
-    wm_module *m = v->m;
-    for (uint32_t i = 0; i < m->nelems; i++) {
-        const wm_elem *e = &m->elems[i];
-        if (e->mode == WM_SEG_ACTIVE) {
-            if (e->table >= m->ntables) return invalid(v, "unknown table");
-            if (m->tables[e->table].elem != e->type)
-                return invalid(v, "type mismatch: element segment and table types differ");
-            TRY(check_const(v, &e->offset, WASMCU_I32, 0));
-        }
-        for (uint32_t k = 0; k < e->count; k++) {
-            if (e->funcs) {
-                if (e->funcs[k] >= m->nfuncs) return invalid(v, "unknown function");
-            } else {
-                TRY(check_const(v, &e->exprs[k], e->type, 0));
-            }
-        }
-    }
-    for (uint32_t i = 0; i < m->ndatas; i++) {
-        const wm_data *d = &m->datas[i];
-        if (d->mode != WM_SEG_ACTIVE) continue;
-        if (d->memory >= m->nmemories) {
-            v->r.p = NULL;
-            return invalid(v, d->memory == 0 ? "unknown memory 0" : "unknown memory");
-        }
-        TRY(check_const(v, &d->offset, WASMCU_I32, 0));
-    }
-    return WASMCU_OK;
-}
-
-static wasmcu_err validate_module(vctx *v)
-{
-    wm_module *m = v->m;
-    for (uint32_t i = 0; i < m->ntypes; i++) {
-        const wm_functype *ft = &m->types[i];
-        for (uint32_t k = 0; k < ft->nparams + ft->nresults; k++)
-            if (ft->types[k] == WASMCU_V128)
-                return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
-    }
-    for (uint32_t i = 0; i < m->nfuncs; i++)
-        if (m->func_types[i] >= m->ntypes) return invalid(v, "unknown type");
-    for (uint32_t i = 0; i < m->ntables; i++)
-        TRY(check_limits(v, &m->tables[i].limits, UINT32_MAX, "table size must be at most 2^32-1"));
-    if (m->nmemories > 1) return invalid(v, "multiple memories");
-    for (uint32_t i = 0; i < m->nmemories; i++)
-        TRY(check_limits(v, &m->memories[i], 65536, "memory size must be at most 65536 pages (4GiB)"));
-    for (uint32_t i = 0; i < m->nglobals; i++)
-        if (m->global_types[i].type == WASMCU_V128)
-            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
-
-    /* the functions a body may name with ref.func */
-    m->declared_refs = wm_calloc(&v->rt->alloc, m->nfuncs / 8 + 1, 1);
-    if (!m->declared_refs) return fail(v, WASMCU_ERR_OOM, "no room for the module's reference set", 0, 0, 0);
-    for (uint32_t i = 0; i < m->nglobals - m->nglobal_imports; i++)
-        check_const(v, &m->globals[i].init, 0, 1);
-    for (uint32_t i = 0; i < m->nelems; i++) {
-        const wm_elem *e = &m->elems[i];
-        for (uint32_t k = 0; k < e->count; k++) {
-            if (e->funcs) mark_ref(m, e->funcs[k]);
-            else check_const(v, &e->exprs[k], 0, 1);
-        }
-    }
-    for (uint32_t i = 0; i < m->nexports; i++)
-        if (m->exports[i].kind == WM_EXT_FUNC) mark_ref(m, m->exports[i].index);
-
-    for (uint32_t i = 0; i < m->nglobals - m->nglobal_imports; i++)
-        TRY(check_const(v, &m->globals[i].init, m->globals[i].type.type, 0));
-    TRY(validate_exports(v));
-    if (m->start != UINT32_MAX) {
-        v->r.p = NULL;
-        if (m->start >= m->nfuncs) return invalid(v, "unknown function");
-        const wm_functype *ft = wm_module_functype(m, m->start);
-        if (ft->nparams || ft->nresults) return invalid(v, "start function must have type [] -> []");
-    }
-    TRY(validate_segments(v));
-    for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) TRY(validate_func(v, i));
-    return WASMCU_OK;
-}
-
 static void vctx_init(vctx *v, wm_runtime *rt, wm_module *m)
 {
     memset(v, 0, sizeof *v);
@@ -1689,11 +1504,13 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->brlist);
 }
 
-wasmcu_err wm_validate(wm_runtime *rt, wm_module *m)
+wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)
 {
     vctx v;
     vctx_init(&v, rt, m);
-    wasmcu_err err = validate_module(&v);
+    wasmcu_err err = WASMCU_OK;
+    for (uint32_t i = m->nfunc_imports; i < m->nfuncs && err == WASMCU_OK; i++)
+        err = validate_func(&v, i);
     if (err == WASMCU_OK && v.err) err = v.err;
     vctx_free(&v);
     return err;

@@ -8,6 +8,13 @@
  * OOM) with rt's error e.g. "invalid module: func 3 (offset 0x1a2): type mismatch: ...". */
 wasmcu_err wm_validate(wm_runtime *rt, wm_module *m);
 
+/* Validates and compiles every function body (validate.c); wm_validate calls it once the
+ * module-level rules hold. Errors as wm_validate's. */
+wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m);
+
+/* A value type's name in error messages ("i32", "funcref"). */
+const char *wm_type_name(wm_valtype t);
+
 /* The module offset of the instruction whose compiled code holds word `word` of function fi,
  * found by compiling the body again, so no offset map is kept in RAM. 0 if it cannot tell
  * (no memory for the pass). Leaves rt's error detail alone. */
