@@ -245,6 +245,13 @@ wasmcu_err wasmcu_load(wasmcu_runtime *rt, const uint8_t *bytes, size_t len,
                        wasmcu_module **out);
 /* Frees a module; every instance of it must be gone first. */
 void wasmcu_unload(wasmcu_module *mod);
+/* Compiles every function now. Loading only validates when the runtime compiles lazily
+ * (WM_CONFIG_LAZY_COMPILE, the default): each function is compiled at its first call, and
+ * that call fails with WASMCU_ERR_OOM if the pool is full. Call this to take the RAM up front. */
+wasmcu_err wasmcu_compile_all(wasmcu_module *mod);
+/* RAM the module's compiled code takes now (code and constants, in bytes); *funcs (if not
+ * NULL) gets how many of its functions are compiled. */
+size_t wasmcu_compiled_bytes(const wasmcu_module *mod, uint32_t *funcs);
 
 /* ---- instances -------------------------------------------------------------------------- */
 

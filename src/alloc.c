@@ -29,29 +29,42 @@ int wm_alloc_init(wm_alloc *a, void *mem, size_t size)
     return 1;
 }
 
-void *wm_malloc(wm_alloc *a, size_t n)
+/* First fit, or with high set the highest block that fits (the list is address-sorted),
+ * split so that the rest stays free on the other side. */
+static void *take(wm_alloc *a, size_t n, int high)
 {
     if (a->fail_countdown && --a->fail_countdown == 0) return NULL;
     if (n > a->size) return NULL;
     size_t need = HDR + round_up(n ? n : 1);
+    wm_block **fit = NULL;
     for (wm_block **pp = &a->free; *pp; pp = &(*pp)->next) {
-        wm_block *b = *pp;
-        if (b->size < need) continue;
-        if (b->size - need >= HDR + ALIGN) { /* split: the tail stays free */
-            wm_block *rest = (wm_block *)((uint8_t *)b + need);
-            rest->size = b->size - need;
-            rest->next = b->next;
-            *pp = rest;
-            b->size = need;
-        } else {
-            *pp = b->next;
-        }
-        a->used += b->size;
-        if (a->used > a->peak) a->peak = a->used;
-        return (uint8_t *)b + HDR;
+        if ((*pp)->size < need) continue;
+        fit = pp;
+        if (!high) break;
     }
-    return NULL;
+    if (!fit) return NULL;
+    wm_block *b = *fit;
+    if (b->size - need < HDR + ALIGN) {
+        *fit = b->next;
+    } else if (high) { /* the head stays free */
+        b->size -= need;
+        b = (wm_block *)((uint8_t *)b + b->size);
+        b->size = need;
+    } else { /* the tail stays free */
+        wm_block *rest = (wm_block *)((uint8_t *)b + need);
+        rest->size = b->size - need;
+        rest->next = b->next;
+        *fit = rest;
+        b->size = need;
+    }
+    a->used += b->size;
+    if (a->used > a->peak) a->peak = a->used;
+    return (uint8_t *)b + HDR;
 }
+
+void *wm_malloc(wm_alloc *a, size_t n) { return take(a, n, 0); }
+
+void *wm_malloc_high(wm_alloc *a, size_t n) { return take(a, n, 1); }
 
 void *wm_calloc(wm_alloc *a, size_t n, size_t size)
 {

@@ -18,6 +18,9 @@ typedef struct wm_alloc {
 int wm_alloc_init(wm_alloc *a, void *mem, size_t size);
 /* Aligned to 8 (16 where max_align_t needs it); NULL when no block fits. */
 void *wm_malloc(wm_alloc *a, size_t n);
+/* wm_malloc from the pool's high end, for blocks that live as long as a module (compiled
+ * code made at a first call): they stay clear of linear memory, which grows in place upward. */
+void *wm_malloc_high(wm_alloc *a, size_t n);
 /* Zero-filled wm_malloc; NULL on overflow of n*size. */
 void *wm_calloc(wm_alloc *a, size_t n, size_t size);
 /* Grows or shrinks in place when it can, else moves; NULL leaves p untouched. */

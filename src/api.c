@@ -60,6 +60,29 @@ void wasmcu_unload(wasmcu_module *mod)
     wm_free(&rt->alloc, mod);
 }
 
+wasmcu_err wasmcu_compile_all(wasmcu_module *mod)
+{
+    for (uint32_t i = mod->nfunc_imports; i < mod->nfuncs; i++) {
+        wasmcu_err err = wm_compile_func(mod->rt, mod, i);
+        if (err) return err;
+    }
+    return WASMCU_OK;
+}
+
+size_t wasmcu_compiled_bytes(const wasmcu_module *mod, uint32_t *funcs)
+{
+    size_t bytes = 0;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i + mod->nfunc_imports < mod->nfuncs; i++) {
+        const wm_code *c = &mod->funcs[i].code;
+        if (!c->ops) continue;
+        bytes += c->nops * sizeof *c->ops + c->nconsts * sizeof *c->consts;
+        n++;
+    }
+    if (funcs) *funcs = n;
+    return bytes;
+}
+
 static const wm_export *export_named(const wasmcu_instance *inst, const char *name, size_t len,
                                      uint8_t kind)
 {

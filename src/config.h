@@ -25,6 +25,13 @@
 #endif
 #endif
 
+/* Compile each function at its first call instead of at load: loading only validates, and
+ * RAM holds code only for the functions that run. 0 compiles every function at load, so
+ * that no call can later run out of memory compiling. */
+#ifndef WM_CONFIG_LAZY_COMPILE
+#define WM_CONFIG_LAZY_COMPILE 1
+#endif
+
 /* Fuel and interrupt checks at calls and loop heads (wasmcu_set_fuel, wasmcu_interrupt).
  * 0 compiles them out: those calls then have no effect. */
 #ifndef WM_CONFIG_METERING

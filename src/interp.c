@@ -129,6 +129,19 @@ static wasmcu_err call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *arg
     return err;
 }
 
+/* Compiles f at its first call (WM_CONFIG_LAZY_COMPILE); loading validated it, so only the
+ * pool can fail it. */
+static wasmcu_err compile_at_call(const wm_func *f, char *msg, size_t len)
+{
+    if (f->code->ops) return WASMCU_OK;
+    /* the compiled code is the module's, shared by its instances: a cache beside its bytes */
+    wasmcu_err err = wm_compile_func(f->inst->rt, (wm_module *)(uintptr_t)f->inst->mod, f->idx);
+    if (err)
+        snprintf(msg, len, "pool full compiling func %u at its first call (see "
+                 "wasmcu_compile_all)", (unsigned)f->idx);
+    return err;
+}
+
 static wasmcu_err meter(wasmcu_instance *o)
 {
     if (o->interrupt) return WASMCU_INTERRUPTED;
@@ -270,6 +283,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             LOAD_INST(); /* the native may have grown memory */
             NEXT();
         }
+        if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
         const wm_code *c = callee->code;
         if (nframes >= owner->max_frames || args + np + c->nlocals + c->max_height > stack_end)
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
@@ -682,6 +696,9 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
                         "wasmcu_resume it before a new call");
     if (np) memcpy(base, args, np * sizeof *args);
     if (f->code) {
+        char msg[128];
+        if ((err = compile_at_call(f, msg, sizeof msg)) != WASMCU_OK)
+            return wm_error(rt, err, "%s", msg);
         wm_state st = {f, base, base, NULL, inst->nframes, inst->nframes};
         err = run(inst, &st, 1);
         if (err == WASMCU_FUEL_EXHAUSTED || err == WASMCU_INTERRUPTED) {

@@ -13,64 +13,84 @@
 /* Static facts about every opcode, from the one opcode table: the signatures it names, each
  * spelled out once, then names and immediates. */
 #define WM_SIGNATURES(X) \
-    X(S_FF_F, "FF:F") \
-    X(S_FF_i, "FF:i") \
-    X(S_F_F, "F:F") \
-    X(S_F_I, "F:I") \
-    X(S_F_f, "F:f") \
-    X(S_F_i, "F:i") \
-    X(S_II_I, "II:I") \
-    X(S_II_i, "II:i") \
-    X(S_I_F, "I:F") \
-    X(S_I_I, "I:I") \
-    X(S_I_f, "I:f") \
-    X(S_I_i, "I:i") \
-    X(S__, ":") \
-    X(S__F, ":F") \
-    X(S__I, ":I") \
-    X(S__f, ":f") \
-    X(S__i, ":i") \
-    X(S_f_F, "f:F") \
-    X(S_f_I, "f:I") \
-    X(S_f_f, "f:f") \
-    X(S_f_i, "f:i") \
-    X(S_ff_f, "ff:f") \
-    X(S_ff_i, "ff:i") \
-    X(S_iF_, "iF:") \
-    X(S_iI_, "iI:") \
-    X(S_i_F, "i:F") \
-    X(S_i_I, "i:I") \
-    X(S_i_f, "i:f") \
-    X(S_i_i, "i:i") \
-    X(S_if_, "if:") \
-    X(S_ii_, "ii:") \
-    X(S_ii_i, "ii:i") \
-    X(S_iii_, "iii:")
+    X(S_FF_F, 2, "FF:F") \
+    X(S_FF_i, 2, "FF:i") \
+    X(S_F_F, 1, "F:F") \
+    X(S_F_I, 1, "F:I") \
+    X(S_F_f, 1, "F:f") \
+    X(S_F_i, 1, "F:i") \
+    X(S_II_I, 2, "II:I") \
+    X(S_II_i, 2, "II:i") \
+    X(S_I_F, 1, "I:F") \
+    X(S_I_I, 1, "I:I") \
+    X(S_I_f, 1, "I:f") \
+    X(S_I_i, 1, "I:i") \
+    X(S__, 0, ":") \
+    X(S__F, 0, ":F") \
+    X(S__I, 0, ":I") \
+    X(S__f, 0, ":f") \
+    X(S__i, 0, ":i") \
+    X(S_f_F, 1, "f:F") \
+    X(S_f_I, 1, "f:I") \
+    X(S_f_f, 1, "f:f") \
+    X(S_f_i, 1, "f:i") \
+    X(S_ff_f, 2, "ff:f") \
+    X(S_ff_i, 2, "ff:i") \
+    X(S_iF_, 2, "iF:") \
+    X(S_iI_, 2, "iI:") \
+    X(S_i_F, 1, "i:F") \
+    X(S_i_I, 1, "i:I") \
+    X(S_i_f, 1, "i:f") \
+    X(S_i_i, 1, "i:i") \
+    X(S_if_, 2, "if:") \
+    X(S_ii_, 2, "ii:") \
+    X(S_ii_i, 2, "ii:i") \
+    X(S_iii_, 3, "iii:")
 
 enum {
     S_NONE_ = 0, /* opcodes.def writes 0 */
-#define X(id, text) id,
+#define X(id, np, text) id,
     WM_SIGNATURES(X)
 #undef X
 };
 
+/* "params:results"; the params' count is known, so no scan finds the colon */
 static const char *const sig_text[] = {
     NULL,
-#define X(id, text) text,
+#define X(id, np, text) text,
+    WM_SIGNATURES(X)
+#undef X
+};
+static const uint8_t sig_nparams[] = {
+    0,
+#define X(id, np, text) np,
     WM_SIGNATURES(X)
 #undef X
 };
 
-/* Every opcode's name, back to back (a name is looked up by counting, only for an error). */
+/* Every opcode's name, back to back (a name is looked up by counting, only for an error).
+ * Instructions that exist only in compiled code never appear in an error: no names kept. */
 typedef struct opnames {
-#define OP(name, text, prefix, code, imm, sig) char name[sizeof(text)];
+#define OP(name, text, prefix, code, imm, sig) NAME_##prefix(name, text)
+#define NAME_0x00(name, text) char name[sizeof(text)];
+#define NAME_0xFC(name, text) char name[sizeof(text)];
+#define NAME_0xFF(name, text)
 #include "opcodes.def"
+#undef NAME_0x00
+#undef NAME_0xFC
+#undef NAME_0xFF
 #undef OP
 } opnames;
 
 static const opnames op_names = {
-#define OP(name, text, prefix, code, imm, sig) text,
+#define OP(name, text, prefix, code, imm, sig) NAME_##prefix(text)
+#define NAME_0x00(text) text,
+#define NAME_0xFC(text) text,
+#define NAME_0xFF(text)
 #include "opcodes.def"
+#undef NAME_0x00
+#undef NAME_0xFC
+#undef NAME_0xFF
 #undef OP
 };
 
@@ -84,6 +104,7 @@ static const uint8_t op_sig[WM_OP_COUNT] = {
 static const char *op_name(int op)
 {
     const char *p = (const char *)&op_names;
+    if (op >= WM_OP_JUMP) return ""; /* the internal ones are last and never named */
     while (op-- > 0) p += strlen(p) + 1;
     return p;
 }
@@ -179,6 +200,7 @@ typedef struct vctx {
     uint32_t cap_brmap, cap_brlist;
     wasmcu_err err;
     int cur_op;
+    int compile;              /* emit code; 0 only checks (the load pass of lazy compilation) */
     /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
      * emitted it once found */
     int locating, located;
@@ -279,7 +301,7 @@ static int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
 static int emitting(const vctx *v)
 {
     const ctrl *c = &v->ctrls[v->nctrls - 1];
-    return !c->unreachable && !c->dead;
+    return v->compile && !c->unreachable && !c->dead;
 }
 
 /* Emits one 16-bit unit: an opcode, a slot or an arity. Slots past 65535 are caught when the
@@ -313,8 +335,9 @@ static void write32(vctx *v, uint32_t at, uint32_t w)
 
 static wasmcu_err push(vctx *v, wm_valtype t)
 {
-    if (!grow(v, (void **)&v->vals, &v->cap_vals, v->nvals + 1, 1) ||
-        !grow(v, (void **)&v->opnds, &v->cap_opnds, v->nvals + 1, sizeof(opnd)))
+    if ((v->nvals >= v->cap_vals || v->nvals >= v->cap_opnds) &&
+        (!grow(v, (void **)&v->vals, &v->cap_vals, v->nvals + 1, 1) ||
+         !grow(v, (void **)&v->opnds, &v->cap_opnds, v->nvals + 1, sizeof(opnd))))
         return v->err;
     v->opnds[v->nvals].kind = V_HOME;
     v->vals[v->nvals++] = t;
@@ -729,7 +752,10 @@ static wasmcu_err read_blocktype(vctx *v, const wm_valtype **params, uint32_t *n
 
 static wasmcu_err read_index(vctx *v, uint32_t limit, const char *what, uint32_t *out)
 {
-    READ(wm_read_u32(&v->r, out));
+    if (v->r.p < v->r.end && *v->r.p < 0x80 && !v->r.err) /* one byte: most indexes */
+        *out = *v->r.p++;
+    else
+        READ(wm_read_u32(&v->r, out));
     if (*out >= limit) return fail(v, WASMCU_ERR_INVALID, "unknown %s", what, 0, 0);
     return WASMCU_OK;
 }
@@ -761,7 +787,7 @@ static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
 static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 {
     const char *sig = sig_text[op_sig[op]];
-    const char *colon = strchr(sig, ':');
+    const char *colon = sig + sig_nparams[op_sig[op]];
     *n = (uint32_t)(colon - sig);
     for (const char *p = colon; p-- > sig;) TRY(pop_expect(v, sig_type(*p), NULL));
     return WASMCU_OK;
@@ -769,7 +795,7 @@ static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 
 static wasmcu_err push_sig(vctx *v, int op)
 {
-    const char *colon = strchr(sig_text[op_sig[op]], ':');
+    const char *colon = sig_text[op_sig[op]] + sig_nparams[op_sig[op]];
     for (const char *p = colon + 1; *p; p++) TRY(push(v, sig_type(*p)));
     return WASMCU_OK;
 }
@@ -796,7 +822,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         TRY(emit_fused(v, (uint32_t)op, base, n, s, imm, &fused));
         if (fused) return push_sig(v, op);
         TRY(emit_op(v, (uint32_t)op));
-        const char *colon = strchr(sig_text[op_sig[op]], ':');
+        const char *colon = sig_text[op_sig[op]] + n;
         if (colon[1]) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
         if (imm) TRY(emit32(v, *imm));
@@ -1212,7 +1238,8 @@ static wasmcu_err op_const(vctx *v, int op)
 static wasmcu_err read_opcode(vctx *v, int *op)
 {
     uint8_t b;
-    READ(wm_read_u8(&v->r, &b));
+    if (v->r.p < v->r.end && !v->r.err) b = *v->r.p++; /* the common case, without a call */
+    else READ(wm_read_u8(&v->r, &b));
     uint16_t o;
     if (b == 0xFC) {
         uint32_t sub;
@@ -1461,16 +1488,19 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     if (v->r.p != v->r.end)
         return fail(v, WASMCU_ERR_MALFORMED, "section size mismatch: bytes after the function's end",
                     0, 0, 0);
-    if ((uint64_t)v->nlocals + v->nconsts + v->max_vals > 0xFFFFu)
+    /* checking alone cannot count the constant slots: it assumes all of them, so that
+     * compiling later cannot fail for the frame's size */
+    if ((uint64_t)v->nlocals + (v->compile ? v->nconsts : WM_CONFIG_CONST_SLOTS) + v->max_vals > 0xFFFFu)
         return fail(v, WASMCU_ERR_UNSUPPORTED, "the function's frame needs more than 65535 value "
                     "slots (params, locals and operand stack)", 0, 0, 0);
+    if (!v->compile) return WASMCU_OK;
     /* home slots go above the constants */
     for (uint32_t k = 0; k < v->nrelocs; k++)
         if (v->relocs[k] != UINT32_MAX)
             v->code[v->relocs[k]] = (uint16_t)(v->code[v->relocs[k]] + v->nlocals + v->nconsts);
     /* one block: the code, then the constants 8-aligned */
     size_t code_bytes = ((size_t)v->ncode * sizeof(uint16_t) + 7) & ~(size_t)7;
-    uint16_t *ops = wm_malloc(&v->rt->alloc, code_bytes + v->nconsts * sizeof(uint64_t));
+    uint16_t *ops = wm_malloc_high(&v->rt->alloc, code_bytes + v->nconsts * sizeof(uint64_t));
     if (!ops) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
     memcpy(ops, v->code, (size_t)v->ncode * sizeof(uint16_t));
     uint64_t *consts = (uint64_t *)(void *)((uint8_t *)ops + code_bytes);
@@ -1508,9 +1538,22 @@ wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)
 {
     vctx v;
     vctx_init(&v, rt, m);
+    v.compile = !WM_CONFIG_LAZY_COMPILE;
     wasmcu_err err = WASMCU_OK;
     for (uint32_t i = m->nfunc_imports; i < m->nfuncs && err == WASMCU_OK; i++)
         err = validate_func(&v, i);
+    if (err == WASMCU_OK && v.err) err = v.err;
+    vctx_free(&v);
+    return err;
+}
+
+wasmcu_err wm_compile_func(wm_runtime *rt, wm_module *m, uint32_t fi)
+{
+    if (m->funcs[fi - m->nfunc_imports].code.ops) return WASMCU_OK;
+    vctx v;
+    vctx_init(&v, rt, m);
+    v.compile = 1;
+    wasmcu_err err = validate_func(&v, fi);
     if (err == WASMCU_OK && v.err) err = v.err;
     vctx_free(&v);
     return err;
@@ -1522,6 +1565,7 @@ int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t
     vctx v;
     vctx_init(&v, rt, (wm_module *)m); /* locating writes nothing into the module */
     v.locating = 1;
+    v.compile = 1;
     v.locate_word = word;
     wasmcu_err err = validate_func(&v, fi);
     int found = err == WASMCU_OK && v.located;

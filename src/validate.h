@@ -12,6 +12,10 @@ wasmcu_err wm_validate(wm_runtime *rt, wm_module *m);
  * module-level rules hold. Errors as wm_validate's. */
 wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m);
 
+/* Compiles defined function fi of m, a validated module, unless it is compiled already: at
+ * its first call under WM_CONFIG_LAZY_COMPILE. Only WASMCU_ERR_OOM can fail it. */
+wasmcu_err wm_compile_func(wm_runtime *rt, wm_module *m, uint32_t fi);
+
 /* A value type's name in error messages ("i32", "funcref"). */
 const char *wm_type_name(wm_valtype t);
 

@@ -15,14 +15,14 @@ typedef struct mctx {
 /* fmt with at most one %s, arg; the offset is the reader's, or 0 outside any expression. */
 static wasmcu_err fail(mctx *c, wasmcu_err code, const char *fmt, const char *arg)
 {
-    char msg[120];
-    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
     const char *what = code == WASMCU_ERR_MALFORMED ? "malformed module"
                        : code == WASMCU_ERR_UNSUPPORTED ? "unsupported module"
                        : code == WASMCU_ERR_OOM ? "out of memory"
                                                 : "invalid module";
     size_t at = c->r.p ? wm_reader_offset(&c->r) : 0;
-    return wm_error(c->rt, code, "%s: (offset 0x%zx): %s", what, at, msg);
+    wm_error(c->rt, code, "%s: (offset 0x%zx): ", what, at);
+    wm_error_append(c->rt, fmt, arg ? arg : "");
+    return code;
 }
 
 static wasmcu_err invalid(mctx *c, const char *msg) { return fail(c, WASMCU_ERR_INVALID, "%s", msg); }

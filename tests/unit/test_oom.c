@@ -1,9 +1,11 @@
 /* Out of memory after instantiation: every allocation that memory.grow, table.grow and a
  * trapping call make fails in turn. Each failure is an error (grow returns -1, the trap loses
- * only its code offsets), nothing leaks, and the instance works afterwards.
+ * only its code offsets), nothing leaks, and the instance works afterwards. With lazy
+ * compilation, the same for every allocation compiling a function at its first call.
  * The module is tests/unit/oom.wat, assembled. */
 #include "check.h"
 #include <string.h>
+#include "alloc.h"
 #include "runtime.h"
 #include "wasmcu.h"
 
@@ -27,12 +29,62 @@ static int32_t call1(wasmcu_instance *inst, const char *name, int32_t arg, wasmc
     return wasmcu_as_i32(r);
 }
 
+/* Each allocation of first calls' compiling fails in turn: the call fails with OOM and says
+ * what to do, the next call compiles and runs, and unloading returns every byte. */
+static void first_call_oom(wasmcu_runtime *rt)
+{
+    uint32_t n = 1, done = 0;
+    for (; n < 1000 && !done; n++) {
+        wasmcu_module *mod;
+        wasmcu_instance *inst;
+        wasmcu_err err;
+        CHECK(wasmcu_load(rt, oom_wasm, oom_wasm_len, &mod) == WASMCU_OK);
+        CHECK(wasmcu_instantiate(rt, mod, NULL, &inst) == WASMCU_OK);
+        rt->alloc.fail_countdown = n;
+        int32_t r = call1(inst, "outer", 7, &err);
+        if (err == WASMCU_ERR_OOM) {
+            CHECK(strstr(wasmcu_last_error(rt), "pool full compiling func") != NULL);
+        } else {
+            CHECK(err == WASMCU_OK && r == 1);
+            done = rt->alloc.fail_countdown != 0; /* no allocation failed: all walked */
+        }
+        rt->alloc.fail_countdown = 0;
+        CHECK(call1(inst, "outer", 7, &err) == 1 && err == WASMCU_OK);
+        wasmcu_deinstantiate(inst);
+        wasmcu_unload(mod);
+        CHECK(wasmcu_pool_used(rt) == 0);
+    }
+    CHECK(done && n > 3); /* two functions compile, each allocating more than once */
+}
+
+/* Long-lived blocks come from the pool's high end, clear of memory that grows in place. */
+static void high_blocks(wasmcu_runtime *rt)
+{
+    void *low = wm_malloc(&rt->alloc, 100), *high = wm_malloc_high(&rt->alloc, 100);
+    CHECK(low && high && (uint8_t *)high > (uint8_t *)low + 100);
+    CHECK(wm_realloc(&rt->alloc, low, 70000) == low); /* grows in place: the space after is free */
+    wm_free(&rt->alloc, high);
+    wm_free(&rt->alloc, low);
+    CHECK(wasmcu_pool_used(rt) == 0);
+}
+
 int main(void)
 {
     static uint64_t pool[(4u << 20) / 8];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
+    high_blocks(rt);
+    if (WM_CONFIG_LAZY_COMPILE) first_call_oom(rt);
     wasmcu_module *mod;
     CHECK(wasmcu_load(rt, oom_wasm, oom_wasm_len, &mod) == WASMCU_OK);
+    {   /* first calls compile (lazy compilation): that code stays with the module */
+        wasmcu_instance *inst;
+        wasmcu_err err;
+        CHECK(wasmcu_instantiate(rt, mod, NULL, &inst) == WASMCU_OK);
+        call1(inst, "grow", 0, &err);
+        call1(inst, "tgrow", 0, &err);
+        call1(inst, "outer", 7, &err);
+        wasmcu_deinstantiate(inst);
+    }
     size_t before = wasmcu_pool_used(rt);
     int all_done = 0;
     uint32_t walked = 0;

@@ -18,9 +18,29 @@ static const char *const run_usage =
     "        args after the module are the program's argv; proc_exit's code is the exit status\n"
     "Runs _start, else main (no params, or argc/argv), else __main_argc_argv; with -f FUNC,\n"
     "calls FUNC with args parsed per its parameter types and prints its results.\n"
+    "--stats: after the run, print the compiled code's RAM and the pool's peak on stderr.\n"
     "Sizes take K or M suffixes. Exit status: the program's; 134 on a trap (trap and\n"
     "backtrace on stderr); 1 when the module cannot be loaded or instantiated; 2 for bad usage;\n"
     "124 when --fuel (units: calls and loop back-edges) runs out.\n";
+
+/* Bytes of the module's code section (its size field), 0 when it has none. */
+static size_t code_section_bytes(const unsigned char *p, size_t len)
+{
+    size_t at = 8;
+    while (at < len) {
+        unsigned char id = p[at++];
+        size_t size = 0;
+        for (unsigned shift = 0; at < len && shift < 35; shift += 7) {
+            unsigned char b = p[at++];
+            size |= (size_t)(b & 0x7F) << shift;
+            if (!(b & 0x80)) break;
+        }
+        if (id == 10) return size;
+        if (size > len - at) return 0;
+        at += size;
+    }
+    return 0;
+}
 
 static void console(void *user, const char *s, size_t n)
 {
@@ -84,7 +104,7 @@ int wasmcu_cli_run(int argc, char **argv)
     enum { MAX_DIRS = 16, MAX_ENV = 64 };
     struct { const char *host, *guest; size_t host_len; int ro; } dirs[MAX_DIRS];
     const char *envs[MAX_ENV];
-    int ndirs = 0, nenv = 0;
+    int ndirs = 0, nenv = 0, stats = 0;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
@@ -98,6 +118,7 @@ int wasmcu_cli_run(int argc, char **argv)
         if (strncmp(a, "--small-memory=", 15) == 0 && wasmcu_parse_size(a + 15, &small) && small) continue;
         if (strncmp(a, "--fuel=", 7) == 0 && wasmcu_parse_size(a + 7, &fuel) && fuel) continue;
         if (strcmp(a, "-f") == 0 && i + 1 < argc) { func = argv[++i]; continue; }
+        if (strcmp(a, "--stats") == 0) { stats = 1; continue; }
         int ro = strncmp(a, "--dir-ro=", 9) == 0;
         if ((ro || strncmp(a, "--dir=", 6) == 0) && a[ro ? 9 : 6] && ndirs < MAX_DIRS) {
             const char *host = a + (ro ? 9 : 6), *sep = strstr(host, "::");
@@ -228,6 +249,13 @@ int wasmcu_cli_run(int argc, char **argv)
         status = 0;
     } else {
         status = nres ? (int)(uint8_t)results[0] : 0;
+    }
+    if (stats) {
+        uint32_t nf = 0;
+        size_t code = wasmcu_compiled_bytes(mod, &nf), section = code_section_bytes(bytes, len);
+        fprintf(stderr, "wasmcu: compiled code %zu bytes for %u functions (%.2fx the code "
+                "section's %zu bytes); pool peak %zu bytes\n", code, (unsigned)nf,
+                section ? (double)code / (double)section : 0.0, section, wasmcu_pool_peak(rt));
     }
 done:
     fflush(stdout);
