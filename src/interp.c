@@ -384,6 +384,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_ADD_ADD): TRI_I32(a + b + c); NEXT();
     CASE(WM_OP_I32_MUL_ADD): TRI_I32(a * b + c); NEXT();
     CASE(WM_OP_I32_SHR_U_AND): TRI_I32((a >> (b & 31)) & c); NEXT();
+    CASE(WM_OP_I32_SHL_XOR): TRI_I32((a << (b & 31)) ^ c); NEXT();
+    CASE(WM_OP_I32_SHR_U_XOR): TRI_I32((a >> (b & 31)) ^ c); NEXT();
+    CASE(WM_OP_I32_SHL_ADD): TRI_I32((a << (b & 31)) + c); NEXT();
+    CASE(WM_OP_I32_XOR_AND): TRI_I32((a ^ b) & c); NEXT();
     CASE(WM_OP_I32_LOAD_ADD): LOAD_ADD(uint32_t, 4); NEXT();
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
@@ -404,6 +408,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD16_U_ADD):
     CASE(WM_OP_I32_LOAD16_S_ADD):
     CASE(WM_OP_I32_STORE_ADD):
+    CASE(WM_OP_I32_SHL_XOR):
+    CASE(WM_OP_I32_SHR_U_XOR):
+    CASE(WM_OP_I32_SHL_ADD):
+    CASE(WM_OP_I32_XOR_AND):
         goto bad_op; /* never emitted without WM_CONFIG_FUSED_OPS */
 #endif
 
