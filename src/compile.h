@@ -1,36 +1,41 @@
-/* The internal code the interpreter runs, produced by validate in the same pass.
+/* The internal code the interpreter runs, produced by validate in the same pass as checking
+ * (at a function's first call under WM_CONFIG_LAZY_COMPILE).
  *
- * A function compiles to an array of 32-bit words: an opcode (WM_OP_*) followed by its
- * operands. The value stack of a call is [params][locals][operands], all 64-bit slots;
- * `fp` points at the first param and every height below is a slot index from fp. Branch
- * targets are word indexes into the function's code; what a branch must keep and where it
- * must move it is precomputed, so no label stack exists at run time.
+ * A function compiles to 16-bit units: an opcode (WM_OP_*) then its operands. Operands are
+ * slots of the frame, indexes from fp: [params][locals][constants][operand homes], all
+ * 64-bit. The constants a function reads sit in slots filled at every call (WM_CONFIG_
+ * CONST_SLOTS); a value on the wasm operand stack at height h lives in home slot
+ * locals + constants + h, and local.get and constants emit nothing: the instruction that
+ * uses them names the local's or the constant's slot. A 32-bit immediate (target, offset,
+ * index) takes two units, low half first. Frames past 65535 slots are refused.
  *
- *   numeric, drop, select...   [op]                       operate on the top of the stack
- *   i32/f32.const              [op, bits]
- *   i64/f64.const              [op, lo, hi]
- *   local.*, global.*          [op, index]
- *   loads and stores           [op, offset]
- *   jump                       [op, target]               (br / else without moving values)
- *   br_drop                    [op, target, arity, height] move the top arity values to
- *                                                          height, then jump
- *   br_if / br_if_drop         as jump / br_drop, taken when the popped i32 is not zero
- *   if_false                   [op, target]               jump when the popped i32 is zero
- *   br_table                   [op, n, d | wide << 31, d x (target, arity, height),
- *                                                          n+1 indexes into those d distinct
- *                                                          branches: bytes, or 16-bit when
- *                                                          wide (d > 256), packed low first]
- *   call                       [op, funcidx]
- *   call_indirect              [op, typeidx, tableidx]
- *   ref.func                   [op, funcidx]
- *   table.* / elem.drop        [op, index] (table.copy [op, dst, src]; table.init [op, elem, table])
- *   memory.init / data.drop    [op, dataidx]
- *   return                     [op]                       (also ends every function)
- *   jump_loop / br_if_loop     [op, target]               jump / br_if back to a loop head,
- *                                                          checking fuel and interrupts first
- *   loop                       [op]                       the same check in front of other
- *                                                          back-edges (br_drop, br_table);
- *                                                          calls check in the call itself
+ *   unary, binary ops        [op, dst, a] / [op, dst, a, b]
+ *   fused pairs              [op, dst, a, b, c]          second(first(a, b), c), e.g.
+ *                                                        i32.add_add; validate.c fuse_pairs
+ *   local.get (a copy)       [op, dst, src]              where a value must move: joins,
+ *                                                        call arguments, a local about to change
+ *   i32.const / i64.const    [op, dst, imm32] / [op, dst, lo32, hi32] past the constant slots
+ *   global.get / set         [op, dst|src, index32]
+ *   loads / stores           [op, dst, addr, offset32] / [op, addr, value, offset32]
+ *   add-fused load / store   [op, dst, a, b, offset32] / [op, a, b, value, offset32]
+ *   select                   [op, dst, a, b, cond]
+ *   stack-form ops           [op, top, immediates...]    memory.size/grow, ref.*, table.*,
+ *                                                        bulk memory: operands at slots top-n..
+ *   jump / jump_loop         [op, target32]
+ *   br_if / if_false         [op, cond, target32]        taken when cond is nonzero / zero
+ *   br_eq .. br_ge_u         [op, a, b, target32]        an i32 compare fused with br_if/if
+ *   br_drop                  [op, target32, arity, to, from]   moves arity values, jumps
+ *   br_if_drop               [op, cond, target32, arity, to, from]
+ *   br_table                 [op, index, from, n32, d | wide << 31, d x (target32, arity, to),
+ *                             n+1 indexes into those d branches: bytes, or 16-bit when wide]
+ *   call                     [op, funcidx32, args]       args: the first argument's slot,
+ *                                                        where the callee's frame starts
+ *   call_indirect            [op, typeidx32, tableidx32, args, index]
+ *   return                   [op, first result's slot]   (also ends every function)
+ *   loop                     [op]                        the fuel check before a back-edge
+ *                                                        that moves values; a target's top
+ *                                                        bit marks the other back-edges, and
+ *                                                        calls check in the call itself
  */
 #ifndef WM_COMPILE_H
 #define WM_COMPILE_H

@@ -26,23 +26,14 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t 
     int32_t s32;
     uint32_t u32;
     *units = 2;
-    switch (op) { /* binary instructions read b */
-    case WM_OP_I64_EQ: case WM_OP_I64_NE: case WM_OP_I64_LT_S: case WM_OP_I64_LT_U:
-    case WM_OP_I64_GT_S: case WM_OP_I64_GT_U: case WM_OP_I64_LE_S: case WM_OP_I64_LE_U:
-    case WM_OP_I64_GE_S: case WM_OP_I64_GE_U:
-    case WM_OP_F32_EQ: case WM_OP_F32_NE: case WM_OP_F32_LT: case WM_OP_F32_GT:
-    case WM_OP_F32_LE: case WM_OP_F32_GE:
-    case WM_OP_F64_EQ: case WM_OP_F64_NE: case WM_OP_F64_LT: case WM_OP_F64_GT:
-    case WM_OP_F64_LE: case WM_OP_F64_GE:
-    case WM_OP_I32_ROTL: case WM_OP_I32_ROTR: case WM_OP_I64_ROTL: case WM_OP_I64_ROTR:
-    case WM_OP_I64_DIV_S: case WM_OP_I64_DIV_U: case WM_OP_I64_REM_S: case WM_OP_I64_REM_U:
-    case WM_OP_F32_MIN: case WM_OP_F32_MAX: case WM_OP_F32_COPYSIGN:
-    case WM_OP_F64_MIN: case WM_OP_F64_MAX: case WM_OP_F64_COPYSIGN:
+    /* binary instructions read b (ranges in opcodes.def's order, which is the encoding's) */
+    if ((op >= WM_OP_I64_EQ && op <= WM_OP_F64_GE) || op == WM_OP_I32_ROTL ||
+        op == WM_OP_I32_ROTR || (op >= WM_OP_I64_DIV_S && op <= WM_OP_I64_REM_U) ||
+        op == WM_OP_I64_ROTL || op == WM_OP_I64_ROTR ||
+        (op >= WM_OP_F32_MIN && op <= WM_OP_F32_COPYSIGN) ||
+        (op >= WM_OP_F64_MIN && op <= WM_OP_F64_COPYSIGN)) {
         b = A(2);
         *units = 3;
-        break;
-    default:
-        break;
     }
     switch (op) {
     case WM_OP_I64_EQZ: r = a == 0; break;
