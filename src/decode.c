@@ -36,8 +36,8 @@ static wasmcu_err malformed(dctx *d, const char *msg)
     const char *tail = "";
     if (strcmp(why, "unexpected end") == 0 && d->r.end < d->m->bytes + d->m->len)
         tail = " of section or function";
-    wm_error(d->rt, WASMCU_ERR_MALFORMED, "malformed module: section %u (offset 0x%zx): %s%s",
-             (unsigned)d->section, off, why, tail);
+    wm_error(d->rt, WASMCU_ERR_MALFORMED, "malformed module: section %u (offset 0x%lx): %s%s",
+             (unsigned)d->section, (unsigned long)off, why, tail);
     return d->err = WASMCU_ERR_MALFORMED;
 }
 
@@ -49,14 +49,15 @@ static wasmcu_err malformed(dctx *d, const char *msg)
 static void *alloc(dctx *d, uint64_t n, size_t size)
 {
     uint64_t bytes = n * size;
+    char num[21];
     if (d->err) return NULL;
     if (bytes > (size_t)-1) bytes = (size_t)-1;
     void *p = wm_calloc(&d->rt->alloc, 1, (size_t)(bytes ? bytes : 1));
     if (!p) {
         wm_error(d->rt, WASMCU_ERR_OOM,
-                 "out of memory: decoding section %u needs %llu bytes, the pool has %zu free",
-                 (unsigned)d->section, (unsigned long long)bytes,
-                 wm_alloc_free_bytes(&d->rt->alloc));
+                 "out of memory: decoding section %u needs %s bytes, the pool has %lu free",
+                 (unsigned)d->section, wm_u64_str(num, bytes),
+                 (unsigned long)wm_alloc_free_bytes(&d->rt->alloc));
         d->err = WASMCU_ERR_OOM;
     }
     return p;

@@ -14,6 +14,14 @@ const char *wasmcu_err_str(wasmcu_err err)
     return texts[err];
 }
 
+const char *wm_u64_str(char buf[21], uint64_t v)
+{
+    char *p = buf + 20;
+    *p = 0;
+    do *--p = (char)('0' + v % 10); while ((v /= 10) != 0);
+    return p;
+}
+
 wasmcu_err wm_verror(wm_runtime *rt, wasmcu_err code, const char *fmt, va_list ap)
 {
     vsnprintf(rt->error, sizeof rt->error, fmt, ap);

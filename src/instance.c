@@ -218,11 +218,12 @@ static wasmcu_err link_import(wasmcu_instance *inst, uint32_t i, uint32_t *count
 
 static wasmcu_err oom(wm_runtime *rt, const char *what, uint64_t bytes)
 {
+    char num[21];
     return wm_error(rt, WASMCU_ERR_OOM,
-                    "out of memory: %s needs %llu bytes but the pool has %zu free (largest block "
-                    "%zu); give the runtime a bigger pool or the module less memory",
-                    what, (unsigned long long)bytes, wm_alloc_free_bytes(&rt->alloc),
-                    wm_alloc_largest_free(&rt->alloc));
+                    "out of memory: %s needs %s bytes but the pool has %lu free (largest block "
+                    "%lu); give the runtime a bigger pool or the module less memory",
+                    what, wm_u64_str(num, bytes), (unsigned long)wm_alloc_free_bytes(&rt->alloc),
+                    (unsigned long)wm_alloc_largest_free(&rt->alloc));
 }
 
 #define NEW(ptr, n, what)                                                                       \
@@ -386,13 +387,14 @@ static wasmcu_err initialize(wasmcu_instance *inst)
         if (d->mode != WM_SEG_ACTIVE) continue;
         inst->data_dropped[i] = 1;
         wasmcu_val off;
+        char num[21];
         wm_eval_const(inst, &d->offset, &off);
         wm_memory *mem = inst->mem;
         if ((uint64_t)(uint32_t)off + d->len > mem->size)
             return wm_error(rt, WASMCU_TRAP_MEMORY_OOB,
                             "trap: out of bounds memory access: data segment %u writes %u bytes "
-                            "at %u into a memory of %llu bytes%s", (unsigned)i, (unsigned)d->len,
-                            (unsigned)(uint32_t)off, (unsigned long long)mem->size,
+                            "at %u into a memory of %s bytes%s", (unsigned)i, (unsigned)d->len,
+                            (unsigned)(uint32_t)off, wm_u64_str(num, mem->size),
                             mem->small ? " (small-memory mode: raise small_memory_bytes)" : "");
         if (d->len) memcpy(mem->data + (uint32_t)off, d->bytes, d->len);
     }

@@ -137,8 +137,7 @@ static wasmcu_err compile_at_call(const wm_func *f, char *msg, size_t len)
     /* the compiled code is the module's, shared by its instances: a cache beside its bytes */
     wasmcu_err err = wm_compile_func(f->inst->rt, (wm_module *)(uintptr_t)f->inst->mod, f->idx);
     if (err)
-        snprintf(msg, len, "pool full compiling func %u at its first call (see "
-                 "wasmcu_compile_all)", (unsigned)f->idx);
+        snprintf(msg, len, "pool full compiling func %u at its first call", (unsigned)f->idx);
     return err;
 }
 

@@ -121,6 +121,10 @@ struct wasmcu_runtime {
 
 typedef struct wasmcu_runtime wm_runtime;
 
+/* v in decimal, in buf: error messages print 64-bit and size_t values with this, %lu and %lx
+ * only, because newlib-nano's printf (Cortex-M firmware) has no %llu or %zu. */
+const char *wm_u64_str(char buf[21], uint64_t v);
+
 /* Records the error detail on rt ("<what>: <detail>") and returns code. */
 wasmcu_err wm_error(wm_runtime *rt, wasmcu_err code, const char *fmt, ...);
 wasmcu_err wm_verror(wm_runtime *rt, wasmcu_err code, const char *fmt, va_list ap);

@@ -13,60 +13,61 @@
 /* Static facts about every opcode, from the one opcode table: the signatures it names, each
  * spelled out once, then names and immediates. */
 #define WM_SIGNATURES(X) \
-    X(S_FF_F, 2, "FF:F") \
-    X(S_FF_i, 2, "FF:i") \
-    X(S_F_F, 1, "F:F") \
-    X(S_F_I, 1, "F:I") \
-    X(S_F_f, 1, "F:f") \
-    X(S_F_i, 1, "F:i") \
-    X(S_II_I, 2, "II:I") \
-    X(S_II_i, 2, "II:i") \
-    X(S_I_F, 1, "I:F") \
-    X(S_I_I, 1, "I:I") \
-    X(S_I_f, 1, "I:f") \
-    X(S_I_i, 1, "I:i") \
-    X(S__, 0, ":") \
-    X(S__F, 0, ":F") \
-    X(S__I, 0, ":I") \
-    X(S__f, 0, ":f") \
-    X(S__i, 0, ":i") \
-    X(S_f_F, 1, "f:F") \
-    X(S_f_I, 1, "f:I") \
-    X(S_f_f, 1, "f:f") \
-    X(S_f_i, 1, "f:i") \
-    X(S_ff_f, 2, "ff:f") \
-    X(S_ff_i, 2, "ff:i") \
-    X(S_iF_, 2, "iF:") \
-    X(S_iI_, 2, "iI:") \
-    X(S_i_F, 1, "i:F") \
-    X(S_i_I, 1, "i:I") \
-    X(S_i_f, 1, "i:f") \
-    X(S_i_i, 1, "i:i") \
-    X(S_if_, 2, "if:") \
-    X(S_ii_, 2, "ii:") \
-    X(S_ii_i, 2, "ii:i") \
-    X(S_iii_, 3, "iii:")
+    X(S_FF_F, "FF:F") \
+    X(S_FF_i, "FF:i") \
+    X(S_F_F, "F:F") \
+    X(S_F_I, "F:I") \
+    X(S_F_f, "F:f") \
+    X(S_F_i, "F:i") \
+    X(S_II_I, "II:I") \
+    X(S_II_i, "II:i") \
+    X(S_I_F, "I:F") \
+    X(S_I_I, "I:I") \
+    X(S_I_f, "I:f") \
+    X(S_I_i, "I:i") \
+    X(S__, ":") \
+    X(S__F, ":F") \
+    X(S__I, ":I") \
+    X(S__f, ":f") \
+    X(S__i, ":i") \
+    X(S_f_F, "f:F") \
+    X(S_f_I, "f:I") \
+    X(S_f_f, "f:f") \
+    X(S_f_i, "f:i") \
+    X(S_ff_f, "ff:f") \
+    X(S_ff_i, "ff:i") \
+    X(S_iF_, "iF:") \
+    X(S_iI_, "iI:") \
+    X(S_i_F, "i:F") \
+    X(S_i_I, "i:I") \
+    X(S_i_f, "i:f") \
+    X(S_i_i, "i:i") \
+    X(S_if_, "if:") \
+    X(S_ii_, "ii:") \
+    X(S_ii_i, "ii:i") \
+    X(S_iii_, "iii:")
 
 enum {
     S_NONE_ = 0, /* opcodes.def writes 0 */
-#define X(id, np, text) id,
+#define X(id, text) id,
     WM_SIGNATURES(X)
 #undef X
 };
 
-/* "params:results"; the params' count is known, so no scan finds the colon */
+/* "params:results" */
 static const char *const sig_text[] = {
     NULL,
-#define X(id, np, text) text,
+#define X(id, text) text,
     WM_SIGNATURES(X)
 #undef X
 };
-static const uint8_t sig_nparams[] = {
-    0,
-#define X(id, np, text) np,
-    WM_SIGNATURES(X)
-#undef X
-};
+/* Params of signature sg: the colon's place (at most three params: no call to strchr). */
+static uint32_t sig_nparams(uint32_t sg)
+{
+    uint32_t n = 0;
+    while (sig_text[sg][n] != ':') n++;
+    return n;
+}
 
 /* Every opcode's name, back to back (a name is looked up by counting, only for an error).
  * Instructions that exist only in compiled code never appear in an error: no names kept. */
@@ -249,13 +250,13 @@ static wasmcu_err fail(vctx *v, wasmcu_err code, const char *fmt, const char *a,
         uint32_t len = 0;
         const uint8_t *name = wm_module_func_name(v->m, v->func, &len);
         if (name)
-            wm_error(v->rt, code, "%s: func %u \"%.*s\" (offset 0x%zx): %s", what,
-                     (unsigned)v->func, (int)len, (const char *)name, at, msg);
+            wm_error(v->rt, code, "%s: func %u \"%.*s\" (offset 0x%lx): %s", what,
+                     (unsigned)v->func, (int)len, (const char *)name, (unsigned long)at, msg);
         else
-            wm_error(v->rt, code, "%s: func %u (offset 0x%zx): %s", what, (unsigned)v->func, at,
-                     msg);
+            wm_error(v->rt, code, "%s: func %u (offset 0x%lx): %s", what, (unsigned)v->func,
+                     (unsigned long)at, msg);
     } else {
-        wm_error(v->rt, code, "%s: (offset 0x%zx): %s", what, at, msg);
+        wm_error(v->rt, code, "%s: (offset 0x%lx): %s", what, (unsigned long)at, msg);
     }
     v->err = code;
     return code;
@@ -756,10 +757,7 @@ static wasmcu_err read_blocktype(vctx *v, const wm_valtype **params, uint32_t *n
 
 static wasmcu_err read_index(vctx *v, uint32_t limit, const char *what, uint32_t *out)
 {
-    if (v->r.p < v->r.end && *v->r.p < 0x80 && !v->r.err) /* one byte: most indexes */
-        *out = *v->r.p++;
-    else
-        READ(wm_read_u32(&v->r, out));
+    READ(wm_read_u32(&v->r, out));
     if (*out >= limit) return fail(v, WASMCU_ERR_INVALID, "unknown %s", what, 0, 0);
     return WASMCU_OK;
 }
@@ -791,7 +789,7 @@ static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
 static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 {
     const char *sig = sig_text[op_sig[op]];
-    const char *colon = sig + sig_nparams[op_sig[op]];
+    const char *colon = sig + sig_nparams(op_sig[op]);
     *n = (uint32_t)(colon - sig);
     for (const char *p = colon; p-- > sig;) TRY(pop_expect(v, sig_type(*p), NULL));
     return WASMCU_OK;
@@ -799,7 +797,7 @@ static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 
 static wasmcu_err push_sig(vctx *v, int op)
 {
-    const char *colon = sig_text[op_sig[op]] + sig_nparams[op_sig[op]];
+    const char *colon = sig_text[op_sig[op]] + sig_nparams(op_sig[op]);
     for (const char *p = colon + 1; *p; p++) TRY(push(v, sig_type(*p)));
     return WASMCU_OK;
 }

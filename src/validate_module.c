@@ -20,7 +20,7 @@ static wasmcu_err fail(mctx *c, wasmcu_err code, const char *fmt, const char *ar
                        : code == WASMCU_ERR_OOM ? "out of memory"
                                                 : "invalid module";
     size_t at = c->r.p ? wm_reader_offset(&c->r) : 0;
-    wm_error(c->rt, code, "%s: (offset 0x%zx): ", what, at);
+    wm_error(c->rt, code, "%s: (offset 0x%lx): ", what, (unsigned long)at);
     wm_error_append(c->rt, fmt, arg ? arg : "");
     return code;
 }

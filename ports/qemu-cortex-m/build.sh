@@ -20,6 +20,7 @@ pool=96K
 [ "$ram" = 128K ] && pool=88K
 small_flag=-DSMALL_MEMORY=0
 [ "$small" = small ] && pool=56K small_flag=-DSMALL_MEMORY=1
+pool=${HELLO_POOL:-$pool} # tests/mcu/run_oom.sh: a pool too small for the hellos
 pool_bytes=$(( ${pool%K} * 1024 ))
 # shellcheck disable=SC2086
 arm-none-eabi-gcc $flags -std=c11 -Os -ffunction-sections -fdata-sections -Wall -Wextra \

@@ -72,9 +72,11 @@ static int value_matches(const spec_value *v, wasmcu_val got, char *why, size_t 
     case SPEC_NONNULL: ok = got != 0; break;
     default: ok = is32 ? (uint32_t)got == (uint32_t)v->bits : got == v->bits; break;
     }
-    if (!ok)
-        snprintf(why, n, "type 0x%x: expected %llu, got %llu", (unsigned)v->type,
-                 (unsigned long long)v->bits, (unsigned long long)got);
+    if (!ok) { /* hex halves: the device's printf (newlib-nano) has no %llu */
+        snprintf(why, n, "type 0x%x: expected 0x%08lx%08lx, got 0x%08lx%08lx", (unsigned)v->type,
+                 (unsigned long)(v->bits >> 32), (unsigned long)(uint32_t)v->bits,
+                 (unsigned long)(got >> 32), (unsigned long)(uint32_t)got);
+    }
     return ok;
 }
 
