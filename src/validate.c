@@ -11,63 +11,71 @@
 #define UNKNOWN 0 /* the bottom type of an unreachable stack */
 
 /* Static facts about every opcode, from the one opcode table: the signatures it names, each
- * spelled out once, then names and immediates. */
+ * spelled out once (id, params, their types, results, its type; i I f F for i32 i64 f32
+ * f64), then names and immediates. */
 #define WM_SIGNATURES(X) \
-    X(S_FF_F, "FF:F") \
-    X(S_FF_i, "FF:i") \
-    X(S_F_F, "F:F") \
-    X(S_F_I, "F:I") \
-    X(S_F_f, "F:f") \
-    X(S_F_i, "F:i") \
-    X(S_II_I, "II:I") \
-    X(S_II_i, "II:i") \
-    X(S_I_F, "I:F") \
-    X(S_I_I, "I:I") \
-    X(S_I_f, "I:f") \
-    X(S_I_i, "I:i") \
-    X(S__, ":") \
-    X(S__F, ":F") \
-    X(S__I, ":I") \
-    X(S__f, ":f") \
-    X(S__i, ":i") \
-    X(S_f_F, "f:F") \
-    X(S_f_I, "f:I") \
-    X(S_f_f, "f:f") \
-    X(S_f_i, "f:i") \
-    X(S_ff_f, "ff:f") \
-    X(S_ff_i, "ff:i") \
-    X(S_iF_, "iF:") \
-    X(S_iI_, "iI:") \
-    X(S_i_F, "i:F") \
-    X(S_i_I, "i:I") \
-    X(S_i_f, "i:f") \
-    X(S_i_i, "i:i") \
-    X(S_if_, "if:") \
-    X(S_ii_, "ii:") \
-    X(S_ii_i, "ii:i") \
-    X(S_iii_, "iii:")
+    X(S_FF_F, 2, F, F, _, 1, F) \
+    X(S_FF_i, 2, F, F, _, 1, i) \
+    X(S_F_F, 1, F, _, _, 1, F) \
+    X(S_F_I, 1, F, _, _, 1, I) \
+    X(S_F_f, 1, F, _, _, 1, f) \
+    X(S_F_i, 1, F, _, _, 1, i) \
+    X(S_II_I, 2, I, I, _, 1, I) \
+    X(S_II_i, 2, I, I, _, 1, i) \
+    X(S_I_F, 1, I, _, _, 1, F) \
+    X(S_I_I, 1, I, _, _, 1, I) \
+    X(S_I_f, 1, I, _, _, 1, f) \
+    X(S_I_i, 1, I, _, _, 1, i) \
+    X(S__, 0, _, _, _, 0, _) \
+    X(S__F, 0, _, _, _, 1, F) \
+    X(S__I, 0, _, _, _, 1, I) \
+    X(S__f, 0, _, _, _, 1, f) \
+    X(S__i, 0, _, _, _, 1, i) \
+    X(S_f_F, 1, f, _, _, 1, F) \
+    X(S_f_I, 1, f, _, _, 1, I) \
+    X(S_f_f, 1, f, _, _, 1, f) \
+    X(S_f_i, 1, f, _, _, 1, i) \
+    X(S_ff_f, 2, f, f, _, 1, f) \
+    X(S_ff_i, 2, f, f, _, 1, i) \
+    X(S_iF_, 2, i, F, _, 0, _) \
+    X(S_iI_, 2, i, I, _, 0, _) \
+    X(S_i_F, 1, i, _, _, 1, F) \
+    X(S_i_I, 1, i, _, _, 1, I) \
+    X(S_i_f, 1, i, _, _, 1, f) \
+    X(S_i_i, 1, i, _, _, 1, i) \
+    X(S_if_, 2, i, f, _, 0, _) \
+    X(S_ii_, 2, i, i, _, 0, _) \
+    X(S_ii_i, 2, i, i, _, 1, i) \
+    X(S_iii_, 3, i, i, i, 0, _)
 
 enum {
     S_NONE_ = 0, /* opcodes.def writes 0 */
-#define X(id, text) id,
+#define X(id, np, p0, p1, p2, nr, r) id,
     WM_SIGNATURES(X)
 #undef X
 };
 
-/* "params:results" */
-static const char *const sig_text[] = {
-    NULL,
-#define X(id, text) text,
+/* Each signature's params and result, as value types. */
+typedef struct sig_info {
+    uint8_t np, nr;
+    wm_valtype p[3], r;
+} sig_info;
+#define T_i WASMCU_I32
+#define T_I WASMCU_I64
+#define T_f WASMCU_F32
+#define T_F WASMCU_F64
+#define T__ UNKNOWN
+static const sig_info sigs[] = {
+    {0, 0, {0, 0, 0}, 0},
+#define X(id, np, p0, p1, p2, nr, r) {np, nr, {T_##p0, T_##p1, T_##p2}, T_##r},
     WM_SIGNATURES(X)
 #undef X
 };
-/* Params of signature sg: the colon's place (at most three params: no call to strchr). */
-static uint32_t sig_nparams(uint32_t sg)
-{
-    uint32_t n = 0;
-    while (sig_text[sg][n] != ':') n++;
-    return n;
-}
+#undef T_i
+#undef T_I
+#undef T_f
+#undef T_F
+#undef T__
 
 /* Every opcode's name, back to back (a name is looked up by counting, only for an error).
  * Instructions that exist only in compiled code never appear in an error: no names kept. */
@@ -95,7 +103,7 @@ static const opnames op_names = {
 #undef OP
 };
 
-/* Indexes into sig_text, by opcode. */
+/* Indexes into sigs, by opcode. */
 static const uint8_t op_sig[WM_OP_COUNT] = {
 #define OP(name, text, prefix, code, imm, sig) sig,
 #include "opcodes.def"
@@ -124,16 +132,6 @@ const char *wm_type_name(wm_valtype t)
     case WASMCU_FUNCREF: return "funcref";
     case WASMCU_EXTERNREF: return "externref";
     default: return "unknown";
-    }
-}
-
-static wm_valtype sig_type(char c)
-{
-    switch (c) {
-    case 'i': return WASMCU_I32;
-    case 'I': return WASMCU_I64;
-    case 'f': return WASMCU_F32;
-    default: return WASMCU_F64;
     }
 }
 
@@ -788,18 +786,15 @@ static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
 /* Pops op's operands by its signature; returns how many. */
 static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 {
-    const char *sig = sig_text[op_sig[op]];
-    const char *colon = sig + sig_nparams(op_sig[op]);
-    *n = (uint32_t)(colon - sig);
-    for (const char *p = colon; p-- > sig;) TRY(pop_expect(v, sig_type(*p), NULL));
+    const sig_info *si = &sigs[op_sig[op]];
+    *n = si->np;
+    for (uint32_t i = si->np; i-- > 0;) TRY(pop_expect(v, si->p[i], NULL));
     return WASMCU_OK;
 }
 
 static wasmcu_err push_sig(vctx *v, int op)
 {
-    const char *colon = sig_text[op_sig[op]] + sig_nparams(op_sig[op]);
-    for (const char *p = colon + 1; *p; p++) TRY(push(v, sig_type(*p)));
-    return WASMCU_OK;
+    return sigs[op_sig[op]].nr ? push(v, sigs[op_sig[op]].r) : WASMCU_OK;
 }
 
 /* An instruction that works on the stack at run time: its n operands (just popped) go to
@@ -824,11 +819,11 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         TRY(emit_fused(v, (uint32_t)op, base, n, s, imm, &fused));
         if (fused) return push_sig(v, op);
         TRY(emit_op(v, (uint32_t)op));
-        const char *colon = sig_text[op_sig[op]] + n;
-        if (colon[1]) TRY(emit_dst(v, base));
+        int result = sigs[op_sig[op]].nr != 0;
+        if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
         if (imm) TRY(emit32(v, *imm));
-        if (colon[1]) produced(v);
+        if (result) produced(v);
     }
     return push_sig(v, op);
 }
@@ -1421,6 +1416,81 @@ static wasmcu_err instr(vctx *v, int op)
     return check_simple(v, op);
 }
 
+/* The load pass (checking only, WM_CONFIG_LAZY_COMPILE) takes runs of the commonest
+ * instructions on a short path, its state in locals: operands of exactly the types wanted
+ * above the block's height, short immediates. It only ever accepts what instr() accepts; it
+ * stops at anything else (a block, a call, every error), which instr() then reads and
+ * checks, and says what is wrong. */
+static void check_quick(vctx *v)
+{
+    const uint8_t *p = v->r.p, *const end = v->r.end;
+    wm_valtype *const vals = v->vals;
+    const wm_valtype *const locals = v->locals;
+    uint32_t n = v->nvals, max = v->max_vals;
+    const uint32_t floor = v->ctrls[v->nctrls - 1].height, cap = v->cap_vals, nlocals = v->nlocals;
+    const int memory = v->m->nmemories != 0;
+    while (p < end) {
+        int op = wm_op_by_slot[*p] - 1; /* the 0xFC and 0xFD prefixes have no slot: -1 */
+        uint32_t used = 1;
+        if (op < 0) break;
+        switch (wm_op_imm[op]) {
+        case IMM_NONE:
+            break;
+        case IMM_LOCAL: {
+            if (end - p < 2 || p[1] >= 0x80 || p[1] >= nlocals) goto stop;
+            wm_valtype t = locals[p[1]];
+            if (op == WM_OP_LOCAL_GET) {
+                if (n >= cap) goto stop;
+                vals[n++] = t;
+                if (n > max) max = n;
+            } else {
+                if (n == floor || vals[n - 1] != t) goto stop;
+                if (op == WM_OP_LOCAL_SET) n--;
+            }
+            p += 2;
+            continue;
+        }
+        case IMM_I32:
+        case IMM_I64: {
+            /* a LEB128 of at most 4 (9) bytes has no unused bits to check */
+            ptrdiff_t last = wm_op_imm[op] == IMM_I32 ? 4 : 9;
+            if (end - p - 1 < last) last = end - p - 1;
+            while ((ptrdiff_t)used <= last && p[used] >= 0x80) used++;
+            if ((ptrdiff_t)used++ > last) goto stop;
+            break;
+        }
+        case IMM_F32:
+        case IMM_F64:
+            used += wm_op_imm[op] == IMM_F32 ? 4 : 8;
+            if (end - p < (ptrdiff_t)used) goto stop;
+            break;
+        case IMM_MEM8:
+        case IMM_MEM16:
+        case IMM_MEM32:
+        case IMM_MEM64: /* align, then offset */
+            if (end - p < 3 || p[1] > access_log2(op) || p[2] >= 0x80 || !memory) goto stop;
+            used = 3;
+            break;
+        default:
+            goto stop;
+        }
+        const sig_info *si = &sigs[op_sig[op]];
+        if (!op_sig[op] || n - floor < si->np || (si->nr && n - si->np >= cap)) break;
+        for (uint32_t i = 0; i < si->np; i++)
+            if (vals[n - si->np + i] != si->p[i]) goto stop;
+        n -= si->np;
+        if (si->nr) {
+            vals[n++] = si->r;
+            if (n > max) max = n;
+        }
+        p += used;
+    }
+stop:
+    v->r.p = p;
+    v->nvals = n;
+    v->max_vals = max;
+}
+
 /* ---- function bodies --------------------------------------------------------------------- */
 
 static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft)
@@ -1468,6 +1538,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     uint32_t pend_start = UINT32_MAX, pend_op = 0;
     while (v->nctrls > 0) {
         int op = 0;
+        if (!v->compile) check_quick(v);
         size_t at = wm_reader_offset(&v->r);
         TRY(read_opcode(v, &op));
         TRY(instr(v, op));
