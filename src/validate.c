@@ -1417,10 +1417,10 @@ static wasmcu_err instr(vctx *v, int op)
 }
 
 /* The load pass (checking only, WM_CONFIG_LAZY_COMPILE) takes runs of the commonest
- * instructions on a short path, its state in locals: operands of exactly the types wanted
- * above the block's height, short immediates. It only ever accepts what instr() accepts; it
- * stops at anything else (a block, a call, every error), which instr() then reads and
- * checks, and says what is wrong. */
+ * instructions on a short path (WM_CONFIG_QUICK_CHECK), its state in locals: operands of
+ * exactly the types wanted above the block's height, short immediates. It only ever accepts
+ * what instr() accepts; it stops at anything else (a block, a call, every error), which
+ * instr() then reads and checks, and says what is wrong. */
 static void check_quick(vctx *v)
 {
     const uint8_t *p = v->r.p, *const end = v->r.end;
@@ -1538,7 +1538,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     uint32_t pend_start = UINT32_MAX, pend_op = 0;
     while (v->nctrls > 0) {
         int op = 0;
-        if (!v->compile) check_quick(v);
+        if (WM_CONFIG_QUICK_CHECK && !v->compile) check_quick(v);
         size_t at = wm_reader_offset(&v->r);
         TRY(read_opcode(v, &op));
         TRY(instr(v, op));
