@@ -398,20 +398,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 5;
         NEXT();
     }
-#else
-    CASE(WM_OP_I32_ADD_ADD):
-    CASE(WM_OP_I32_MUL_ADD):
-    CASE(WM_OP_I32_SHR_U_AND):
-    CASE(WM_OP_I32_LOAD_ADD):
-    CASE(WM_OP_I32_LOAD8_U_ADD):
-    CASE(WM_OP_I32_LOAD16_U_ADD):
-    CASE(WM_OP_I32_LOAD16_S_ADD):
-    CASE(WM_OP_I32_STORE_ADD):
-    CASE(WM_OP_I32_SHL_XOR):
-    CASE(WM_OP_I32_SHR_U_XOR):
-    CASE(WM_OP_I32_SHL_ADD):
-    CASE(WM_OP_I32_XOR_AND):
-        goto bad_op; /* never emitted without WM_CONFIG_FUSED_OPS */
+#else /* never emitted without WM_CONFIG_FUSED_OPS */
+#define OP(name, text, prefix, code, imm, sig)
+#define FUSE(fused, first, second) CASE(WM_OP_##fused):
+#include "opcodes.def"
+#undef FUSE
+#undef OP
+        goto bad_op;
 #endif
 
     CASE(WM_OP_I64_ADD): BIN_I64(a + b); NEXT();

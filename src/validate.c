@@ -609,18 +609,11 @@ static int fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, u
  * [fused, dst, a, b, c]; a load or store takes the add's two as its address, [fused, dst or
  * value, a, b, offset]. */
 static const uint8_t fuse_pairs[][3] = {
-    {WM_OP_I32_ADD, WM_OP_I32_ADD, WM_OP_I32_ADD_ADD},
-    {WM_OP_I32_MUL, WM_OP_I32_ADD, WM_OP_I32_MUL_ADD},
-    {WM_OP_I32_SHR_U, WM_OP_I32_AND, WM_OP_I32_SHR_U_AND},
-    {WM_OP_I32_SHL, WM_OP_I32_XOR, WM_OP_I32_SHL_XOR},
-    {WM_OP_I32_SHR_U, WM_OP_I32_XOR, WM_OP_I32_SHR_U_XOR},
-    {WM_OP_I32_SHL, WM_OP_I32_ADD, WM_OP_I32_SHL_ADD},
-    {WM_OP_I32_XOR, WM_OP_I32_AND, WM_OP_I32_XOR_AND},
-    {WM_OP_I32_ADD, WM_OP_I32_LOAD, WM_OP_I32_LOAD_ADD},
-    {WM_OP_I32_ADD, WM_OP_I32_LOAD8_U, WM_OP_I32_LOAD8_U_ADD},
-    {WM_OP_I32_ADD, WM_OP_I32_LOAD16_U, WM_OP_I32_LOAD16_U_ADD},
-    {WM_OP_I32_ADD, WM_OP_I32_LOAD16_S, WM_OP_I32_LOAD16_S_ADD},
-    {WM_OP_I32_ADD, WM_OP_I32_STORE, WM_OP_I32_STORE_ADD},
+#define OP(name, text, prefix, code, imm, sig)
+#define FUSE(fused, first, second) {WM_OP_##first, WM_OP_##second, WM_OP_##fused},
+#include "opcodes.def"
+#undef FUSE
+#undef OP
 };
 
 /* Whether an instruction may fuse with one after it. */
