@@ -35,4 +35,17 @@ extern const wm_op_slot wm_op_by_slot[WM_OP_SLOTS];
 /* The immediate kind (enum wm_imm) of each internal opcode. */
 extern const uint8_t wm_op_imm[WM_OP_COUNT];
 
+/* A signature of the table: its params and result as value-type bytes (0 for none). */
+typedef struct wm_sig {
+    uint8_t np, nr;
+    uint8_t p[3], r;
+} wm_sig;
+/* Indexed by wm_op_sig; entry 0 is the signature of instructions checked by hand. */
+extern const wm_sig wm_sigs[];
+/* Each opcode's signature (an index into wm_sigs), 0 where the validator checks it by hand. */
+extern const uint8_t wm_op_sig[WM_OP_COUNT];
+/* An opcode's text name, its type prefix still a byte (WM_I32_...); "" for the ones that
+ * exist only in compiled code, which no error names. */
+const char *wm_op_name(int op);
+
 #endif

@@ -10,114 +10,6 @@
 
 #define UNKNOWN 0 /* the bottom type of an unreachable stack */
 
-/* Static facts about every opcode, from the one opcode table: the signatures it names, each
- * spelled out once (id, params, their types, results, its type; i I f F for i32 i64 f32
- * f64), then names and immediates. */
-#define WM_SIGNATURES(X) \
-    X(S_FF_F, 2, F, F, _, 1, F) \
-    X(S_FF_i, 2, F, F, _, 1, i) \
-    X(S_F_F, 1, F, _, _, 1, F) \
-    X(S_F_I, 1, F, _, _, 1, I) \
-    X(S_F_f, 1, F, _, _, 1, f) \
-    X(S_F_i, 1, F, _, _, 1, i) \
-    X(S_II_I, 2, I, I, _, 1, I) \
-    X(S_II_i, 2, I, I, _, 1, i) \
-    X(S_I_F, 1, I, _, _, 1, F) \
-    X(S_I_I, 1, I, _, _, 1, I) \
-    X(S_I_f, 1, I, _, _, 1, f) \
-    X(S_I_i, 1, I, _, _, 1, i) \
-    X(S__, 0, _, _, _, 0, _) \
-    X(S__F, 0, _, _, _, 1, F) \
-    X(S__I, 0, _, _, _, 1, I) \
-    X(S__f, 0, _, _, _, 1, f) \
-    X(S__i, 0, _, _, _, 1, i) \
-    X(S_f_F, 1, f, _, _, 1, F) \
-    X(S_f_I, 1, f, _, _, 1, I) \
-    X(S_f_f, 1, f, _, _, 1, f) \
-    X(S_f_i, 1, f, _, _, 1, i) \
-    X(S_ff_f, 2, f, f, _, 1, f) \
-    X(S_ff_i, 2, f, f, _, 1, i) \
-    X(S_iF_, 2, i, F, _, 0, _) \
-    X(S_iI_, 2, i, I, _, 0, _) \
-    X(S_i_F, 1, i, _, _, 1, F) \
-    X(S_i_I, 1, i, _, _, 1, I) \
-    X(S_i_f, 1, i, _, _, 1, f) \
-    X(S_i_i, 1, i, _, _, 1, i) \
-    X(S_if_, 2, i, f, _, 0, _) \
-    X(S_ii_, 2, i, i, _, 0, _) \
-    X(S_ii_i, 2, i, i, _, 1, i) \
-    X(S_iii_, 3, i, i, i, 0, _)
-
-enum {
-    S_NONE_ = 0, /* opcodes.def writes 0 */
-#define X(id, np, p0, p1, p2, nr, r) id,
-    WM_SIGNATURES(X)
-#undef X
-};
-
-/* Each signature's params and result, as value types. */
-typedef struct sig_info {
-    uint8_t np, nr;
-    wm_valtype p[3], r;
-} sig_info;
-#define T_i WASMCU_I32
-#define T_I WASMCU_I64
-#define T_f WASMCU_F32
-#define T_F WASMCU_F64
-#define T__ UNKNOWN
-static const sig_info sigs[] = {
-    {0, 0, {0, 0, 0}, 0},
-#define X(id, np, p0, p1, p2, nr, r) {np, nr, {T_##p0, T_##p1, T_##p2}, T_##r},
-    WM_SIGNATURES(X)
-#undef X
-};
-#undef T_i
-#undef T_I
-#undef T_f
-#undef T_F
-#undef T__
-
-/* Every opcode's name, back to back (a name is looked up by counting, only for an error).
- * Instructions that exist only in compiled code never appear in an error: no names kept. */
-typedef struct opnames {
-#define OP(name, text, prefix, code, imm, sig) NAME_##prefix(name, text)
-#define NAME_0x00(name, text) char name[sizeof(text)];
-#define NAME_0xFC(name, text) char name[sizeof(text)];
-#define NAME_0xFF(name, text)
-#include "opcodes.def"
-#undef NAME_0x00
-#undef NAME_0xFC
-#undef NAME_0xFF
-#undef OP
-} opnames;
-
-static const opnames op_names = {
-#define OP(name, text, prefix, code, imm, sig) NAME_##prefix(text)
-#define NAME_0x00(text) text,
-#define NAME_0xFC(text) text,
-#define NAME_0xFF(text)
-#include "opcodes.def"
-#undef NAME_0x00
-#undef NAME_0xFC
-#undef NAME_0xFF
-#undef OP
-};
-
-/* Indexes into sigs, by opcode. */
-static const uint8_t op_sig[WM_OP_COUNT] = {
-#define OP(name, text, prefix, code, imm, sig) sig,
-#include "opcodes.def"
-#undef OP
-};
-
-static const char *op_name(int op)
-{
-    const char *p = (const char *)&op_names;
-    if (op >= WM_OP_JUMP) return ""; /* the internal ones are last and never named */
-    while (op-- > 0) p += strlen(p) + 1;
-    return p;
-}
-
 /* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
 static uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }
 
@@ -353,7 +245,7 @@ static wasmcu_err pop(vctx *v, wm_valtype *out)
             return WASMCU_OK;
         }
         return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s needs a value but the stack is empty",
-                    op_name(v->cur_op), 0, 0);
+                    wm_op_name(v->cur_op), 0, 0);
     }
     *out = v->vals[--v->nvals];
     return WASMCU_OK;
@@ -365,7 +257,7 @@ static wasmcu_err pop_expect(vctx *v, wm_valtype want, wm_valtype *got)
     TRY(pop(v, &t));
     if (t != want && t != UNKNOWN && want != UNKNOWN)
         return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s expects %s but got %s",
-                    op_name(v->cur_op), wm_type_name(want), wm_type_name(t));
+                    wm_op_name(v->cur_op), wm_type_name(want), wm_type_name(t));
     if (got) *got = t == UNKNOWN ? want : t;
     return WASMCU_OK;
 }
@@ -779,7 +671,7 @@ static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
 /* Pops op's operands by its signature; returns how many. */
 static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 {
-    const sig_info *si = &sigs[op_sig[op]];
+    const wm_sig *si = &wm_sigs[wm_op_sig[op]];
     *n = si->np;
     for (uint32_t i = si->np; i-- > 0;) TRY(pop_expect(v, si->p[i], NULL));
     return WASMCU_OK;
@@ -787,7 +679,7 @@ static wasmcu_err pop_sig(vctx *v, int op, uint32_t *n)
 
 static wasmcu_err push_sig(vctx *v, int op)
 {
-    return sigs[op_sig[op]].nr ? push(v, sigs[op_sig[op]].r) : WASMCU_OK;
+    return wm_sigs[wm_op_sig[op]].nr ? push(v, wm_sigs[wm_op_sig[op]].r) : WASMCU_OK;
 }
 
 /* An instruction that works on the stack at run time: its n operands (just popped) go to
@@ -812,7 +704,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         TRY(emit_fused(v, (uint32_t)op, base, n, s, imm, &fused));
         if (fused) return push_sig(v, op);
         TRY(emit_op(v, (uint32_t)op));
-        int result = sigs[op_sig[op]].nr != 0;
+        int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
         if (imm) TRY(emit32(v, *imm));
@@ -1404,7 +1296,7 @@ static wasmcu_err instr(vctx *v, int op)
         break;
     }
     if (wm_op_imm[op] >= IMM_MEM8 && wm_op_imm[op] <= IMM_MEM64) return op_memarg(v, op);
-    if (op_sig[op] == 0 || wm_op_imm[op] != IMM_NONE)
+    if (wm_op_sig[op] == 0 || wm_op_imm[op] != IMM_NONE)
         return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
     return check_simple(v, op);
 }
@@ -1467,8 +1359,8 @@ static void check_quick(vctx *v)
         default:
             goto stop;
         }
-        const sig_info *si = &sigs[op_sig[op]];
-        if (!op_sig[op] || n - floor < si->np || (si->nr && n - si->np >= cap)) break;
+        const wm_sig *si = &wm_sigs[wm_op_sig[op]];
+        if (!wm_op_sig[op] || n - floor < si->np || (si->nr && n - si->np >= cap)) break;
         for (uint32_t i = 0; i < si->np; i++)
             if (vals[n - si->np + i] != si->p[i]) goto stop;
         n -= si->np;
