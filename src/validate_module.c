@@ -1,6 +1,5 @@
 /* validate, module level: the spec's rules outside function bodies (types, limits, constant
  * expressions, exports, segments, the start function), then every body (validate.c). */
-#include <stdio.h>
 #include <string.h>
 #include "validate.h"
 #include "reader.h"
@@ -81,9 +80,8 @@ static wasmcu_err check_const(mctx *c, const wm_expr *e, wm_valtype want, int co
             if (!wm_read_u32(&c->r, &x)) goto bad;
             if (collect) break;
             if (x >= m->nglobal_imports) {
-                char num[12];
-                snprintf(num, sizeof num, "%u", (unsigned)x);
-                return fail(c, WASMCU_ERR_INVALID, "unknown global %s", num);
+                char num[21];
+                return fail(c, WASMCU_ERR_INVALID, "unknown global %s", wm_u64_str(num, x));
             }
             if (m->global_types[x].mut) return invalid(c, "constant expression required");
             t = m->global_types[x].type;

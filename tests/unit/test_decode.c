@@ -1,5 +1,6 @@
 /* The decoder on hand-written modules: the fields it fills, the malformed-module texts,
- * every out-of-memory path without a leak, and a name section that must never hurt. */
+ * every out-of-memory path without a leak, a name section that must never hurt, and the
+ * message for a constant expression naming a global that is not there. */
 #include <stdio.h>
 #include <string.h>
 #include "decode.h"
@@ -154,12 +155,29 @@ static void test_bad_name_section(void)
     CHECK(rt.alloc.used == 0);
 }
 
+/* A constant expression naming a global that is not there: the message gives its index in
+ * full (formatted without %u, which newlib-nano builds may lack for large values). */
+static void test_unknown_global(void)
+{
+    static const uint8_t b[] = {HDR, 0x06, 0x0A, 0x01, 0x7F, 0x00, 0x23, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x0B};
+    static uint64_t p[16 * 1024];
+    wasmcu_runtime *r = wasmcu_init(p, sizeof p);
+    wasmcu_module *m = NULL;
+    size_t before = wasmcu_pool_used(r);
+    CHECK(wasmcu_load(r, b, sizeof b, &m) == WASMCU_ERR_INVALID);
+    if (!strstr(wasmcu_last_error(r), "unknown global 4294967295"))
+        printf("  got \"%s\"\n", wasmcu_last_error(r));
+    CHECK(strstr(wasmcu_last_error(r), "unknown global 4294967295") != NULL);
+    CHECK(wasmcu_pool_used(r) == before);
+}
+
 int main(void)
 {
     test_fields();
     test_oom();
     test_malformed();
     test_bad_name_section();
+    test_unknown_global();
     printf("%s: %d failures\n", __FILE__, failures);
     return failures != 0;
 }
