@@ -21,10 +21,7 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t 
 {
     wasmcu_val r;
     uint64_t a = A(1), b = 0;
-    int64_t s;
-    uint64_t u;
-    int32_t s32;
-    uint32_t u32;
+    uint32_t k;
     *units = 2;
     /* binary instructions read b (ranges in opcodes.def's order, which is the encoding's) */
     if ((op >= WM_OP_I64_EQ && op <= WM_OP_F64_GE) || op == WM_OP_I32_ROTL ||
@@ -109,39 +106,16 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t 
     case WM_OP_F64_MAX: r = wm_f64_bits(wm_fmax(F64(a), F64(b))); break;
     case WM_OP_F64_COPYSIGN: r = (a & 0x7FFFFFFFFFFFFFFFu) | (b & 0x8000000000000000u); break;
 
-    /* a trapping truncation tells NaN from out of range */
-    case WM_OP_I32_TRUNC_F32_S:
-        if (!wm_trunc_i32_f32(XF, &s32)) goto bad32;
-        r = (uint32_t)s32;
-        break;
-    case WM_OP_I32_TRUNC_F32_U:
-        if (!wm_trunc_u32_f32(XF, &u32)) goto bad32;
-        r = u32;
-        break;
-    case WM_OP_I32_TRUNC_F64_S:
-        if (!wm_trunc_i32_f64(XD, &s32)) goto bad64;
-        r = (uint32_t)s32;
-        break;
-    case WM_OP_I32_TRUNC_F64_U:
-        if (!wm_trunc_u32_f64(XD, &u32)) goto bad64;
-        r = u32;
-        break;
-    case WM_OP_I64_TRUNC_F32_S:
-        if (!wm_trunc_i64_f32(XF, &s)) goto bad32;
-        r = (uint64_t)s;
-        break;
-    case WM_OP_I64_TRUNC_F32_U:
-        if (!wm_trunc_u64_f32(XF, &u)) goto bad32;
-        r = u;
-        break;
-    case WM_OP_I64_TRUNC_F64_S:
-        if (!wm_trunc_i64_f64(XD, &s)) goto bad64;
-        r = (uint64_t)s;
-        break;
-    case WM_OP_I64_TRUNC_F64_U:
-        if (!wm_trunc_u64_f64(XD, &u)) goto bad64;
-        r = u;
-        break;
+    /* trapping truncations, k in the saturating ones' order: bit 0 unsigned, bit 1 from
+     * f64, bit 2 to i64 */
+    case WM_OP_I32_TRUNC_F32_S: k = 0; goto trunc;
+    case WM_OP_I32_TRUNC_F32_U: k = 1; goto trunc;
+    case WM_OP_I32_TRUNC_F64_S: k = 2; goto trunc;
+    case WM_OP_I32_TRUNC_F64_U: k = 3; goto trunc;
+    case WM_OP_I64_TRUNC_F32_S: k = 4; goto trunc;
+    case WM_OP_I64_TRUNC_F32_U: k = 5; goto trunc;
+    case WM_OP_I64_TRUNC_F64_S: k = 6; goto trunc;
+    case WM_OP_I64_TRUNC_F64_U: k = 7; goto trunc;
     case WM_OP_F32_CONVERT_I32_U: r = wm_f32_bits((float)X32); break;
     case WM_OP_F32_CONVERT_I64_S: r = wm_f32_bits((float)(int64_t)X64); break;
     case WM_OP_F32_CONVERT_I64_U: r = wm_f32_bits((float)X64); break;
@@ -172,8 +146,21 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t 
     }
     A(0) = r;
     return WASMCU_OK;
-bad32:
-    return XF != XF ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW;
-bad64:
-    return XD != XD ? WASMCU_TRAP_INVALID_CONVERSION : WASMCU_TRAP_INT_OVERFLOW;
+trunc: {
+    /* the open range of each result (i32, u32, i64, u64) as doubles: an f32 converts to
+     * double exactly, and no f32 lies between these bounds and the f32 ones */
+    static const double lo[4] = {-2147483649.0, -1.0, -9223372036854777856.0, -1.0};
+    static const double hi[4] = {2147483648.0, 4294967296.0, 9223372036854775808.0,
+                                 18446744073709551616.0};
+    uint32_t j = (k >> 2) << 1 | (k & 1);
+    double x = k & 2 ? XD : (double)XF;
+    if (x != x) return WASMCU_TRAP_INVALID_CONVERSION;
+    if (!(x > lo[j] && x < hi[j])) return WASMCU_TRAP_INT_OVERFLOW;
+    if (j == 0) r = (uint32_t)(int32_t)x;
+    else if (j == 1) r = (uint32_t)x;
+    else if (j == 2) r = (uint64_t)(int64_t)x;
+    else r = (uint64_t)x;
+    A(0) = r;
+    return WASMCU_OK;
+}
 }

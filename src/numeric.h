@@ -88,56 +88,6 @@ static inline double wm_floor(double a) { return a != a ? a + a : floor(a); }
 static inline float wm_truncf(float a) { return a != a ? a + a : truncf(a); }
 static inline double wm_trunc(double a) { return a != a ? a + a : trunc(a); }
 
-/* Truncations: 0 when the value is NaN or out of range (the caller traps), else 1. */
-static inline int wm_trunc_i32_f32(float x, int32_t *out)
-{
-    if (!(x > -2147483904.0f && x < 2147483648.0f)) return 0;
-    *out = (int32_t)x;
-    return 1;
-}
-static inline int wm_trunc_u32_f32(float x, uint32_t *out)
-{
-    if (!(x > -1.0f && x < 4294967296.0f)) return 0;
-    *out = (uint32_t)x;
-    return 1;
-}
-static inline int wm_trunc_i32_f64(double x, int32_t *out)
-{
-    if (!(x > -2147483649.0 && x < 2147483648.0)) return 0;
-    *out = (int32_t)x;
-    return 1;
-}
-static inline int wm_trunc_u32_f64(double x, uint32_t *out)
-{
-    if (!(x > -1.0 && x < 4294967296.0)) return 0;
-    *out = (uint32_t)x;
-    return 1;
-}
-static inline int wm_trunc_i64_f32(float x, int64_t *out)
-{
-    if (!(x >= -9223372036854775808.0f && x < 9223372036854775808.0f)) return 0;
-    *out = (int64_t)x;
-    return 1;
-}
-static inline int wm_trunc_u64_f32(float x, uint64_t *out)
-{
-    if (!(x > -1.0f && x < 18446744073709551616.0f)) return 0;
-    *out = (uint64_t)x;
-    return 1;
-}
-static inline int wm_trunc_i64_f64(double x, int64_t *out)
-{
-    if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return 0;
-    *out = (int64_t)x;
-    return 1;
-}
-static inline int wm_trunc_u64_f64(double x, uint64_t *out)
-{
-    if (!(x > -1.0 && x < 18446744073709551616.0)) return 0;
-    *out = (uint64_t)x;
-    return 1;
-}
-
 /* Saturating truncations: NaN gives 0, out-of-range values clamp. */
 static inline int32_t wm_sat_i32_f64(double x)
 {
