@@ -46,7 +46,8 @@
 #endif
 
 /* Constants a function's instructions read from slots of its frame (copied in at every
- * call); a function with more distinct constants loads the rest with an instruction. */
+ * call); a function with more distinct constants loads the rest with an instruction.
+ * A power of two below 128. */
 #ifndef WM_CONFIG_CONST_SLOTS
 #define WM_CONFIG_CONST_SLOTS 32u
 #endif

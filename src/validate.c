@@ -9,6 +9,11 @@
 #include "reader.h"
 
 #define UNKNOWN 0 /* the bottom type of an unreachable stack */
+/* const_slot's hash table: a power of two, at least twice the constant slots */
+#define CONST_HASH (2u * WM_CONFIG_CONST_SLOTS)
+_Static_assert(WM_CONFIG_CONST_SLOTS >= 1 && WM_CONFIG_CONST_SLOTS <= 127 &&
+                   (WM_CONFIG_CONST_SLOTS & (WM_CONFIG_CONST_SLOTS - 1)) == 0,
+               "WM_CONFIG_CONST_SLOTS must be a power of two below 128");
 
 /* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
 static uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }
@@ -77,6 +82,7 @@ typedef struct vctx {
     /* constants that operands read, each in a slot after the locals, filled at every call */
     uint64_t consts[WM_CONFIG_CONST_SLOTS];
     uint32_t nconsts;
+    uint8_t const_at[CONST_HASH]; /* const_slot's hash: index + 1 into consts, 0 free */
     /* words naming a home slot: relocated past the constants once their number is known */
     uint32_t *relocs;
     uint32_t nrelocs, cap_relocs;
@@ -172,9 +178,8 @@ static wasmcu_err reader_failed(vctx *v)
 
 /* ---- growable arrays --------------------------------------------------------------------- */
 
-static int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
+static int grow_to(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
 {
-    if (need <= *cap) return 1;
     uint32_t nc = *cap ? *cap : 16;
     while (nc < need) nc *= 2;
     void *p = wm_realloc(&v->rt->alloc, *arr, (size_t)nc * elem);
@@ -185,6 +190,12 @@ static int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
     *arr = p;
     *cap = nc;
     return 1;
+}
+
+/* The common case, that there is room, without a call. */
+static inline int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
+{
+    return need <= *cap || grow_to(v, arr, cap, need, elem);
 }
 
 /* ---- emission ---------------------------------------------------------------------------- */
@@ -296,14 +307,19 @@ static wasmcu_err emit_slot(vctx *v, uint32_t s)
     return emit(v, s);
 }
 
-/* The constant slot holding bits, or UINT32_MAX when every one is taken. */
+/* The constant slot holding bits, or UINT32_MAX when every one is taken. Found through a
+ * small open-addressed hash of the constants, twice their number so that it never fills. */
 static uint32_t const_slot(vctx *v, uint64_t bits)
 {
-    uint32_t j = 0;
-    while (j < v->nconsts && v->consts[j] != bits) j++;
-    if (j == WM_CONFIG_CONST_SLOTS) return UINT32_MAX;
-    if (j == v->nconsts) v->consts[v->nconsts++] = bits;
-    return v->nlocals + j;
+    uint32_t h = (uint32_t)((bits * 0x9E3779B97F4A7C15u) >> 40) & (CONST_HASH - 1), j;
+    while ((j = v->const_at[h]) != 0) {
+        if (v->consts[j - 1] == bits) return v->nlocals + j - 1;
+        h = (h + 1) & (CONST_HASH - 1);
+    }
+    if (v->nconsts == WM_CONFIG_CONST_SLOTS) return UINT32_MAX;
+    v->consts[v->nconsts++] = bits;
+    v->const_at[h] = (uint8_t)v->nconsts;
+    return v->nlocals + v->nconsts - 1;
 }
 
 /* Emits a 64-bit constant as a slot's value: i32.const [dst, bits32] or i64.const
@@ -1416,6 +1432,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
+    if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
     v->last_end = UINT32_MAX;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
