@@ -1327,23 +1327,104 @@ static void check_quick(vctx *v)
     const uint8_t *p = v->r.p, *const end = v->r.end;
     wm_valtype *const vals = v->vals;
     const wm_valtype *const locals = v->locals;
-    uint32_t n = v->nvals, max = v->max_vals;
-    const uint32_t floor = v->ctrls[v->nctrls - 1].height, cap = v->cap_vals, nlocals = v->nlocals;
-    const int memory = v->m->nmemories != 0;
-    while (p < end) {
+    const wm_module *m = v->m;
+    uint32_t n = v->nvals, max = v->max_vals, floor = v->ctrls[v->nctrls - 1].height;
+    const uint32_t cap = v->cap_vals, nlocals = v->nlocals;
+    for (;; max = n > max ? n : max) { /* the height after each instruction */
+        if (p >= end) break;
         int op = wm_op_by_slot[*p] - 1; /* the 0xFC and 0xFD prefixes have no slot: -1 */
-        uint32_t used = 1;
+        uint32_t used = 1, k;
+        const wm_valtype *ts;
         if (op < 0) break;
         switch (wm_op_imm[op]) {
         case IMM_NONE:
+            if (op == WM_OP_DROP) {
+                if (n == floor) goto stop;
+                n--;
+                p++;
+                continue;
+            }
+            if (op == WM_OP_SELECT) { /* untyped: two numeric values of one type */
+                if (n - floor < 3 || vals[n - 1] != WASMCU_I32 || vals[n - 2] != vals[n - 3] ||
+                    vals[n - 2] < WASMCU_F64 || vals[n - 2] > WASMCU_I32)
+                    goto stop;
+                n -= 2;
+                p++;
+                continue;
+            }
+            if (op == WM_OP_END) { /* of a block or loop whose results are on the stack */
+                const ctrl *c = &v->ctrls[v->nctrls - 1];
+                if (v->nctrls < 2 || (c->op != WM_OP_BLOCK && c->op != WM_OP_LOOP) ||
+                    c->unreachable || n - floor != c->nresults ||
+                    (c->nresults && memcmp(vals + floor, c->results, c->nresults) != 0))
+                    goto stop;
+                v->nctrls--;
+                floor = v->ctrls[v->nctrls - 1].height;
+                p++;
+                continue;
+            }
             break;
+        case IMM_BLOCK: { /* block or loop with no type or one numeric result */
+            if (op == WM_OP_IF || end - p < 2 || v->nctrls >= v->cap_ctrls) goto stop;
+            for (k = 0; k < 4 && single_types[k] != p[1]; k++) continue;
+            if (k == 4 && p[1] != 0x40) goto stop;
+            ctrl *c = &v->ctrls[v->nctrls++];
+            memset(c, 0, sizeof *c); /* as push_ctrl: a block of the load pass emits nothing */
+            c->op = (uint16_t)op;
+            c->dead = 1;
+            c->results = k < 4 ? &single_types[k] : NULL;
+            c->nresults = k < 4;
+            c->height = floor = n;
+            p += 2;
+            continue;
+        }
+        case IMM_LABEL: { /* br_if: the label's values stay */
+            if (op != WM_OP_BR_IF || end - p < 2 || p[1] >= 0x80 || p[1] >= v->nctrls ||
+                n == floor || vals[n - 1] != WASMCU_I32)
+                goto stop;
+            label_types(&v->ctrls[v->nctrls - 1 - p[1]], &ts, &k);
+            if (n - 1 - floor < k || (k && memcmp(vals + n - 1 - k, ts, k) != 0)) goto stop;
+            n--;
+            p += 2;
+            continue;
+        }
+        case IMM_FUNC: { /* call, its index a LEB128 of at most 4 bytes (no unused bits) */
+            uint32_t f = 0;
+            if (op != WM_OP_CALL) goto stop;
+            for (k = 1; k <= 4 && k < (size_t)(end - p); k++) {
+                f |= (uint32_t)(p[k] & 0x7F) << (7 * (k - 1));
+                if (p[k] < 0x80) break;
+            }
+            if (k > 4 || k >= (size_t)(end - p) || f >= m->nfuncs) goto stop;
+            const wm_functype *ft = wm_module_functype(m, f);
+            uint32_t np = ft->nparams, nr = ft->nresults;
+            if (n - floor < np || n - np + nr > cap || (np && memcmp(vals + n - np, ft->types, np) != 0))
+                goto stop;
+            n -= np;
+            if (nr) memcpy(vals + n, ft->types + np, nr); /* vals may still be NULL */
+            n += nr;
+            p += k + 1;
+            continue;
+        }
+        case IMM_GLOBAL: {
+            if (end - p < 2 || p[1] >= 0x80 || p[1] >= m->nglobals) goto stop;
+            const wm_globaltype *g = &m->global_types[p[1]];
+            if (op == WM_OP_GLOBAL_GET) {
+                if (n >= cap) goto stop;
+                vals[n++] = g->type;
+            } else {
+                if (!g->mut || n == floor || vals[n - 1] != g->type) goto stop;
+                n--;
+            }
+            p += 2;
+            continue;
+        }
         case IMM_LOCAL: {
             if (end - p < 2 || p[1] >= 0x80 || p[1] >= nlocals) goto stop;
             wm_valtype t = locals[p[1]];
             if (op == WM_OP_LOCAL_GET) {
                 if (n >= cap) goto stop;
                 vals[n++] = t;
-                if (n > max) max = n;
             } else {
                 if (n == floor || vals[n - 1] != t) goto stop;
                 if (op == WM_OP_LOCAL_SET) n--;
@@ -1369,7 +1450,7 @@ static void check_quick(vctx *v)
         case IMM_MEM16:
         case IMM_MEM32:
         case IMM_MEM64: /* align, then offset */
-            if (end - p < 3 || p[1] > access_log2(op) || p[2] >= 0x80 || !memory) goto stop;
+            if (end - p < 3 || p[1] > access_log2(op) || p[2] >= 0x80 || !m->nmemories) goto stop;
             used = 3;
             break;
         default:
@@ -1380,10 +1461,7 @@ static void check_quick(vctx *v)
         for (uint32_t i = 0; i < si->np; i++)
             if (vals[n - si->np + i] != si->p[i]) goto stop;
         n -= si->np;
-        if (si->nr) {
-            vals[n++] = si->r;
-            if (n > max) max = n;
-        }
+        if (si->nr) vals[n++] = si->r;
         p += used;
     }
 stop:

@@ -171,6 +171,20 @@ static void test_unknown_global(void)
     CHECK(wasmcu_pool_used(r) == before);
 }
 
+/* Found by fuzzing the load pass's short path: a call to a () -> () function while the
+ * type stack has never held a value (no array yet) must not touch a null pointer (UBSan). */
+static void test_call_on_empty_stack(void)
+{
+    static const uint8_t b[] = {HDR, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x03, 0x02, 0x00, 0x00,
+                                0x0A, 0x0A, 0x02, 0x05, 0x00, 0x10, 0x01, 0x45, 0x0B, 0x02, 0x00, 0x0B};
+    static uint64_t p[16 * 1024];
+    wasmcu_runtime *r = wasmcu_init(p, sizeof p);
+    wasmcu_module *m = NULL;
+    /* (func call 1 i32.eqz) is invalid: i32.eqz finds nothing to pop */
+    CHECK(wasmcu_load(r, b, sizeof b, &m) == WASMCU_ERR_INVALID);
+    CHECK(strstr(wasmcu_last_error(r), "i32.eqz") != NULL);
+}
+
 int main(void)
 {
     test_fields();
@@ -178,6 +192,7 @@ int main(void)
     test_malformed();
     test_bad_name_section();
     test_unknown_global();
+    test_call_on_empty_stack();
     printf("%s: %d failures\n", __FILE__, failures);
     return failures != 0;
 }
