@@ -1317,11 +1317,33 @@ static wasmcu_err instr(vctx *v, int op)
     return check_simple(v, op);
 }
 
+/* The length of the LEB128 at p that the reader would accept as a u32 (is_signed: an s32),
+ * and its value; 0 when the reader would not, for instr() to say why. */
+static inline uint32_t quick_leb32(const uint8_t *p, const uint8_t *end, int is_signed,
+                                   uint32_t *value)
+{
+    uint32_t x = 0;
+    if (p < end && *p < 0x80) { /* most are one byte */
+        *value = *p;
+        return 1;
+    }
+    for (uint32_t k = 0; k < 5 && p + k < end; k++) {
+        x |= (uint32_t)(p[k] & 0x7F) << (7 * k);
+        if (p[k] < 0x80) {
+            *value = x;
+            /* a fifth byte holds 4 bits: the rest are zero, or copies of the sign */
+            if (k < 4 || p[k] < (is_signed ? 0x08 : 0x10) || (is_signed && p[k] >= 0x78)) return k + 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* The load pass (checking only, WM_CONFIG_LAZY_COMPILE) takes runs of the commonest
  * instructions on a short path (WM_CONFIG_QUICK_CHECK), its state in locals: operands of
- * exactly the types wanted above the block's height, short immediates. It only ever accepts
- * what instr() accepts; it stops at anything else (a block, a call, every error), which
- * instr() then reads and checks, and says what is wrong. */
+ * exactly the types wanted above the block's height, immediates the reader takes without a
+ * question. It only ever accepts what instr() accepts; it stops at anything else (an if, a
+ * br, every error), which instr() then reads and checks, and says what is wrong. */
 static void check_quick(vctx *v)
 {
     const uint8_t *p = v->r.p, *const end = v->r.end;
@@ -1333,7 +1355,8 @@ static void check_quick(vctx *v)
     for (;; max = n > max ? n : max) { /* the height after each instruction */
         if (p >= end) break;
         int op = wm_op_by_slot[*p] - 1; /* the 0xFC and 0xFD prefixes have no slot: -1 */
-        uint32_t used = 1, k;
+        /* used: the instruction's bytes so far; x: an index it names */
+        uint32_t used = 1, k, x = 0;
         const wm_valtype *ts;
         if (op < 0) break;
         switch (wm_op_imm[op]) {
@@ -1378,37 +1401,33 @@ static void check_quick(vctx *v)
             p += 2;
             continue;
         }
-        case IMM_LABEL: { /* br_if: the label's values stay */
-            if (op != WM_OP_BR_IF || end - p < 2 || p[1] >= 0x80 || p[1] >= v->nctrls ||
+        case IMM_LABEL: /* br_if: the label's values stay */
+            if (op != WM_OP_BR_IF || !(k = quick_leb32(p + 1, end, 0, &x)) || x >= v->nctrls ||
                 n == floor || vals[n - 1] != WASMCU_I32)
                 goto stop;
-            label_types(&v->ctrls[v->nctrls - 1 - p[1]], &ts, &k);
+            used += k;
+            label_types(&v->ctrls[v->nctrls - 1 - x], &ts, &k);
             if (n - 1 - floor < k || (k && memcmp(vals + n - 1 - k, ts, k) != 0)) goto stop;
             n--;
-            p += 2;
+            p += used;
             continue;
-        }
-        case IMM_FUNC: { /* call, its index a LEB128 of at most 4 bytes (no unused bits) */
-            uint32_t f = 0;
-            if (op != WM_OP_CALL) goto stop;
-            for (k = 1; k <= 4 && k < (size_t)(end - p); k++) {
-                f |= (uint32_t)(p[k] & 0x7F) << (7 * (k - 1));
-                if (p[k] < 0x80) break;
-            }
-            if (k > 4 || k >= (size_t)(end - p) || f >= m->nfuncs) goto stop;
-            const wm_functype *ft = wm_module_functype(m, f);
+        case IMM_FUNC: { /* call */
+            if (op != WM_OP_CALL || !(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nfuncs) goto stop;
+            used += k;
+            const wm_functype *ft = wm_module_functype(m, x);
             uint32_t np = ft->nparams, nr = ft->nresults;
             if (n - floor < np || n - np + nr > cap || (np && memcmp(vals + n - np, ft->types, np) != 0))
                 goto stop;
             n -= np;
             if (nr) memcpy(vals + n, ft->types + np, nr); /* vals may still be NULL */
             n += nr;
-            p += k + 1;
+            p += used;
             continue;
         }
         case IMM_GLOBAL: {
-            if (end - p < 2 || p[1] >= 0x80 || p[1] >= m->nglobals) goto stop;
-            const wm_globaltype *g = &m->global_types[p[1]];
+            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nglobals) goto stop;
+            used += k;
+            const wm_globaltype *g = &m->global_types[x];
             if (op == WM_OP_GLOBAL_GET) {
                 if (n >= cap) goto stop;
                 vals[n++] = g->type;
@@ -1416,12 +1435,13 @@ static void check_quick(vctx *v)
                 if (!g->mut || n == floor || vals[n - 1] != g->type) goto stop;
                 n--;
             }
-            p += 2;
+            p += used;
             continue;
         }
         case IMM_LOCAL: {
-            if (end - p < 2 || p[1] >= 0x80 || p[1] >= nlocals) goto stop;
-            wm_valtype t = locals[p[1]];
+            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= nlocals) goto stop;
+            used += k;
+            wm_valtype t = locals[x];
             if (op == WM_OP_LOCAL_GET) {
                 if (n >= cap) goto stop;
                 vals[n++] = t;
@@ -1429,29 +1449,30 @@ static void check_quick(vctx *v)
                 if (n == floor || vals[n - 1] != t) goto stop;
                 if (op == WM_OP_LOCAL_SET) n--;
             }
-            p += 2;
+            p += used;
             continue;
         }
-        case IMM_I32:
-        case IMM_I64: {
-            /* a LEB128 of at most 4 (9) bytes has no unused bits to check */
-            ptrdiff_t last = wm_op_imm[op] == IMM_I32 ? 4 : 9;
-            if (end - p - 1 < last) last = end - p - 1;
-            while ((ptrdiff_t)used <= last && p[used] >= 0x80) used++;
-            if ((ptrdiff_t)used++ > last) goto stop;
+        case IMM_I64: /* a LEB128 of at most 9 bytes has no unused bits to check */
+            while (used < 10 && p + used < end && p[used] >= 0x80) used++;
+            if (used++ == 10 || p + used > end) goto stop;
             break;
-        }
         case IMM_F32:
         case IMM_F64:
             used += wm_op_imm[op] == IMM_F32 ? 4 : 8;
             if (end - p < (ptrdiff_t)used) goto stop;
             break;
+        case IMM_I32:
+            if (!(k = quick_leb32(p + 1, end, 1, &x))) goto stop;
+            used += k;
+            break;
         case IMM_MEM8:
         case IMM_MEM16:
         case IMM_MEM32:
         case IMM_MEM64: /* align, then offset */
-            if (end - p < 3 || p[1] > access_log2(op) || p[2] >= 0x80 || !m->nmemories) goto stop;
-            used = 3;
+            if (end - p < 2 || p[1] > access_log2(op) || !m->nmemories ||
+                !(k = quick_leb32(p + 2, end, 0, &x)))
+                goto stop;
+            used += 1 + k;
             break;
         default:
             goto stop;
