@@ -226,12 +226,15 @@ static wasmcu_err oom(wm_runtime *rt, const char *what, uint64_t bytes)
                     (unsigned long)wm_alloc_largest_free(&rt->alloc));
 }
 
-#define NEW(ptr, n, what)                                                                       \
+#define NEW_(ptr, n, what, zero)                                                                \
     do {                                                                                        \
         uint64_t bytes_ = (uint64_t)(n) * sizeof *(ptr);                                        \
-        if (bytes_ > (size_t)-1 || !((ptr) = wm_calloc(&rt->alloc, 1, (size_t)(bytes_ ? bytes_ : 1)))) \
+        size_t size_ = (size_t)(bytes_ ? bytes_ : 1);                                           \
+        if (bytes_ > (size_t)-1 ||                                                              \
+            !((ptr) = zero ? wm_calloc(&rt->alloc, 1, size_) : wm_malloc(&rt->alloc, size_)))    \
             return oom(rt, what, bytes_);                                                       \
     } while (0)
+#define NEW(ptr, n, what) NEW_(ptr, n, what, 1)
 
 /* Allocates what the instance owns: arrays, own functions, memory, tables, globals. */
 static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg)
@@ -251,10 +254,12 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
     inst->heap_size = cfg ? cfg->heap_size : 0;
     inst->max_memory_pages = cfg ? cfg->max_memory_pages : 0;
     inst->max_table_size = cfg ? cfg->max_table_size : 0;
-    NEW(inst->stack, stack / sizeof(wasmcu_val), "the value stack (stack_size)");
+    /* not cleared: a call zeroes its locals, validation has every other slot written before
+     * it is read, and a frame is written when a call pushes it (64 + 24 KB by default) */
+    NEW_(inst->stack, stack / sizeof(wasmcu_val), "the value stack (stack_size)", 0);
     inst->stack_end = inst->stack + stack / sizeof(wasmcu_val);
     inst->stack_top = inst->stack;
-    NEW(inst->frames, depth, "the call frames (max_call_depth)");
+    NEW_(inst->frames, depth, "the call frames (max_call_depth)", 0);
     inst->max_frames = depth;
     return WASMCU_OK;
 }
