@@ -6,18 +6,23 @@
  * 64-bit. The constants a function reads sit in slots filled at every call (WM_CONFIG_
  * CONST_SLOTS); a value on the wasm operand stack at height h lives in home slot
  * locals + constants + h, and local.get and constants emit nothing: the instruction that
- * uses them names the local's or the constant's slot. A 32-bit immediate (target, offset,
- * index) takes two units, low half first. Frames past 65535 slots are refused.
+ * uses them names the local's or the constant's slot. A 32-bit immediate (target, index)
+ * takes two units, low half first. Frames past 65535 slots are refused.
  *
  *   unary, binary ops        [op, dst, a] / [op, dst, a, b]
  *   fused pairs              [op, dst, a, b, c]          second(first(a, b), c), e.g.
- *                                                        i32.add_add; validate.c fuse_pairs
+ *                                                        i32.add_add; opcodes.def FUSE rows
  *   local.get (a copy)       [op, dst, src]              where a value must move: joins,
  *                                                        call arguments, a local about to change
  *   i32.const / i64.const    [op, dst, imm32] / [op, dst, lo32, hi32] past the constant slots
  *   global.get / set         [op, dst|src, index32]
- *   loads / stores           [op, dst, addr, offset32] / [op, addr, value, offset32]
- *   add-fused load / store   [op, dst, a, b, offset32] / [op, a, b, value, offset32]
+ *   loads / stores           [op, dst, addr, offset] / [op, addr, value, offset]
+ *   add-fused load / store   [op, dst, a, b, offset] / [op, a, b, value, offset]
+ *                                                        offsets below 65536 (nearly all)
+ *   ea_far                   [op, dst, addr, offset32, size]   a larger offset: the address
+ *                                                        plus offset, bounds-checked for size
+ *                                                        bytes, into dst (the address's home);
+ *                                                        the access follows with offset 0
  *   select                   [op, dst, a, b, cond]
  *   stack-form ops           [op, top, immediates...]    memory.size/grow, ref.*, table.*,
  *                                                        bulk memory: operands at slots top-n..

@@ -51,15 +51,15 @@
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + *pc++)
 
-/* Loads [dst, addr, offset] and stores [addr, value, offset]: the effective address is
- * computed in 64 bits so it cannot wrap. */
-#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U32(2); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD(type, n, conv) do { EA(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = conv(t); pc += 4; } while (0)
-#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); memcpy(mem + ea, &t, n); pc += 4; } while (0)
+/* Loads [dst, addr, offset] and stores [addr, value, offset], the offset one unit (ea_far
+ * handles larger ones): the effective address is computed in 64 bits so it cannot wrap. */
+#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + pc[2]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD(type, n, conv) do { EA(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = conv(t); pc += 3; } while (0)
+#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); memcpy(mem + ea, &t, n); pc += 3; } while (0)
 /* A load or store fused with the i32.add that computed its address: [dst, a, b, offset] and
  * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
-#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U32(3); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = AS_U32(t); pc += 5; } while (0)
+#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + pc[3]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = AS_U32(t); pc += 4; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); R(0) = (uint32_t)(expr); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
@@ -333,6 +333,15 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_STORE8): STORE(uint8_t, 1); NEXT();
     CASE(WM_OP_I64_STORE16):
     CASE(WM_OP_I32_STORE16): STORE(uint16_t, 2); NEXT();
+    /* an offset past 65535: [dst, addr, offset32, size], the checked address for the access
+     * that follows with offset 0 (below memsize, so it fits 32 bits) */
+    CASE(WM_OP_EA_FAR): {
+        uint64_t ea = (uint64_t)I32(R(1)) + U32(2);
+        if (ea + pc[4] > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        R(0) = (uint32_t)ea;
+        pc += 5;
+        NEXT();
+    }
     CASE(WM_OP_MEMORY_SIZE): SP(); *sp++ = cur->mem->pages; NEXT();
     CASE(WM_OP_MEMORY_GROW):
         SP();
@@ -395,7 +404,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         EA_ADD(4, 0);
         uint32_t t = I32(R(2));
         memcpy(mem + ea, &t, 4);
-        pc += 5;
+        pc += 4;
         NEXT();
     }
 #else /* never emitted without WM_CONFIG_FUSED_OPS */

@@ -553,7 +553,7 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
             TRY(emit_slot(v, a));
             TRY(emit_slot(v, b));
             if (n == 2) TRY(emit_slot(v, s[1 - k])); /* the other operand: c, or the value */
-            if (load) TRY(emit32(v, *imm));
+            if (load) TRY(emit(v, *imm)); /* below 65536: emit_slots saw to that */
             if (op != WM_OP_I32_STORE) produced(v);
             *done = 1;
             return WASMCU_OK;
@@ -708,22 +708,31 @@ static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n)
 }
 
 /* A signature-checked instruction on slots: [op, dst, operands..., imm] where loads and
- * stores have their offset as imm and a store has no dst. */
+ * stores have their offset as imm (one unit) and a store has no dst. */
 static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
 {
     uint32_t n, s[3];
     TRY(pop_sig(v, op, &n));
     if (emitting(v)) {
-        uint32_t base = v->nvals;
+        uint32_t base = v->nvals, off = imm ? *imm : 0;
         for (uint32_t i = 0; i < n; i++) TRY(slot_of(v, base + i, &s[i]));
+        if (off > 0xFFFFu) { /* ea_far puts the checked address in the address's home first */
+            TRY(emit_op(v, WM_OP_EA_FAR));
+            TRY(emit_slot(v, home(v, base)));
+            TRY(emit_slot(v, s[0]));
+            TRY(emit32(v, off));
+            TRY(emit(v, 1u << access_log2(op)));
+            s[0] = home(v, base);
+            off = 0;
+        }
         int fused;
-        TRY(emit_fused(v, (uint32_t)op, base, n, s, imm, &fused));
+        TRY(emit_fused(v, (uint32_t)op, base, n, s, imm ? &off : NULL, &fused));
         if (fused) return push_sig(v, op);
         TRY(emit_op(v, (uint32_t)op));
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
-        if (imm) TRY(emit32(v, *imm));
+        if (imm) TRY(emit(v, off));
         if (result) produced(v);
     }
     return push_sig(v, op);

@@ -31,6 +31,12 @@
     (block (result i32 i32) (local.get 0) (i32.const 7) (br 0)))
   (func (export "bump") (result i32)
     (global.set $g (i32.add (global.get $g) (i32.const 1))) (global.get $g))
+  ;; offsets past 65535 (compiled with ea_far): grows to 2 pages, stores and loads above the first
+  (func (export "far") (param i32) (result i32)
+    (drop (memory.grow (i32.const 1)))
+    (i32.store offset=70000 (local.get 0) (i32.const 1000))
+    (i32.add (i32.load offset=70000 (local.get 0))
+             (i32.load8_u offset=65536 (i32.add (local.get 0) (i32.const 4)))))
   ;; more distinct constants than the frame's constant slots (32), some used twice: x * 3363
   (func (export "consts") (param i32) (result i32)
     (local.get 0)
