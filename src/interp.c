@@ -47,6 +47,9 @@
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); R(0) = (uint32_t)(expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
 #define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(U32(2)); else pc += 4; } while (0)
+/* an i32.add whose result the branch after it tests, the two in one: [dst, x, y, b, target]
+ * (no b for add_br_if); b is read after dst is written, as the two instructions would */
+#define ADD_BR_CMP(type, cmp) do { uint32_t s_ = I32(R(1)) + I32(R(2)); R(0) = s_; if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 6; } while (0)
 #define TAKE(t) do { uint32_t t_ = (t); pc = code + (t_ & 0x7FFFFFFFu); if (t_ >> 31) METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + *pc++)
@@ -60,6 +63,7 @@
  * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
 #define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + pc[3]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = AS_U32(t); pc += 4; } while (0)
+#define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); memcpy(mem + ea, &t, n); pc += 4; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); R(0) = (uint32_t)(expr); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
@@ -400,19 +404,29 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
-    CASE(WM_OP_I32_STORE_ADD): {
-        EA_ADD(4, 0);
-        uint32_t t = I32(R(2));
-        memcpy(mem + ea, &t, 4);
-        pc += 4;
+    CASE(WM_OP_I32_STORE_ADD): STORE_ADD(uint32_t, 4); NEXT();
+    CASE(WM_OP_ADD_BR_IF): {
+        uint32_t s_ = I32(R(1)) + I32(R(2));
+        R(0) = s_;
+        if (s_) TAKE(U32(3));
+        else pc += 5;
         NEXT();
     }
+    CASE(WM_OP_ADD_BR_NE): ADD_BR_CMP(uint32_t, !=); NEXT();
+    CASE(WM_OP_ADD_BR_LT_U): ADD_BR_CMP(uint32_t, <); NEXT();
+    CASE(WM_OP_ADD_BR_LT_S): ADD_BR_CMP(int32_t, <); NEXT();
+    CASE(WM_OP_I32_STORE8_ADD): STORE_ADD(uint8_t, 1); NEXT();
+    CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
 #else /* never emitted without WM_CONFIG_FUSED_OPS */
 #define OP(name, text, prefix, code, imm, sig)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #include "opcodes.def"
 #undef FUSE
 #undef OP
+    CASE(WM_OP_ADD_BR_IF):
+    CASE(WM_OP_ADD_BR_NE):
+    CASE(WM_OP_ADD_BR_LT_U):
+    CASE(WM_OP_ADD_BR_LT_S):
         goto bad_op;
 #endif
 

@@ -79,6 +79,9 @@ typedef struct vctx {
     /* the instruction emitted last, while straight-line code follows it: where it starts,
      * where its result slot word is and the height of its result (fusion and local.set) */
     uint32_t last_start, last_end, last_dst, last_h;
+    /* where the last two instructions emit_op began (UINT32_MAX across a label): the
+     * add that a branch right after it tests fuses into the branch */
+    uint32_t op_start, op_prev;
     /* constants that operands read, each in a slot after the locals, filled at every call */
     uint64_t consts[WM_CONFIG_CONST_SLOTS];
     uint32_t nconsts;
@@ -335,7 +338,7 @@ static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
 /* The slot word at `at` as emit_slot was given it (a home slot tagged again). */
 static uint32_t slot_at(const vctx *v, uint32_t at)
 {
-    for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
+    for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= at;)
         if (v->relocs[k] == at) return HOME | v->code[at];
     return v->code[at];
 }
@@ -401,7 +404,8 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
  * to the home slot of value `h`, which local.set can redirect while nothing follows. */
 static wasmcu_err emit_op(vctx *v, uint32_t op)
 {
-    v->last_start = v->ncode;
+    v->op_prev = v->op_start;
+    v->op_start = v->last_start = v->ncode;
     return emit(v, op);
 }
 
@@ -431,6 +435,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->height = v->nvals;
     c->loop_start = v->ncode;
     v->last_end = UINT32_MAX;
+    v->op_start = v->op_prev = UINT32_MAX; /* a label: nothing fuses across it */
     return push_types(v, params, np);
 }
 
@@ -539,7 +544,7 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
 {
     *done = 0;
     if (!WM_CONFIG_FUSED_OPS) return WASMCU_OK;
-    uint32_t load = imm != NULL, k = 0, a, b;
+    uint32_t load = imm != NULL, k = 0, a = 0, b = 0;
     /* a load's or store's address is its first operand; both operands of the commutative
      * add and and may be the earlier result */
     for (; k < (load ? 1 : n); k++) {
@@ -549,17 +554,42 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
             if (fuse_pairs[p][0] != first || fuse_pairs[p][1] != op) continue;
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
-            if (op != WM_OP_I32_STORE) TRY(emit_dst(v, base));
+            int store = wm_sigs[wm_op_sig[op]].nr == 0;
+            if (!store) TRY(emit_dst(v, base));
             TRY(emit_slot(v, a));
             TRY(emit_slot(v, b));
             if (n == 2) TRY(emit_slot(v, s[1 - k])); /* the other operand: c, or the value */
             if (load) TRY(emit(v, *imm)); /* below 65536: emit_slots saw to that */
-            if (op != WM_OP_I32_STORE) produced(v);
+            if (!store) produced(v);
             *done = 1;
             return WASMCU_OK;
         }
     }
     return WASMCU_OK;
+}
+
+/* The start of the i32.add just before the code's end that wrote slot a, when a branch
+ * testing a may take it in (WM_CONFIG_FUSED_OPS); UINT32_MAX otherwise. The add is the last
+ * instruction, or the one before a compare the branch has just taken in. */
+static uint32_t add_before(const vctx *v, uint32_t a)
+{
+    if (!WM_CONFIG_FUSED_OPS) return UINT32_MAX;
+    uint32_t k = v->op_start != UINT32_MAX && v->op_start + 4 == v->ncode ? v->op_start : v->op_prev;
+    if (k == UINT32_MAX || k + 4 != v->ncode || v->code[k] != WM_OP_I32_ADD || slot_at(v, k + 1) != a)
+        return UINT32_MAX;
+    return k;
+}
+
+/* The branch that also does the add before it, for the branches loops end with; 0 if none. */
+static uint32_t add_branch(uint32_t op)
+{
+    switch (op) {
+    case WM_OP_BR_IF: return WM_OP_ADD_BR_IF;
+    case WM_OP_BR_NE: return WM_OP_ADD_BR_NE;
+    case WM_OP_BR_LT_U: return WM_OP_ADD_BR_LT_U;
+    case WM_OP_BR_LT_S: return WM_OP_ADD_BR_LT_S;
+    default: return 0;
+    }
 }
 
 /* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
@@ -574,14 +604,30 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         TRY(slot_of(v, ci, &a));
         op = negate ? WM_OP_IF_FALSE : WM_OP_BR_IF;
     }
+    uint32_t plain = op;
     uint32_t save = v->nvals;
     v->nvals = to; /* values [from, to) go home first */
     wasmcu_err e = flush_from(v, from);
     v->nvals = save;
     TRY(e);
+    uint32_t add = add_before(v, a), x = 0, y = 0;
+    if (add != UINT32_MAX && (op = add_branch(op)) != 0) { /* [add_br.., dst, x, y, (b,) target] */
+        x = slot_at(v, add + 2);
+        y = slot_at(v, add + 3);
+        v->ncode = add;
+        while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
+    } else {
+        op = plain;
+    }
     TRY(emit(v, op));
     TRY(emit_slot(v, a));
-    if (op >= WM_OP_BR_EQ) TRY(emit_slot(v, b));
+    if (op != plain) {
+        TRY(emit_slot(v, x));
+        TRY(emit_slot(v, y));
+    }
+    if ((op >= WM_OP_BR_EQ && op <= WM_OP_BR_GE_U) || (op != plain && op != WM_OP_ADD_BR_IF))
+        TRY(emit_slot(v, b));
+    v->op_start = v->op_prev = UINT32_MAX;
     *at = v->ncode;
     return emit_target(v, c, 1);
 }
@@ -764,6 +810,7 @@ static wasmcu_err op_end(vctx *v)
     patch_chain(v, c->fixups, v->ncode);
     if (c->else_fixup) write32(v, c->else_fixup - 1, v->ncode);
     v->last_end = UINT32_MAX;
+    v->op_start = v->op_prev = UINT32_MAX;
     /* the function's end returns; branches to the function's label land here too */
     if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups)) {
         TRY(emit(v, WM_OP_RETURN));
@@ -787,6 +834,7 @@ static wasmcu_err op_else(vctx *v)
         TRY(emit_target(v, c, 0));
     }
     v->last_end = UINT32_MAX;
+    v->op_start = v->op_prev = UINT32_MAX;
     if (c->else_fixup) {
         write32(v, c->else_fixup - 1, v->ncode);
         c->else_fixup = 0;
@@ -1541,7 +1589,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
     if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
-    v->last_end = UINT32_MAX;
+    v->last_end = v->op_start = v->op_prev = UINT32_MAX;
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
      * it into theirs (then the trap is theirs: a load's, not its address's add) */

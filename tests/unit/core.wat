@@ -37,6 +37,40 @@
     (i32.store offset=70000 (local.get 0) (i32.const 1000))
     (i32.add (i32.load offset=70000 (local.get 0))
              (i32.load8_u offset=65536 (i32.add (local.get 0) (i32.const 4)))))
+  ;; loops that end with a counter's add and a branch on it (add_br_ne, _lt_u, _lt_s, _if):
+  ;; each returns the sum of 0..n-1 (n >= 1)
+  (func (export "count_ne") (param i32) (result i32) (local i32 i32)
+    (loop $l
+      (local.set 2 (i32.add (local.get 2) (local.get 1)))
+      (br_if $l (i32.ne (local.tee 1 (i32.add (local.get 1) (i32.const 1))) (local.get 0))))
+    (local.get 2))
+  (func (export "count_lt_u") (param i32) (result i32) (local i32 i32)
+    (loop $l
+      (local.set 2 (i32.add (local.get 2) (local.get 1)))
+      (br_if $l (i32.lt_u (local.tee 1 (i32.add (local.get 1) (i32.const 1))) (local.get 0))))
+    (local.get 2))
+  (func (export "count_lt_s") (param i32) (result i32) (local i32 i32)
+    (local.set 1 (i32.const -3))
+    (loop $l
+      (local.set 2 (i32.add (local.get 2) (local.get 1)))
+      (br_if $l (i32.lt_s (local.tee 1 (i32.add (local.get 1) (i32.const 1))) (local.get 0))))
+    (i32.add (local.get 2) (i32.const 6)))
+  (func (export "count_down") (param i32) (result i32) (local i32)
+    (loop $l
+      (local.set 1 (i32.add (local.get 1) (local.get 0)))
+      (br_if $l (local.tee 0 (i32.add (local.get 0) (i32.const -1)))))
+    (i32.sub (local.get 1) (i32.const 0)))
+  ;; an add just before a label: a branch after the label must not take it in, or the path
+  ;; that jumps to the label would run it (p = 0: 100, else 200)
+  (func (export "label_add") (param i32) (result i32) (local i32)
+    (local.set 1 (i32.const 10))
+    (block $outer
+      (block $b
+        (br_if $b (local.get 0))
+        (local.set 1 (i32.add (local.get 1) (i32.const 1))))
+      (br_if $outer (i32.ne (local.get 1) (i32.const 11)))
+      (return (i32.const 100)))
+    (i32.const 200))
   ;; more distinct constants than the frame's constant slots (32), some used twice: x * 3363
   (func (export "consts") (param i32) (result i32)
     (local.get 0)
