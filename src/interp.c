@@ -114,25 +114,6 @@ static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, cons
     rt->ntrace = n;
 }
 
-/* Calls a native with args at args[0..np); results land at args[0..nr). scratch is free
- * stack space for the results. */
-static wasmcu_err call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args,
-                              wasmcu_val *scratch, char *msg, uint32_t msg_len)
-{
-    struct wasmcu_call_ctx ctx;
-    ctx.inst = f->inst ? f->inst : inst;
-    ctx.native = f->native;
-    ctx.trap_msg = msg;
-    ctx.trap_msg_len = msg_len;
-    msg[0] = 0;
-    uint32_t nr = f->type->nresults;
-    memset(scratch, 0, nr * sizeof *scratch);
-    wasmcu_err err = f->native->fn(&ctx, args, scratch);
-    if (err == WASMCU_OK) memmove(args, scratch, nr * sizeof *scratch);
-    else if (!WASMCU_IS_TRAP(err)) err = WASMCU_TRAP_HOST;
-    return err;
-}
-
 /* Compiles f at its first call (WM_CONFIG_LAZY_COMPILE); loading validated it, so only the
  * pool can fail it. */
 static wasmcu_err compile_at_call(const wm_func *f, char *msg, size_t len)
@@ -281,7 +262,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             if (args + np + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
             owner->stack_top = args + np + nr;
             owner->nframes = nframes;
-            err = call_native(cur, callee, args, args + np, msg, sizeof msg);
+            err = wm_call_native(cur, callee, args, args + np, msg, sizeof msg);
             if (err) TRAP(err);
             LOAD_INST(); /* the native may have grown memory */
             NEXT();
@@ -449,7 +430,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_MUL): BIN_F64(a * b); NEXT();
     CASE(WM_OP_F64_DIV): BIN_F64(a / b); NEXT();
 
-    CASE(WM_OP_I64_EXTEND_I32_U): /* keeps the low word, as wrap does */
+    CASE(WM_OP_I64_EXTEND_I32_U): /* never emitted (the i32 is zero-extended already) */
     CASE(WM_OP_I32_WRAP_I64): R(0) = I32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_I64_EXTEND_I32_S): R(0) = (uint64_t)(int64_t)S32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_F32_CONVERT_I32_S): R(0) = wm_f32_bits((float)S32(R(1))); pc += 2; NEXT();
@@ -718,6 +699,7 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
         return wm_error(rt, WASMCU_ERR_ARG, "a call on this instance is stopped (fuel or interrupt): "
                         "wasmcu_resume it before a new call");
     if (np) memcpy(base, args, np * sizeof *args);
+    wm_i32s_zero_extended(base, f->type->types, np);
     if (f->code) {
         char msg[128];
         if ((err = compile_at_call(f, msg, sizeof msg)) != WASMCU_OK)
@@ -735,7 +717,7 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
     } else {
         char msg[128];
         inst->stack_top = base + need + nr;
-        err = call_native(inst, f, base, base + need, msg, sizeof msg);
+        err = wm_call_native(inst, f, base, base + need, msg, sizeof msg);
         if (err) {
             if (err == WASMCU_TRAP_EXIT) wm_error(rt, err, "trap: program exited with %d", (int)rt->exit_code);
             else if (msg[0]) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), msg);

@@ -69,3 +69,31 @@ void wasmcu_native_set_trap_message(wasmcu_call_ctx *ctx, const char *msg)
 }
 
 void wasmcu_native_exit(wasmcu_call_ctx *ctx, int32_t code) { ctx->inst->rt->exit_code = code; }
+
+/* An i32 sits zero-extended in its 64-bit slot: every instruction writes it so, which lets
+ * i64.extend_i32_u compile to nothing (validate.c). Values from outside (a native's results,
+ * the embedder's arguments) are brought into that form as they come in. */
+void wm_i32s_zero_extended(wasmcu_val *v, const wm_valtype *types, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (types[i] == WASMCU_I32) v[i] = (uint32_t)v[i];
+}
+
+/* Called by the interpreter, out of its loop function: a native call is the cold path. */
+wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, wasmcu_val *scratch,
+                          char *msg, uint32_t msg_len)
+{
+    struct wasmcu_call_ctx ctx;
+    ctx.inst = f->inst ? f->inst : inst;
+    ctx.native = f->native;
+    ctx.trap_msg = msg;
+    ctx.trap_msg_len = msg_len;
+    msg[0] = 0;
+    uint32_t nr = f->type->nresults;
+    memset(scratch, 0, nr * sizeof *scratch);
+    wasmcu_err err = f->native->fn(&ctx, args, scratch);
+    wm_i32s_zero_extended(scratch, f->type->types + f->type->nparams, nr);
+    if (err == WASMCU_OK) memmove(args, scratch, nr * sizeof *scratch);
+    else if (!WASMCU_IS_TRAP(err)) err = WASMCU_TRAP_HOST;
+    return err;
+}

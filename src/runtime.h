@@ -100,6 +100,13 @@ struct wasmcu_call_ctx {
     uint32_t trap_msg_len;
 };
 
+/* Calls a native with args at args[0..np); results land at args[0..nr), i32s zero-extended.
+ * scratch is free stack space for the results; a trap's message goes to msg. */
+wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, wasmcu_val *scratch,
+                          char *msg, uint32_t msg_len);
+/* Zero-extends the i32s among v[0..n) (types[i] is v[i]'s type), as slots hold them. */
+void wm_i32s_zero_extended(wasmcu_val *v, const wm_valtype *types, uint32_t n);
+
 typedef struct wm_reg {
     struct wm_reg *next;
     char *name;

@@ -1,6 +1,7 @@
 (module
   (type $t (func (param i32) (result i32)))
   (import "env" "twice" (func $twice (param i32) (result i32)))
+  (import "env" "raw_neg1" (func $raw_neg1 (result i32)))
   (memory 1 2)
   (table 2 funcref)
   (global $g (mut i32) (i32.const 5))
@@ -71,6 +72,10 @@
       (br_if $outer (i32.ne (local.get 1) (i32.const 11)))
       (return (i32.const 100)))
     (i32.const 200))
+  ;; i64.extend_i32_u compiles to nothing (an i32 sits zero-extended in its slot), so i32s
+  ;; from outside must come in zero-extended: a native's result and a call's argument
+  (func (export "ext_native") (result i64) (i64.extend_i32_u (call $raw_neg1)))
+  (func (export "ext_param") (param i32) (result i64) (i64.extend_i32_u (local.get 0)))
   ;; more distinct constants than the frame's constant slots (32), some used twice: x * 3363
   (func (export "consts") (param i32) (result i32)
     (local.get 0)
