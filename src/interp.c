@@ -47,9 +47,11 @@
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); R(0) = (uint32_t)(expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
 #define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(U32(2)); else pc += 4; } while (0)
-/* an i32.add whose result the branch after it tests, the two in one: [dst, x, y, b, target]
- * (no b for add_br_if); b is read after dst is written, as the two instructions would */
-#define ADD_BR_CMP(type, cmp) do { uint32_t s_ = I32(R(1)) + I32(R(2)); R(0) = s_; if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 6; } while (0)
+/* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
+ * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
+ * is written, as the two instructions would */
+#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); R(0) = s_; if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 6; } while (0)
+#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); R(0) = s_; if (test s_) TAKE(U32(3)); else pc += 5; } while (0)
 #define TAKE(t) do { uint32_t t_ = (t); pc = code + (t_ & 0x7FFFFFFFu); if (t_ >> 31) METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + *pc++)
@@ -386,16 +388,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
     CASE(WM_OP_I32_STORE_ADD): STORE_ADD(uint32_t, 4); NEXT();
-    CASE(WM_OP_ADD_BR_IF): {
-        uint32_t s_ = I32(R(1)) + I32(R(2));
-        R(0) = s_;
-        if (s_) TAKE(U32(3));
-        else pc += 5;
-        NEXT();
-    }
-    CASE(WM_OP_ADD_BR_NE): ADD_BR_CMP(uint32_t, !=); NEXT();
-    CASE(WM_OP_ADD_BR_LT_U): ADD_BR_CMP(uint32_t, <); NEXT();
-    CASE(WM_OP_ADD_BR_LT_S): ADD_BR_CMP(int32_t, <); NEXT();
+    CASE(WM_OP_ADD_BR_IF): ARITH_BR_IF(+, !!); NEXT();
+    CASE(WM_OP_ADD_BR_NE): ARITH_BR_CMP(+, uint32_t, !=); NEXT();
+    CASE(WM_OP_ADD_BR_LT_U): ARITH_BR_CMP(+, uint32_t, <); NEXT();
+    CASE(WM_OP_ADD_BR_LT_S): ARITH_BR_CMP(+, int32_t, <); NEXT();
+    CASE(WM_OP_AND_BR_IF): ARITH_BR_IF(&, !!); NEXT();
+    CASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();
+    CASE(WM_OP_AND_BR_EQ): ARITH_BR_CMP(&, uint32_t, ==); NEXT();
+    CASE(WM_OP_AND_BR_NE): ARITH_BR_CMP(&, uint32_t, !=); NEXT();
     CASE(WM_OP_I32_STORE8_ADD): STORE_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
 #else /* never emitted without WM_CONFIG_FUSED_OPS */
@@ -408,6 +408,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD_BR_NE):
     CASE(WM_OP_ADD_BR_LT_U):
     CASE(WM_OP_ADD_BR_LT_S):
+    CASE(WM_OP_AND_BR_IF):
+    CASE(WM_OP_AND_IF_FALSE):
+    CASE(WM_OP_AND_BR_EQ):
+    CASE(WM_OP_AND_BR_NE):
         goto bad_op;
 #endif
 

@@ -568,28 +568,32 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
     return WASMCU_OK;
 }
 
-/* The start of the i32.add just before the code's end that wrote slot a, when a branch
- * testing a may take it in (WM_CONFIG_FUSED_OPS); UINT32_MAX otherwise. The add is the last
- * instruction, or the one before a compare the branch has just taken in. */
-static uint32_t add_before(const vctx *v, uint32_t a)
+/* The start of the i32.add or i32.and just before the code's end that wrote slot a, when a
+ * branch testing a may take it in (WM_CONFIG_FUSED_OPS); UINT32_MAX otherwise. It is the
+ * last instruction, or the one before a compare the branch has just taken in. */
+static uint32_t arith_before(const vctx *v, uint32_t a)
 {
     if (!WM_CONFIG_FUSED_OPS) return UINT32_MAX;
     uint32_t k = v->op_start != UINT32_MAX && v->op_start + 4 == v->ncode ? v->op_start : v->op_prev;
-    if (k == UINT32_MAX || k + 4 != v->ncode || v->code[k] != WM_OP_I32_ADD || slot_at(v, k + 1) != a)
+    if (k == UINT32_MAX || k + 4 != v->ncode || slot_at(v, k + 1) != a ||
+        (v->code[k] != WM_OP_I32_ADD && v->code[k] != WM_OP_I32_AND))
         return UINT32_MAX;
     return k;
 }
 
-/* The branch that also does the add before it, for the branches loops end with; 0 if none. */
-static uint32_t add_branch(uint32_t op)
+/* The branch that also does the add or and before it: the ends of counting loops, and bit
+ * tests; 0 if none. */
+static uint32_t arith_branch(uint32_t first, uint32_t op)
 {
-    switch (op) {
-    case WM_OP_BR_IF: return WM_OP_ADD_BR_IF;
-    case WM_OP_BR_NE: return WM_OP_ADD_BR_NE;
-    case WM_OP_BR_LT_U: return WM_OP_ADD_BR_LT_U;
-    case WM_OP_BR_LT_S: return WM_OP_ADD_BR_LT_S;
-    default: return 0;
-    }
+    static const uint16_t pairs[][3] = {
+        {WM_OP_I32_ADD, WM_OP_BR_IF, WM_OP_ADD_BR_IF},   {WM_OP_I32_ADD, WM_OP_BR_NE, WM_OP_ADD_BR_NE},
+        {WM_OP_I32_ADD, WM_OP_BR_LT_U, WM_OP_ADD_BR_LT_U}, {WM_OP_I32_ADD, WM_OP_BR_LT_S, WM_OP_ADD_BR_LT_S},
+        {WM_OP_I32_AND, WM_OP_BR_IF, WM_OP_AND_BR_IF},   {WM_OP_I32_AND, WM_OP_IF_FALSE, WM_OP_AND_IF_FALSE},
+        {WM_OP_I32_AND, WM_OP_BR_EQ, WM_OP_AND_BR_EQ},   {WM_OP_I32_AND, WM_OP_BR_NE, WM_OP_AND_BR_NE},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (pairs[i][0] == first && pairs[i][1] == op) return pairs[i][2];
+    return 0;
 }
 
 /* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
@@ -610,8 +614,8 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     wasmcu_err e = flush_from(v, from);
     v->nvals = save;
     TRY(e);
-    uint32_t add = add_before(v, a), x = 0, y = 0;
-    if (add != UINT32_MAX && (op = add_branch(op)) != 0) { /* [add_br.., dst, x, y, (b,) target] */
+    uint32_t add = arith_before(v, a), x = 0, y = 0;
+    if (add != UINT32_MAX && (op = arith_branch(v->code[add], op)) != 0) { /* [op, dst, x, y, (b,) target] */
         x = slot_at(v, add + 2);
         y = slot_at(v, add + 3);
         v->ncode = add;
@@ -625,8 +629,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         TRY(emit_slot(v, x));
         TRY(emit_slot(v, y));
     }
-    if ((op >= WM_OP_BR_EQ && op <= WM_OP_BR_GE_U) || (op != plain && op != WM_OP_ADD_BR_IF))
-        TRY(emit_slot(v, b));
+    if (plain >= WM_OP_BR_EQ && plain <= WM_OP_BR_GE_U) TRY(emit_slot(v, b));
     v->op_start = v->op_prev = UINT32_MAX;
     *at = v->ncode;
     return emit_target(v, c, 1);
