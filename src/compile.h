@@ -18,6 +18,7 @@
  *   global.get / set         [op, dst|src, index32]
  *   loads / stores           [op, dst, addr, offset] / [op, addr, value, offset]
  *   add-fused load / store   [op, dst, a, b, offset] / [op, a, b, value, offset]
+ *   store of an add          [op, addr, a, b, offset]    i32.store_vadd: stores a + b
  *                                                        offsets below 65536 (nearly all)
  *   ea_far                   [op, dst, addr, offset32, size]   a larger offset: the address
  *                                                        plus offset, bounds-checked for size
@@ -29,6 +30,9 @@
  *   jump / jump_loop         [op, target32]
  *   br_if / if_false         [op, cond, target32]        taken when cond is nonzero / zero
  *   br_eq .. br_ge_u         [op, a, b, target32]        an i32 compare fused with br_if/if
+ *   add_br_*, and_br_*       [op, dst, x, y, (b,) target32]    an add or and, then the branch
+ *                                                        that tests its result (ne, lt_u,
+ *                                                        lt_s, eq; no b: nonzero / zero)
  *   br_drop                  [op, target32, arity, to, from]   moves arity values, jumps
  *   br_if_drop               [op, cond, target32, arity, to, from]
  *   br_table                 [op, index, from, n32, d | wide << 31, d x (target32, arity, to),

@@ -388,6 +388,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
     CASE(WM_OP_I32_STORE_ADD): STORE_ADD(uint32_t, 4); NEXT();
+    CASE(WM_OP_I32_STORE_VADD): { /* [addr, a, b, offset]: the value is the add a + b */
+        uint64_t ea = (uint64_t)I32(R(0)) + pc[3];
+        if (ea + 4 > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        uint32_t t = I32(R(1)) + I32(R(2));
+        memcpy(mem + ea, &t, 4);
+        pc += 4;
+        NEXT();
+    }
     CASE(WM_OP_ADD_BR_IF): ARITH_BR_IF(+, !!); NEXT();
     CASE(WM_OP_ADD_BR_NE): ARITH_BR_CMP(+, uint32_t, !=); NEXT();
     CASE(WM_OP_ADD_BR_LT_U): ARITH_BR_CMP(+, uint32_t, <); NEXT();
@@ -412,6 +420,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_AND_IF_FALSE):
     CASE(WM_OP_AND_BR_EQ):
     CASE(WM_OP_AND_BR_NE):
+    CASE(WM_OP_I32_STORE_VADD):
         goto bad_op;
 #endif
 

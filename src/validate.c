@@ -545,6 +545,17 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
     *done = 0;
     if (!WM_CONFIG_FUSED_OPS) return WASMCU_OK;
     uint32_t load = imm != NULL, k = 0, a = 0, b = 0;
+    /* i32.store of an add's result: [i32.store_vadd, addr, a, b, offset] */
+    if (op == WM_OP_I32_STORE && producer(v, base + 1) == WM_OP_I32_ADD) {
+        take_last(v, &a, &b);
+        TRY(emit_op(v, WM_OP_I32_STORE_VADD));
+        TRY(emit_slot(v, s[0]));
+        TRY(emit_slot(v, a));
+        TRY(emit_slot(v, b));
+        TRY(emit(v, *imm));
+        *done = 1;
+        return WASMCU_OK;
+    }
     /* a load's or store's address is its first operand; both operands of the commutative
      * add and and may be the earlier result */
     for (; k < (load ? 1 : n); k++) {

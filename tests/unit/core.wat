@@ -73,6 +73,10 @@
   (func (export "and_br_ne") (param i32) (result i32)
     (block $b (br_if $b (i32.ne (i32.and (local.get 0) (i32.const 6)) (i32.const 4))) (return (i32.const 1)))
     (i32.const 2))
+  ;; a store of an add's result (i32.store_vadd); past the end it traps at the store
+  (func (export "store_vadd") (param i32) (result i32)
+    (i32.store offset=4 (local.get 0) (i32.add (local.get 0) (i32.const 100)))
+    (i32.load offset=4 (local.get 0)))
   ;; an add just before a label: a branch after the label must not take it in, or the path
   ;; that jumps to the label would run it (p = 0: 100, else 200)
   (func (export "label_add") (param i32) (result i32) (local i32)
