@@ -141,7 +141,7 @@ static wasmcu_err meter(wasmcu_instance *o)
 /* A call's frame above its params: locals zeroed, then the function's constants. */
 static inline void enter(wasmcu_val *locals, const wm_code *c)
 {
-    memset(locals, 0, c->nlocals * sizeof *locals);
+    if (c->nlocals) memset(locals, 0, c->nlocals * sizeof *locals);
     if (c->nconsts) memcpy(locals + c->nlocals, c->consts, c->nconsts * sizeof *locals);
 }
 
@@ -240,7 +240,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         fp = fr->fp;
         func = fr->func;
         code = func->code->ops;
-        LOAD_INST();
+        /* memory.grow and natives reload mem and memsize themselves: only another
+         * instance's function needs them read again */
+        if (func->inst != cur) LOAD_INST();
         NEXT();
     }
     CASE(WM_OP_CALL): callee = cur->funcs[U32(0)]; args = fp + pc[2]; pc += 3; goto call;
