@@ -32,6 +32,13 @@
     (block (result i32 i32) (local.get 0) (i32.const 7) (br 0)))
   (func (export "bump") (result i32)
     (global.set $g (i32.add (global.get $g) (i32.const 1))) (global.get $g))
+  ;; a callee grows memory; the caller then uses the new page (a return keeps the loop
+  ;; function's view of memory, which memory.grow updated)
+  (func $grow1 (result i32) (memory.grow (i32.const 1)))
+  (func (export "grow_in_callee") (result i32)
+    (drop (call $grow1))
+    (i32.store (i32.const 65600) (i32.const 77))
+    (i32.load (i32.const 65600)))
   ;; offsets past 65535 (compiled with ea_far): grows to 2 pages, stores and loads above the first
   (func (export "far") (param i32) (result i32)
     (drop (memory.grow (i32.const 1)))
