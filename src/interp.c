@@ -68,6 +68,10 @@
 #define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); memcpy(mem + ea, &t, n); pc += 4; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); R(0) = (uint32_t)(expr); pc += 4; } while (0)
+/* the same for floats; the first result is rounded to its type before the second op (an
+ * assignment drops excess precision) */
+#define TRI_F64(first, second) do { double a = F64(R(1)), b = F64(R(2)), c = F64(R(3)); double t = first; R(0) = wm_f64_bits(second); pc += 4; } while (0)
+#define TRI_F32(first, second) do { float a = F32(R(1)), b = F32(R(2)), c = F32(R(3)); float t = first; R(0) = wm_f32_bits(second); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
 #define AS_U64(t) ((uint64_t)(t))
 #define AS_S32(t) ((uint32_t)(int32_t)(t))
@@ -390,6 +394,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
     CASE(WM_OP_I32_STORE_ADD): STORE_ADD(uint32_t, 4); NEXT();
+    CASE(WM_OP_F64_DIV_ADD): TRI_F64(a / b, t + c); NEXT();
+    CASE(WM_OP_F64_ADD_MUL): TRI_F64(a + b, t * c); NEXT();
+    CASE(WM_OP_F64_MUL_MUL): TRI_F64(a * b, t * c); NEXT();
+    CASE(WM_OP_F32_ADD_MUL): TRI_F32(a + b, t * c); NEXT();
+    CASE(WM_OP_F32_SUB_MUL): TRI_F32(a - b, t * c); NEXT();
+    CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
     CASE(WM_OP_I32_STORE_VADD): { /* [addr, a, b, offset]: the value is the add a + b */
         uint64_t ea = (uint64_t)I32(R(0)) + pc[3];
         if (ea + 4 > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);

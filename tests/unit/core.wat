@@ -84,6 +84,17 @@
   (func (export "store_vadd") (param i32) (result i32)
     (i32.store offset=4 (local.get 0) (i32.add (local.get 0) (i32.const 100)))
     (i32.load offset=4 (local.get 0)))
+  ;; fused float pairs, with operand orders that would show a swap: (a / b + c) * c * b,
+  ;; c + a / b, (a - b) * c, c * (a + b) and a * b * c
+  (func (export "f64_fused") (param f64 f64 f64) (result f64)
+    (f64.mul (f64.mul (f64.add (f64.div (local.get 0) (local.get 1)) (local.get 2)) (local.get 2))
+             (local.get 1)))
+  (func (export "f64_div_add_k1") (param f64 f64 f64) (result f64)
+    (f64.add (local.get 2) (f64.div (local.get 0) (local.get 1))))
+  (func (export "f32_fused") (param f32 f32 f32) (result f32)
+    (f32.add (f32.add (f32.mul (f32.sub (local.get 0) (local.get 1)) (local.get 2))
+                      (f32.mul (local.get 2) (f32.add (local.get 0) (local.get 1))))
+             (f32.mul (f32.mul (local.get 0) (local.get 1)) (local.get 2))))
   ;; an add just before a label: a branch after the label must not take it in, or the path
   ;; that jumps to the label would run it (p = 0: 100, else 200)
   (func (export "label_add") (param i32) (result i32) (local i32)
