@@ -7,16 +7,7 @@
 #include "validate.h"
 #include "compile.h"
 #include "reader.h"
-
-#define UNKNOWN 0 /* the bottom type of an unreachable stack */
-/* const_slot's hash table: a power of two, at least twice the constant slots */
-#define CONST_HASH (2u * WM_CONFIG_CONST_SLOTS)
-_Static_assert(WM_CONFIG_CONST_SLOTS >= 1 && WM_CONFIG_CONST_SLOTS <= 127 &&
-                   (WM_CONFIG_CONST_SLOTS & (WM_CONFIG_CONST_SLOTS - 1)) == 0,
-               "WM_CONFIG_CONST_SLOTS must be a power of two below 128");
-
-/* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
-static uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }
+#include "validate_ctx.h"
 
 const char *wm_type_name(wm_valtype t)
 {
@@ -34,79 +25,8 @@ const char *wm_type_name(wm_valtype t)
 
 static int is_ref(wm_valtype t) { return t == WASMCU_FUNCREF || t == WASMCU_EXTERNREF; }
 
-/* One-value result types for block types written as a single value type. */
-static const wm_valtype single_types[] = {WASMCU_I32, WASMCU_I64, WASMCU_F32, WASMCU_F64,
-                                          WASMCU_V128, WASMCU_FUNCREF, WASMCU_EXTERNREF};
-
-typedef struct ctrl {
-    uint16_t op;              /* WM_OP_BLOCK, LOOP, IF, ELSE or CALL for the function */
-    uint8_t unreachable;
-    uint8_t dead;             /* entered from unreachable code: emit nothing */
-    uint32_t height;          /* operand height below the params */
-    const wm_valtype *params, *results;
-    uint32_t nparams, nresults;
-    uint32_t loop_start;      /* loop: word index branches jump to */
-    uint32_t fixups;          /* chain of words to patch with the end: index + 1, 0 ends */
-    uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
-} ctrl;
-
-/* Where a value on the compile-time operand stack lives. Values are computed into their
- * home slot (locals + height); local.get and constants emit nothing and stay deferred until
- * an instruction names them as operands or they must be in their home slot (a join, a call
- * argument, a local.set of the local they read). */
-enum { V_HOME, V_LOCAL, V_CONST };
-typedef struct opnd {
-    uint8_t kind;
-    uint8_t wide;     /* a constant of 64 bits */
-    uint32_t local;
-    uint64_t bits;
-} opnd;
-
-typedef struct vctx {
-    wm_runtime *rt;
-    wm_module *m;
-    wm_reader r;
-    uint32_t func;            /* index in the function space */
-    /* locals */
-    wm_valtype *locals;
-    uint32_t nlocals;         /* params + declared */
-    /* operand stack of types, and where each value is while compiling (opnd) */
-    wm_valtype *vals;
-    uint32_t nvals, cap_vals, max_vals;
-    struct opnd *opnds;
-    uint32_t cap_opnds;
-    uint32_t flushed;         /* opnds below this index are all in their home slots */
-    /* the instruction emitted last, while straight-line code follows it: where it starts,
-     * where its result slot word is and the height of its result (fusion and local.set) */
-    uint32_t last_start, last_end, last_dst, last_h;
-    /* where the last two instructions emit_op began (UINT32_MAX across a label): the
-     * add that a branch right after it tests fuses into the branch */
-    uint32_t op_start, op_prev;
-    /* constants that operands read, each in a slot after the locals, filled at every call */
-    uint64_t consts[WM_CONFIG_CONST_SLOTS];
-    uint32_t nconsts;
-    uint8_t const_at[CONST_HASH]; /* const_slot's hash: index + 1 into consts, 0 free */
-    /* words naming a home slot: relocated past the constants once their number is known */
-    uint32_t *relocs;
-    uint32_t nrelocs, cap_relocs;
-    ctrl *ctrls;
-    uint32_t nctrls, cap_ctrls;
-    /* emitted code */
-    uint16_t *code;
-    uint32_t ncode, cap_code;
-    /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
-     * the distinct depths in order */
-    uint32_t *brmap, *brlist;
-    uint32_t cap_brmap, cap_brlist;
-    wasmcu_err err;
-    int cur_op;
-    int compile;              /* emit code; 0 only checks (the load pass of lazy compilation) */
-    /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
-     * emitted it once found */
-    int locating, located;
-    uint32_t locate_word;
-    size_t locate_off;
-} vctx;
+const wm_valtype wm_single_types[7] = {WASMCU_I32, WASMCU_I64, WASMCU_F32, WASMCU_F64,
+                                       WASMCU_V128, WASMCU_FUNCREF, WASMCU_EXTERNREF};
 
 /* ---- errors ------------------------------------------------------------------------------ */
 
@@ -446,18 +366,6 @@ static void set_unreachable(vctx *v)
     c->unreachable = 1;
 }
 
-/* Types a branch to label l carries: a loop's params, otherwise the block's results. */
-static void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n)
-{
-    if (c->op == WM_OP_LOOP) {
-        *ts = c->params;
-        *n = c->nparams;
-    } else {
-        *ts = c->results;
-        *n = c->nresults;
-    }
-}
-
 /* Writes a branch's target word: a loop start is known, a block end is chained for later.
  * back sets the top bit on a loop's target, for the branches that check fuel there. */
 static wasmcu_err emit_target(vctx *v, ctrl *c, int back)
@@ -689,14 +597,14 @@ static wasmcu_err read_blocktype(vctx *v, const wm_valtype **params, uint32_t *n
             *np = *nr = 0;
             return WASMCU_OK;
         }
-        for (size_t i = 0; i < sizeof single_types; i++) {
-            if (b == single_types[i]) {
+        for (size_t i = 0; i < sizeof wm_single_types; i++) {
+            if (b == wm_single_types[i]) {
                 v->r.p++;
                 if (b == WASMCU_V128)
                     return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
                 *params = NULL;
                 *np = 0;
-                *results = &single_types[i];
+                *results = &wm_single_types[i];
                 *nr = 1;
                 return WASMCU_OK;
             }
@@ -1394,180 +1302,6 @@ static wasmcu_err instr(vctx *v, int op)
     return check_simple(v, op);
 }
 
-/* The length of the LEB128 at p that the reader would accept as a u32 (is_signed: an s32),
- * and its value; 0 when the reader would not, for instr() to say why. */
-static inline uint32_t quick_leb32(const uint8_t *p, const uint8_t *end, int is_signed,
-                                   uint32_t *value)
-{
-    uint32_t x = 0;
-    if (p < end && *p < 0x80) { /* most are one byte */
-        *value = *p;
-        return 1;
-    }
-    for (uint32_t k = 0; k < 5 && p + k < end; k++) {
-        x |= (uint32_t)(p[k] & 0x7F) << (7 * k);
-        if (p[k] < 0x80) {
-            *value = x;
-            /* a fifth byte holds 4 bits: the rest are zero, or copies of the sign */
-            if (k < 4 || p[k] < (is_signed ? 0x08 : 0x10) || (is_signed && p[k] >= 0x78)) return k + 1;
-            return 0;
-        }
-    }
-    return 0;
-}
-
-/* The load pass (checking only, WM_CONFIG_LAZY_COMPILE) takes runs of the commonest
- * instructions on a short path (WM_CONFIG_QUICK_CHECK), its state in locals: operands of
- * exactly the types wanted above the block's height, immediates the reader takes without a
- * question. It only ever accepts what instr() accepts; it stops at anything else (an if, a
- * br, every error), which instr() then reads and checks, and says what is wrong. */
-static void check_quick(vctx *v)
-{
-    const uint8_t *p = v->r.p, *const end = v->r.end;
-    wm_valtype *const vals = v->vals;
-    const wm_valtype *const locals = v->locals;
-    const wm_module *m = v->m;
-    uint32_t n = v->nvals, max = v->max_vals, floor = v->ctrls[v->nctrls - 1].height;
-    const uint32_t cap = v->cap_vals, nlocals = v->nlocals;
-    for (;; max = n > max ? n : max) { /* the height after each instruction */
-        if (p >= end) break;
-        int op = wm_op_by_slot[*p] - 1; /* the 0xFC and 0xFD prefixes have no slot: -1 */
-        /* used: the instruction's bytes so far; x: an index it names */
-        uint32_t used = 1, k, x = 0;
-        const wm_valtype *ts;
-        if (op < 0) break;
-        switch (wm_op_imm[op]) {
-        case IMM_NONE:
-            if (op == WM_OP_DROP) {
-                if (n == floor) goto stop;
-                n--;
-                p++;
-                continue;
-            }
-            if (op == WM_OP_SELECT) { /* untyped: two numeric values of one type */
-                if (n - floor < 3 || vals[n - 1] != WASMCU_I32 || vals[n - 2] != vals[n - 3] ||
-                    vals[n - 2] < WASMCU_F64 || vals[n - 2] > WASMCU_I32)
-                    goto stop;
-                n -= 2;
-                p++;
-                continue;
-            }
-            if (op == WM_OP_END) { /* of a block or loop whose results are on the stack */
-                const ctrl *c = &v->ctrls[v->nctrls - 1];
-                if (v->nctrls < 2 || (c->op != WM_OP_BLOCK && c->op != WM_OP_LOOP) ||
-                    c->unreachable || n - floor != c->nresults ||
-                    (c->nresults && memcmp(vals + floor, c->results, c->nresults) != 0))
-                    goto stop;
-                v->nctrls--;
-                floor = v->ctrls[v->nctrls - 1].height;
-                p++;
-                continue;
-            }
-            break;
-        case IMM_BLOCK: { /* block or loop with no type or one numeric result */
-            if (op == WM_OP_IF || end - p < 2 || v->nctrls >= v->cap_ctrls) goto stop;
-            for (k = 0; k < 4 && single_types[k] != p[1]; k++) continue;
-            if (k == 4 && p[1] != 0x40) goto stop;
-            ctrl *c = &v->ctrls[v->nctrls++];
-            memset(c, 0, sizeof *c); /* as push_ctrl: a block of the load pass emits nothing */
-            c->op = (uint16_t)op;
-            c->dead = 1;
-            c->results = k < 4 ? &single_types[k] : NULL;
-            c->nresults = k < 4;
-            c->height = floor = n;
-            p += 2;
-            continue;
-        }
-        case IMM_LABEL: /* br_if: the label's values stay */
-            if (op != WM_OP_BR_IF || !(k = quick_leb32(p + 1, end, 0, &x)) || x >= v->nctrls ||
-                n == floor || vals[n - 1] != WASMCU_I32)
-                goto stop;
-            used += k;
-            label_types(&v->ctrls[v->nctrls - 1 - x], &ts, &k);
-            if (n - 1 - floor < k || (k && memcmp(vals + n - 1 - k, ts, k) != 0)) goto stop;
-            n--;
-            p += used;
-            continue;
-        case IMM_FUNC: { /* call */
-            if (op != WM_OP_CALL || !(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nfuncs) goto stop;
-            used += k;
-            const wm_functype *ft = wm_module_functype(m, x);
-            uint32_t np = ft->nparams, nr = ft->nresults;
-            if (n - floor < np || n - np + nr > cap || (np && memcmp(vals + n - np, ft->types, np) != 0))
-                goto stop;
-            n -= np;
-            if (nr) memcpy(vals + n, ft->types + np, nr); /* vals may still be NULL */
-            n += nr;
-            p += used;
-            continue;
-        }
-        case IMM_GLOBAL: {
-            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nglobals) goto stop;
-            used += k;
-            const wm_globaltype *g = &m->global_types[x];
-            if (op == WM_OP_GLOBAL_GET) {
-                if (n >= cap) goto stop;
-                vals[n++] = g->type;
-            } else {
-                if (!g->mut || n == floor || vals[n - 1] != g->type) goto stop;
-                n--;
-            }
-            p += used;
-            continue;
-        }
-        case IMM_LOCAL: {
-            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= nlocals) goto stop;
-            used += k;
-            wm_valtype t = locals[x];
-            if (op == WM_OP_LOCAL_GET) {
-                if (n >= cap) goto stop;
-                vals[n++] = t;
-            } else {
-                if (n == floor || vals[n - 1] != t) goto stop;
-                if (op == WM_OP_LOCAL_SET) n--;
-            }
-            p += used;
-            continue;
-        }
-        case IMM_I64: /* a LEB128 of at most 9 bytes has no unused bits to check */
-            while (used < 10 && p + used < end && p[used] >= 0x80) used++;
-            if (used++ == 10 || p + used > end) goto stop;
-            break;
-        case IMM_F32:
-        case IMM_F64:
-            used += wm_op_imm[op] == IMM_F32 ? 4 : 8;
-            if (end - p < (ptrdiff_t)used) goto stop;
-            break;
-        case IMM_I32:
-            if (!(k = quick_leb32(p + 1, end, 1, &x))) goto stop;
-            used += k;
-            break;
-        case IMM_MEM8:
-        case IMM_MEM16:
-        case IMM_MEM32:
-        case IMM_MEM64: /* align, then offset */
-            if (end - p < 2 || p[1] > access_log2(op) || !m->nmemories ||
-                !(k = quick_leb32(p + 2, end, 0, &x)))
-                goto stop;
-            used += 1 + k;
-            break;
-        default:
-            goto stop;
-        }
-        const wm_sig *si = &wm_sigs[wm_op_sig[op]];
-        if (!wm_op_sig[op] || n - floor < si->np || (si->nr && n - si->np >= cap)) break;
-        for (uint32_t i = 0; i < si->np; i++)
-            if (vals[n - si->np + i] != si->p[i]) goto stop;
-        n -= si->np;
-        if (si->nr) vals[n++] = si->r;
-        p += used;
-    }
-stop:
-    v->r.p = p;
-    v->nvals = n;
-    v->max_vals = max;
-}
-
 /* ---- function bodies --------------------------------------------------------------------- */
 
 static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft)
@@ -1616,7 +1350,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     uint32_t pend_start = UINT32_MAX, pend_op = 0;
     while (v->nctrls > 0) {
         int op = 0;
-        if (WM_CONFIG_QUICK_CHECK && !v->compile) check_quick(v);
+        if (WM_CONFIG_QUICK_CHECK && !v->compile) wm_check_quick(v);
         size_t at = wm_reader_offset(&v->r);
         TRY(read_opcode(v, &op));
         TRY(instr(v, op));

@@ -1,0 +1,109 @@
+/* The state of validate's function pass, shared by validate.c (checking and compiling one
+ * instruction at a time) and validate_check.c (the load pass's short path). */
+#ifndef WM_VALIDATE_CTX_H
+#define WM_VALIDATE_CTX_H
+#include "compile.h"
+#include "reader.h"
+#include "validate.h"
+
+#define UNKNOWN 0 /* the bottom type of an unreachable stack */
+/* const_slot's hash table: a power of two, at least twice the constant slots */
+#define CONST_HASH (2u * WM_CONFIG_CONST_SLOTS)
+_Static_assert(WM_CONFIG_CONST_SLOTS >= 1 && WM_CONFIG_CONST_SLOTS <= 127 &&
+                   (WM_CONFIG_CONST_SLOTS & (WM_CONFIG_CONST_SLOTS - 1)) == 0,
+               "WM_CONFIG_CONST_SLOTS must be a power of two below 128");
+
+/* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
+static inline uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }
+
+/* One-value result types for block types written as a single value type: i32, i64, f32,
+ * f64, then v128 and the references. */
+extern const wm_valtype wm_single_types[7];
+
+typedef struct ctrl {
+    uint16_t op;              /* WM_OP_BLOCK, LOOP, IF, ELSE or CALL for the function */
+    uint8_t unreachable;
+    uint8_t dead;             /* entered from unreachable code: emit nothing */
+    uint32_t height;          /* operand height below the params */
+    const wm_valtype *params, *results;
+    uint32_t nparams, nresults;
+    uint32_t loop_start;      /* loop: word index branches jump to */
+    uint32_t fixups;          /* chain of words to patch with the end: index + 1, 0 ends */
+    uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
+} ctrl;
+
+/* Where a value on the compile-time operand stack lives. Values are computed into their
+ * home slot (locals + height); local.get and constants emit nothing and stay deferred until
+ * an instruction names them as operands or they must be in their home slot (a join, a call
+ * argument, a local.set of the local they read). */
+enum { V_HOME, V_LOCAL, V_CONST };
+typedef struct opnd {
+    uint8_t kind;
+    uint8_t wide;     /* a constant of 64 bits */
+    uint32_t local;
+    uint64_t bits;
+} opnd;
+
+typedef struct vctx {
+    wm_runtime *rt;
+    wm_module *m;
+    wm_reader r;
+    uint32_t func;            /* index in the function space */
+    /* locals */
+    wm_valtype *locals;
+    uint32_t nlocals;         /* params + declared */
+    /* operand stack of types, and where each value is while compiling (opnd) */
+    wm_valtype *vals;
+    uint32_t nvals, cap_vals, max_vals;
+    struct opnd *opnds;
+    uint32_t cap_opnds;
+    uint32_t flushed;         /* opnds below this index are all in their home slots */
+    /* the instruction emitted last, while straight-line code follows it: where it starts,
+     * where its result slot word is and the height of its result (fusion and local.set) */
+    uint32_t last_start, last_end, last_dst, last_h;
+    /* where the last two instructions emit_op began (UINT32_MAX across a label): the
+     * add that a branch right after it tests fuses into the branch */
+    uint32_t op_start, op_prev;
+    /* constants that operands read, each in a slot after the locals, filled at every call */
+    uint64_t consts[WM_CONFIG_CONST_SLOTS];
+    uint32_t nconsts;
+    uint8_t const_at[CONST_HASH]; /* const_slot's hash: index + 1 into consts, 0 free */
+    /* words naming a home slot: relocated past the constants once their number is known */
+    uint32_t *relocs;
+    uint32_t nrelocs, cap_relocs;
+    ctrl *ctrls;
+    uint32_t nctrls, cap_ctrls;
+    /* emitted code */
+    uint16_t *code;
+    uint32_t ncode, cap_code;
+    /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
+     * the distinct depths in order */
+    uint32_t *brmap, *brlist;
+    uint32_t cap_brmap, cap_brlist;
+    wasmcu_err err;
+    int cur_op;
+    int compile;              /* emit code; 0 only checks (the load pass of lazy compilation) */
+    /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
+     * emitted it once found */
+    int locating, located;
+    uint32_t locate_word;
+    size_t locate_off;
+} vctx;
+
+/* Types a branch to label l carries: a loop's params, otherwise the block's results. */
+static inline void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n)
+{
+    if (c->op == WM_OP_LOOP) {
+        *ts = c->params;
+        *n = c->nparams;
+    } else {
+        *ts = c->results;
+        *n = c->nresults;
+    }
+}
+
+/* Checks a run of ordinary instructions on the load pass's short path (validate_check.c),
+ * stopping at the first it leaves to the full path. */
+void wm_check_quick(vctx *v);
+
+#endif
