@@ -421,18 +421,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #else /* never emitted without WM_CONFIG_FUSED_OPS */
 #define OP(name, text, prefix, code, imm, sig)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
+#define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):
+#define FUSE_BRANCH(fused, first, branch) CASE(WM_OP_##fused):
 #include "opcodes.def"
+#undef FUSE_BRANCH
+#undef FUSE_VALUE
 #undef FUSE
 #undef OP
-    CASE(WM_OP_ADD_BR_IF):
-    CASE(WM_OP_ADD_BR_NE):
-    CASE(WM_OP_ADD_BR_LT_U):
-    CASE(WM_OP_ADD_BR_LT_S):
-    CASE(WM_OP_AND_BR_IF):
-    CASE(WM_OP_AND_IF_FALSE):
-    CASE(WM_OP_AND_BR_EQ):
-    CASE(WM_OP_AND_BR_NE):
-    CASE(WM_OP_I32_STORE_VADD):
         goto bad_op;
 #endif
 

@@ -20,8 +20,8 @@ const uint8_t wm_op_imm[WM_OP_COUNT] = {
 #undef OP
 };
 
-/* The signatures the opcode table names, each spelled out once (id, params, their types, results, its type; i I f F for i32 i64 f32
- * f64). */
+/* The signatures the opcode table names, each spelled out once (id, params, their types,
+ * results, its type; i I f F for i32 i64 f32 f64). */
 #define WM_SIGNATURES(X) \
     X(S_FF_F, 2, F, F, _, 1, F) \
     X(S_FF_i, 2, F, F, _, 1, i) \

@@ -339,6 +339,10 @@ static wasmcu_err emit_dst(vctx *v, uint32_t h)
 /* Marks the end of an instruction whose result slot may be redirected. */
 static void produced(vctx *v) { v->last_end = v->ncode; }
 
+/* A label (a loop's start, a block's end or else, the function's start): a branch may land
+ * here, so nothing before fuses with anything after. */
+static void label_here(vctx *v) { v->last_end = v->op_start = v->op_prev = UINT32_MAX; }
+
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
                             const wm_valtype *results, uint32_t nr)
 {
@@ -354,8 +358,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->nresults = nr;
     c->height = v->nvals;
     c->loop_start = v->ncode;
-    v->last_end = UINT32_MAX;
-    v->op_start = v->op_prev = UINT32_MAX; /* a label: nothing fuses across it */
+    label_here(v);
     return push_types(v, params, np);
 }
 
@@ -453,10 +456,18 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
     *done = 0;
     if (!WM_CONFIG_FUSED_OPS) return WASMCU_OK;
     uint32_t load = imm != NULL, k = 0, a = 0, b = 0;
-    /* i32.store of an add's result: [i32.store_vadd, addr, a, b, offset] */
-    if (op == WM_OP_I32_STORE && producer(v, base + 1) == WM_OP_I32_ADD) {
+    /* a store of the result: [fused, addr, a, b, offset] */
+    static const uint8_t value_pairs[][3] = {
+#define FUSE_VALUE(fused, first, store) {WM_OP_##first, WM_OP_##store, WM_OP_##fused},
+#define OP(name, text, prefix, code, imm, sig)
+#include "opcodes.def"
+#undef OP
+#undef FUSE_VALUE
+    };
+    for (size_t p = 0; load && n == 2 && p < sizeof value_pairs / sizeof value_pairs[0]; p++) {
+        if (value_pairs[p][1] != op || producer(v, base + 1) != value_pairs[p][0]) continue;
         take_last(v, &a, &b);
-        TRY(emit_op(v, WM_OP_I32_STORE_VADD));
+        TRY(emit_op(v, value_pairs[p][2]));
         TRY(emit_slot(v, s[0]));
         TRY(emit_slot(v, a));
         TRY(emit_slot(v, b));
@@ -487,31 +498,28 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
     return WASMCU_OK;
 }
 
-/* The start of the i32.add or i32.and just before the code's end that wrote slot a, when a
- * branch testing a may take it in (WM_CONFIG_FUSED_OPS); UINT32_MAX otherwise. It is the
- * last instruction, or the one before a compare the branch has just taken in. */
-static uint32_t arith_before(const vctx *v, uint32_t a)
+/* A branch op that the binary i32 instruction just before it, which wrote slot a, fuses
+ * into (opcodes.def's FUSE_BRANCH rows; WM_CONFIG_FUSED_OPS), with *at where that one
+ * starts; 0 if none. It is the last instruction, or the one before a compare the branch
+ * has just taken in. */
+static uint32_t branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 {
-    if (!WM_CONFIG_FUSED_OPS) return UINT32_MAX;
-    uint32_t k = v->op_start != UINT32_MAX && v->op_start + 4 == v->ncode ? v->op_start : v->op_prev;
-    if (k == UINT32_MAX || k + 4 != v->ncode || slot_at(v, k + 1) != a ||
-        (v->code[k] != WM_OP_I32_ADD && v->code[k] != WM_OP_I32_AND))
-        return UINT32_MAX;
-    return k;
-}
-
-/* The branch that also does the add or and before it: the ends of counting loops, and bit
- * tests; 0 if none. */
-static uint32_t arith_branch(uint32_t first, uint32_t op)
-{
-    static const uint16_t pairs[][3] = {
-        {WM_OP_I32_ADD, WM_OP_BR_IF, WM_OP_ADD_BR_IF},   {WM_OP_I32_ADD, WM_OP_BR_NE, WM_OP_ADD_BR_NE},
-        {WM_OP_I32_ADD, WM_OP_BR_LT_U, WM_OP_ADD_BR_LT_U}, {WM_OP_I32_ADD, WM_OP_BR_LT_S, WM_OP_ADD_BR_LT_S},
-        {WM_OP_I32_AND, WM_OP_BR_IF, WM_OP_AND_BR_IF},   {WM_OP_I32_AND, WM_OP_IF_FALSE, WM_OP_AND_IF_FALSE},
-        {WM_OP_I32_AND, WM_OP_BR_EQ, WM_OP_AND_BR_EQ},   {WM_OP_I32_AND, WM_OP_BR_NE, WM_OP_AND_BR_NE},
+    static const uint8_t pairs[][3] = {
+#define FUSE_BRANCH(fused, first, branch) {WM_OP_##first, WM_OP_##branch, WM_OP_##fused},
+#define OP(name, text, prefix, code, imm, sig)
+#include "opcodes.def"
+#undef OP
+#undef FUSE_BRANCH
     };
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-        if (pairs[i][0] == first && pairs[i][1] == op) return pairs[i][2];
+    uint32_t k = v->op_start != UINT32_MAX && v->op_start + 4 == v->ncode ? v->op_start : v->op_prev;
+    if (!WM_CONFIG_FUSED_OPS || k == UINT32_MAX || k + 4 != v->ncode || slot_at(v, k + 1) != a)
+        return 0;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (pairs[i][0] == v->code[k] && pairs[i][1] == op) {
+            *at = k;
+            return pairs[i][2];
+        }
+    }
     return 0;
 }
 
@@ -533,11 +541,11 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     wasmcu_err e = flush_from(v, from);
     v->nvals = save;
     TRY(e);
-    uint32_t add = arith_before(v, a), x = 0, y = 0;
-    if (add != UINT32_MAX && (op = arith_branch(v->code[add], op)) != 0) { /* [op, dst, x, y, (b,) target] */
-        x = slot_at(v, add + 2);
-        y = slot_at(v, add + 3);
-        v->ncode = add;
+    uint32_t first = 0, x = 0, y = 0;
+    if ((op = branch_fusing(v, plain, a, &first)) != 0) { /* [op, dst, x, y, (b,) target] */
+        x = slot_at(v, first + 2);
+        y = slot_at(v, first + 3);
+        v->ncode = first;
         while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
     } else {
         op = plain;
@@ -731,8 +739,7 @@ static wasmcu_err op_end(vctx *v)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     patch_chain(v, c->fixups, v->ncode);
     if (c->else_fixup) write32(v, c->else_fixup - 1, v->ncode);
-    v->last_end = UINT32_MAX;
-    v->op_start = v->op_prev = UINT32_MAX;
+    label_here(v);
     /* the function's end returns; branches to the function's label land here too */
     if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups)) {
         TRY(emit(v, WM_OP_RETURN));
@@ -755,8 +762,7 @@ static wasmcu_err op_else(vctx *v)
         TRY(emit(v, WM_OP_JUMP));
         TRY(emit_target(v, c, 0));
     }
-    v->last_end = UINT32_MAX;
-    v->op_start = v->op_prev = UINT32_MAX;
+    label_here(v);
     if (c->else_fixup) {
         write32(v, c->else_fixup - 1, v->ncode);
         c->else_fixup = 0;
@@ -1343,7 +1349,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
     if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
-    v->last_end = v->op_start = v->op_prev = UINT32_MAX;
+    label_here(v);
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
      * it into theirs (then the trap is theirs: a load's, not its address's add) */

@@ -61,8 +61,8 @@ typedef struct vctx {
     /* the instruction emitted last, while straight-line code follows it: where it starts,
      * where its result slot word is and the height of its result (fusion and local.set) */
     uint32_t last_start, last_end, last_dst, last_h;
-    /* where the last two instructions emit_op began (UINT32_MAX across a label): the
-     * add that a branch right after it tests fuses into the branch */
+    /* where the last two instructions emit_op began (UINT32_MAX across a label, see
+     * label_here): the add that a branch right after it tests fuses into the branch */
     uint32_t op_start, op_prev;
     /* constants that operands read, each in a slot after the locals, filled at every call */
     uint64_t consts[WM_CONFIG_CONST_SLOTS];
