@@ -35,6 +35,49 @@ extern const wm_op_slot wm_op_by_slot[WM_OP_SLOTS];
 /* The immediate kind (enum wm_imm) of each internal opcode. */
 extern const uint8_t wm_op_imm[WM_OP_COUNT];
 
+/* The signatures the opcode table names, each spelled out once (id, params, their types,
+ * results, its type; i I f F for i32 i64 f32 f64). */
+#define WM_SIGNATURES(X) \
+    X(S_FF_F, 2, F, F, _, 1, F) \
+    X(S_FF_i, 2, F, F, _, 1, i) \
+    X(S_F_F, 1, F, _, _, 1, F) \
+    X(S_F_I, 1, F, _, _, 1, I) \
+    X(S_F_f, 1, F, _, _, 1, f) \
+    X(S_F_i, 1, F, _, _, 1, i) \
+    X(S_II_I, 2, I, I, _, 1, I) \
+    X(S_II_i, 2, I, I, _, 1, i) \
+    X(S_I_F, 1, I, _, _, 1, F) \
+    X(S_I_I, 1, I, _, _, 1, I) \
+    X(S_I_f, 1, I, _, _, 1, f) \
+    X(S_I_i, 1, I, _, _, 1, i) \
+    X(S__, 0, _, _, _, 0, _) \
+    X(S__F, 0, _, _, _, 1, F) \
+    X(S__I, 0, _, _, _, 1, I) \
+    X(S__f, 0, _, _, _, 1, f) \
+    X(S__i, 0, _, _, _, 1, i) \
+    X(S_f_F, 1, f, _, _, 1, F) \
+    X(S_f_I, 1, f, _, _, 1, I) \
+    X(S_f_f, 1, f, _, _, 1, f) \
+    X(S_f_i, 1, f, _, _, 1, i) \
+    X(S_ff_f, 2, f, f, _, 1, f) \
+    X(S_ff_i, 2, f, f, _, 1, i) \
+    X(S_iF_, 2, i, F, _, 0, _) \
+    X(S_iI_, 2, i, I, _, 0, _) \
+    X(S_i_F, 1, i, _, _, 1, F) \
+    X(S_i_I, 1, i, _, _, 1, I) \
+    X(S_i_f, 1, i, _, _, 1, f) \
+    X(S_i_i, 1, i, _, _, 1, i) \
+    X(S_if_, 2, i, f, _, 0, _) \
+    X(S_ii_, 2, i, i, _, 0, _) \
+    X(S_ii_i, 2, i, i, _, 1, i) \
+    X(S_iii_, 3, i, i, i, 0, _)
+/* The value-type bytes the signatures' letters stand for (wasmcu.h's), _ for none. */
+#define WM_SIGT_i WASMCU_I32
+#define WM_SIGT_I WASMCU_I64
+#define WM_SIGT_f WASMCU_F32
+#define WM_SIGT_F WASMCU_F64
+#define WM_SIGT__ 0
+
 /* A signature of the table: its params and result as value-type bytes (0 for none). */
 typedef struct wm_sig {
     uint8_t np, nr;

@@ -27,6 +27,54 @@ static inline uint32_t quick_leb32(const uint8_t *p, const uint8_t *end, int is_
     return 0;
 }
 
+/* What the short path does with each one-byte opcode, derived from opcodes.def at compile
+ * time so that one table lookup replaces the opcode, immediate and signature lookups. */
+enum {
+    Q_STOP, /* everything else: instr() */
+    Q_UNARY, Q_BINARY, Q_LOAD, Q_STORE, Q_I32, Q_I64, Q_F32, Q_F64, Q_LOCAL_GET, Q_LOCAL_SET,
+    Q_LOCAL_TEE, Q_GLOBAL_GET, Q_GLOBAL_SET, Q_CALL, Q_BR_IF, Q_BLOCK, Q_END, Q_DROP, Q_SELECT
+};
+typedef struct qent {
+    uint8_t kind;
+    uint8_t a; /* the first param's type; a memory access: its natural alignment (log2) */
+    uint8_t b; /* the second param's type */
+    uint8_t r; /* the result's type, 0 for none */
+} qent;
+
+/* Each signature's facts as constants (NP_S_ii_i...), and 0 for opcodes.def's "by hand". */
+enum {
+    NP_0 = 0, NR_0 = 0, A_0 = 0, B_0 = 0, R_0 = 0,
+#define X(id, np, p0, p1, p2, nr, r) \
+    NP_##id = np, NR_##id = nr, A_##id = WM_SIGT_##p0, B_##id = WM_SIGT_##p1, R_##id = WM_SIGT_##r,
+    WM_SIGNATURES(X)
+#undef X
+};
+
+#define Q_MEMORY(imm) ((imm) >= IMM_MEM8 && (imm) <= IMM_MEM64)
+#define Q_IS(op, name) ((op) == WM_OP_##name ? Q_##name : 0)
+#define Q_KIND(op, imm, np, nr)                                                               \
+    (Q_IS(op, LOCAL_GET) | Q_IS(op, LOCAL_SET) | Q_IS(op, LOCAL_TEE) | Q_IS(op, GLOBAL_GET) |   \
+     Q_IS(op, GLOBAL_SET) | Q_IS(op, CALL) | Q_IS(op, BR_IF) | Q_IS(op, END) | Q_IS(op, DROP) | \
+     Q_IS(op, SELECT) | ((op) == WM_OP_BLOCK || (op) == WM_OP_LOOP ? Q_BLOCK : 0) |             \
+     ((imm) == IMM_NONE && (nr) == 1 && (np) == 1 ? Q_UNARY : 0) |                              \
+     ((imm) == IMM_NONE && (nr) == 1 && (np) == 2 ? Q_BINARY : 0) |                             \
+     (Q_MEMORY(imm) ? ((nr) ? Q_LOAD : Q_STORE) : 0) | ((imm) == IMM_I32 ? Q_I32 : 0) |          \
+     ((imm) == IMM_I64 ? Q_I64 : 0) | ((imm) == IMM_F32 ? Q_F32 : 0) | ((imm) == IMM_F64 ? Q_F64 : 0))
+
+static const qent quick[256] = {
+#define OP(name, text, prefix, code, imm, sig) QROW_##prefix(name, code, imm, sig)
+#define QROW_0xFC(name, code, imm, sig)
+#define QROW_0xFF(name, code, imm, sig)
+#define QROW_0x00(name, code, imm, sig)                                                       \
+    [code] = {Q_KIND(WM_OP_##name, imm, NP_##sig, NR_##sig),                                   \
+              Q_MEMORY(imm) ? (imm) - IMM_MEM8 : A_##sig, B_##sig, R_##sig},
+#include "opcodes.def"
+#undef OP
+#undef QROW_0x00
+#undef QROW_0xFC
+#undef QROW_0xFF
+};
+
 /* The load pass (checking only, WM_CONFIG_LAZY_COMPILE) takes runs of the commonest
  * instructions on a short path (WM_CONFIG_QUICK_CHECK), its state in locals: operands of
  * exactly the types wanted above the block's height, immediates the reader takes without a
@@ -40,68 +88,80 @@ void wm_check_quick(vctx *v)
     const wm_module *m = v->m;
     uint32_t n = v->nvals, max = v->max_vals, floor = v->ctrls[v->nctrls - 1].height;
     const uint32_t cap = v->cap_vals, nlocals = v->nlocals;
-    for (;; max = n > max ? n : max) { /* the height after each instruction */
-        if (p >= end) break;
-        int op = wm_op_by_slot[*p] - 1; /* the 0xFC and 0xFD prefixes have no slot: -1 */
-        /* used: the instruction's bytes so far; x: an index it names */
-        uint32_t used = 1, k, x = 0;
-        const wm_valtype *ts;
-        if (op < 0) break;
-        switch (wm_op_imm[op]) {
-        case IMM_NONE:
-            if (op == WM_OP_DROP) {
-                if (n == floor) goto stop;
-                n--;
-                p++;
-                continue;
+    const int memory = m->nmemories != 0;
+    /* k: an immediate's length; x: its value, an index it names */
+    uint32_t k, x, nt;
+    const wm_valtype *ts;
+    while (p < end) {
+        const qent *q = &quick[*p];
+        switch (q->kind) {
+        case Q_BINARY:
+            if (n - floor < 2 || vals[n - 1] != q->b || vals[n - 2] != q->a) goto stop;
+            vals[--n - 1] = q->r;
+            p++;
+            continue;
+        case Q_UNARY:
+            if (n == floor || vals[n - 1] != q->a) goto stop;
+            vals[n - 1] = q->r;
+            p++;
+            continue;
+        case Q_LOCAL_GET:
+        case Q_LOCAL_SET:
+        case Q_LOCAL_TEE:
+            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= nlocals) goto stop;
+            if (q->kind == Q_LOCAL_GET) {
+                if (n >= cap) goto stop;
+                vals[n++] = locals[x];
+                if (n > max) max = n;
+            } else {
+                if (n == floor || vals[n - 1] != locals[x]) goto stop;
+                if (q->kind == Q_LOCAL_SET) n--;
             }
-            if (op == WM_OP_SELECT) { /* untyped: two numeric values of one type */
-                if (n - floor < 3 || vals[n - 1] != WASMCU_I32 || vals[n - 2] != vals[n - 3] ||
-                    vals[n - 2] < WASMCU_F64 || vals[n - 2] > WASMCU_I32)
-                    goto stop;
+            p += 1 + k;
+            continue;
+        case Q_LOAD: /* align, then offset */
+        case Q_STORE:
+            if (end - p < 2 || p[1] > q->a || !memory || !(k = quick_leb32(p + 2, end, 0, &x)))
+                goto stop;
+            if (q->kind == Q_LOAD) {
+                if (n == floor || vals[n - 1] != WASMCU_I32) goto stop;
+                vals[n - 1] = q->r;
+            } else {
+                if (n - floor < 2 || vals[n - 1] != q->b || vals[n - 2] != WASMCU_I32) goto stop;
                 n -= 2;
-                p++;
-                continue;
             }
-            if (op == WM_OP_END) { /* of a block or loop whose results are on the stack */
-                const ctrl *c = &v->ctrls[v->nctrls - 1];
-                if (v->nctrls < 2 || (c->op != WM_OP_BLOCK && c->op != WM_OP_LOOP) ||
-                    c->unreachable || n - floor != c->nresults ||
-                    (c->nresults && memcmp(vals + floor, c->results, c->nresults) != 0))
-                    goto stop;
-                v->nctrls--;
-                floor = v->ctrls[v->nctrls - 1].height;
-                p++;
-                continue;
-            }
+            p += 2 + k;
+            continue;
+        case Q_I32:
+            if (!(k = quick_leb32(p + 1, end, 1, &x))) goto stop;
+            k++;
             break;
-        case IMM_BLOCK: { /* block or loop with no type or one numeric result */
-            if (op == WM_OP_IF || end - p < 2 || v->nctrls >= v->cap_ctrls) goto stop;
-            for (k = 0; k < 4 && wm_single_types[k] != p[1]; k++) continue;
-            if (k == 4 && p[1] != 0x40) goto stop;
-            ctrl *c = &v->ctrls[v->nctrls++];
-            memset(c, 0, sizeof *c); /* as push_ctrl: a block of the load pass emits nothing */
-            c->op = (uint16_t)op;
-            c->dead = 1;
-            c->results = k < 4 ? &wm_single_types[k] : NULL;
-            c->nresults = k < 4;
-            c->height = floor = n;
-            p += 2;
+        case Q_I64: /* a LEB128 of at most 9 bytes has no unused bits to check */
+            for (k = 1; k < 10 && p + k < end && p[k] >= 0x80;) k++;
+            if (k++ == 10 || p + k > end) goto stop;
+            break;
+        case Q_F32:
+        case Q_F64:
+            k = q->kind == Q_F32 ? 5 : 9;
+            if (end - p < (ptrdiff_t)k) goto stop;
+            break;
+        case Q_GLOBAL_GET:
+        case Q_GLOBAL_SET: {
+            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nglobals) goto stop;
+            const wm_globaltype *g = &m->global_types[x];
+            if (q->kind == Q_GLOBAL_GET) {
+                if (n >= cap) goto stop;
+                vals[n++] = g->type;
+                if (n > max) max = n;
+            } else {
+                if (!g->mut || n == floor || vals[n - 1] != g->type) goto stop;
+                n--;
+            }
+            p += 1 + k;
             continue;
         }
-        case IMM_LABEL: /* br_if: the label's values stay */
-            if (op != WM_OP_BR_IF || !(k = quick_leb32(p + 1, end, 0, &x)) || x >= v->nctrls ||
-                n == floor || vals[n - 1] != WASMCU_I32)
-                goto stop;
-            used += k;
-            label_types(&v->ctrls[v->nctrls - 1 - x], &ts, &k);
-            if (n - 1 - floor < k || (k && memcmp(vals + n - 1 - k, ts, k) != 0)) goto stop;
-            n--;
-            p += used;
-            continue;
-        case IMM_FUNC: { /* call */
-            if (op != WM_OP_CALL || !(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nfuncs) goto stop;
-            used += k;
+        case Q_CALL: {
+            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nfuncs) goto stop;
             const wm_functype *ft = wm_module_functype(m, x);
             uint32_t np = ft->nparams, nr = ft->nresults;
             if (n - floor < np || n - np + nr > cap || (np && memcmp(vals + n - np, ft->types, np) != 0))
@@ -109,69 +169,64 @@ void wm_check_quick(vctx *v)
             n -= np;
             if (nr) memcpy(vals + n, ft->types + np, nr); /* vals may still be NULL */
             n += nr;
-            p += used;
+            if (n > max) max = n;
+            p += 1 + k;
             continue;
         }
-        case IMM_GLOBAL: {
-            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= m->nglobals) goto stop;
-            used += k;
-            const wm_globaltype *g = &m->global_types[x];
-            if (op == WM_OP_GLOBAL_GET) {
-                if (n >= cap) goto stop;
-                vals[n++] = g->type;
-            } else {
-                if (!g->mut || n == floor || vals[n - 1] != g->type) goto stop;
-                n--;
-            }
-            p += used;
-            continue;
-        }
-        case IMM_LOCAL: {
-            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= nlocals) goto stop;
-            used += k;
-            wm_valtype t = locals[x];
-            if (op == WM_OP_LOCAL_GET) {
-                if (n >= cap) goto stop;
-                vals[n++] = t;
-            } else {
-                if (n == floor || vals[n - 1] != t) goto stop;
-                if (op == WM_OP_LOCAL_SET) n--;
-            }
-            p += used;
-            continue;
-        }
-        case IMM_I64: /* a LEB128 of at most 9 bytes has no unused bits to check */
-            while (used < 10 && p + used < end && p[used] >= 0x80) used++;
-            if (used++ == 10 || p + used > end) goto stop;
-            break;
-        case IMM_F32:
-        case IMM_F64:
-            used += wm_op_imm[op] == IMM_F32 ? 4 : 8;
-            if (end - p < (ptrdiff_t)used) goto stop;
-            break;
-        case IMM_I32:
-            if (!(k = quick_leb32(p + 1, end, 1, &x))) goto stop;
-            used += k;
-            break;
-        case IMM_MEM8:
-        case IMM_MEM16:
-        case IMM_MEM32:
-        case IMM_MEM64: /* align, then offset */
-            if (end - p < 2 || p[1] > access_log2(op) || !m->nmemories ||
-                !(k = quick_leb32(p + 2, end, 0, &x)))
+        case Q_BR_IF: /* the label's values stay */
+            if (!(k = quick_leb32(p + 1, end, 0, &x)) || x >= v->nctrls || n == floor ||
+                vals[n - 1] != WASMCU_I32)
                 goto stop;
-            used += 1 + k;
-            break;
+            label_types(&v->ctrls[v->nctrls - 1 - x], &ts, &nt);
+            if (n - 1 - floor < nt || (nt && memcmp(vals + n - 1 - nt, ts, nt) != 0)) goto stop;
+            n--;
+            p += 1 + k;
+            continue;
+        case Q_BLOCK: { /* block or loop with no type or one numeric result */
+            if (end - p < 2 || v->nctrls >= v->cap_ctrls) goto stop;
+            for (k = 0; k < 4 && wm_single_types[k] != p[1]; k++) continue;
+            if (k == 4 && p[1] != 0x40) goto stop;
+            ctrl *c = &v->ctrls[v->nctrls++];
+            memset(c, 0, sizeof *c); /* as push_ctrl: a block of the load pass emits nothing */
+            c->op = (uint16_t)(*p == 0x02 ? WM_OP_BLOCK : WM_OP_LOOP);
+            c->dead = 1;
+            c->results = k < 4 ? &wm_single_types[k] : NULL;
+            c->nresults = k < 4;
+            c->height = floor = n;
+            p += 2;
+            continue;
+        }
+        case Q_END: { /* of a block or loop whose results are on the stack */
+            const ctrl *c = &v->ctrls[v->nctrls - 1];
+            if (v->nctrls < 2 || (c->op != WM_OP_BLOCK && c->op != WM_OP_LOOP) ||
+                c->unreachable || n - floor != c->nresults ||
+                (c->nresults && memcmp(vals + floor, c->results, c->nresults) != 0))
+                goto stop;
+            v->nctrls--;
+            floor = v->ctrls[v->nctrls - 1].height;
+            p++;
+            continue;
+        }
+        case Q_DROP:
+            if (n == floor) goto stop;
+            n--;
+            p++;
+            continue;
+        case Q_SELECT: /* untyped: two numeric values of one type */
+            if (n - floor < 3 || vals[n - 1] != WASMCU_I32 || vals[n - 2] != vals[n - 3] ||
+                vals[n - 2] < WASMCU_F64 || vals[n - 2] > WASMCU_I32)
+                goto stop;
+            n -= 2;
+            p++;
+            continue;
         default:
             goto stop;
         }
-        const wm_sig *si = &wm_sigs[wm_op_sig[op]];
-        if (!wm_op_sig[op] || n - floor < si->np || (si->nr && n - si->np >= cap)) break;
-        for (uint32_t i = 0; i < si->np; i++)
-            if (vals[n - si->np + i] != si->p[i]) goto stop;
-        n -= si->np;
-        if (si->nr) vals[n++] = si->r;
-        p += used;
+        /* a constant of k bytes, opcode included */
+        if (n >= cap) goto stop;
+        vals[n++] = q->r;
+        if (n > max) max = n;
+        p += k;
     }
 stop:
     v->r.p = p;
