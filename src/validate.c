@@ -129,11 +129,20 @@ static int emitting(const vctx *v)
     return v->compile && !c->unreachable && !c->dead;
 }
 
-/* Emits one 16-bit unit: an opcode, a slot or an arity. Slots past 65535 are caught when the
- * function is done (its frame is too big), so truncating them here is harmless. */
-static wasmcu_err emit(vctx *v, uint32_t u)
+static wasmcu_err emit_grown(vctx *v, uint32_t u)
 {
     if (!grow(v, (void **)&v->code, &v->cap_code, v->ncode + 1, sizeof(uint16_t))) return v->err;
+    v->code[v->ncode++] = (uint16_t)u;
+    return WASMCU_OK;
+}
+
+/* Emits one 16-bit unit: an opcode, a slot or an arity. Slots past 65535 are caught when the
+ * function is done (its frame is too big), so truncating them here is harmless. Inline, as
+ * are push and emit_slot, so that the common case costs no call: compiling is most of
+ * loading, and the growth stays out of line. */
+static inline wasmcu_err emit(vctx *v, uint32_t u)
+{
+    if (v->ncode >= v->cap_code) return emit_grown(v, u);
     v->code[v->ncode++] = (uint16_t)u;
     return WASMCU_OK;
 }
@@ -158,12 +167,17 @@ static void write32(vctx *v, uint32_t at, uint32_t w)
 
 /* ---- the type stack ---------------------------------------------------------------------- */
 
-static wasmcu_err push(vctx *v, wm_valtype t)
+static wasmcu_err grow_vals(vctx *v)
 {
-    if ((v->nvals >= v->cap_vals || v->nvals >= v->cap_opnds) &&
-        (!grow(v, (void **)&v->vals, &v->cap_vals, v->nvals + 1, 1) ||
-         !grow(v, (void **)&v->opnds, &v->cap_opnds, v->nvals + 1, sizeof(opnd))))
+    if (!grow(v, (void **)&v->vals, &v->cap_vals, v->nvals + 1, 1) ||
+        !grow(v, (void **)&v->opnds, &v->cap_opnds, v->nvals + 1, sizeof(opnd)))
         return v->err;
+    return WASMCU_OK;
+}
+
+static inline wasmcu_err push(vctx *v, wm_valtype t)
+{
+    if (v->nvals >= v->cap_vals || v->nvals >= v->cap_opnds) TRY(grow_vals(v));
     v->opnds[v->nvals].kind = V_HOME;
     v->vals[v->nvals++] = t;
     if (v->nvals > v->max_vals) v->max_vals = v->nvals;
@@ -219,15 +233,18 @@ static uint32_t home(const vctx *v, uint32_t i)
     return HOME | i;
 }
 
-/* Emits a slot word, remembering where a home slot's is. */
-static wasmcu_err emit_slot(vctx *v, uint32_t s)
+static wasmcu_err emit_home_slot(vctx *v, uint32_t s)
 {
-    if (s & HOME) {
-        if (!grow(v, (void **)&v->relocs, &v->cap_relocs, v->nrelocs + 1, sizeof(uint32_t)))
-            return v->err;
-        v->relocs[v->nrelocs++] = v->ncode;
-    }
+    if (!grow(v, (void **)&v->relocs, &v->cap_relocs, v->nrelocs + 1, sizeof(uint32_t)))
+        return v->err;
+    v->relocs[v->nrelocs++] = v->ncode;
     return emit(v, s);
+}
+
+/* Emits a slot word, remembering where a home slot's is. */
+static inline wasmcu_err emit_slot(vctx *v, uint32_t s)
+{
+    return s & HOME ? emit_home_slot(v, s) : emit(v, s);
 }
 
 /* The constant slot holding bits, or UINT32_MAX when every one is taken. Found through a
@@ -440,6 +457,16 @@ static const uint8_t fuse_pairs[][3] = {
 #undef OP
 };
 
+/* The second ops of fuse_pairs as bits (op % 64): most instructions are none, and skip the
+ * scan of the pairs. */
+static const uint64_t fuse_seconds = 0
+#define OP(name, text, prefix, code, imm, sig)
+#define FUSE(fused, first, second) | (uint64_t)1 << (WM_OP_##second & 63)
+#include "opcodes.def"
+#undef FUSE
+#undef OP
+    ;
+
 /* Whether an instruction may fuse with one after it. */
 static int fuses_first(uint32_t op)
 {
@@ -477,7 +504,7 @@ static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, co
     }
     /* a load's or store's address is its first operand; both operands of the commutative
      * add and and may be the earlier result */
-    for (; k < (load ? 1 : n); k++) {
+    for (k = fuse_seconds >> (op & 63) & 1 ? 0 : n; k < (load ? 1 : n); k++) {
         uint32_t first = producer(v, base + k);
         if (!first) continue;
         for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++) {
