@@ -90,10 +90,6 @@ static wasmcu_err reader_failed(vctx *v)
     return fail(v, WASMCU_ERR_MALFORMED, "%s", v->r.err ? v->r.err : "unexpected end", 0, 0);
 }
 
-#define TRY(x)                                                                                  \
-    do {                                                                                        \
-        if ((x) != WASMCU_OK) return v->err ? v->err : WASMCU_ERR_INVALID;                      \
-    } while (0)
 #define READ(x)                                                                                 \
     do {                                                                                        \
         if (!(x)) return reader_failed(v);                                                      \
@@ -129,20 +125,9 @@ static int emitting(const vctx *v)
     return v->compile && !c->unreachable && !c->dead;
 }
 
-static wasmcu_err emit_grown(vctx *v, uint32_t u)
+wasmcu_err wm_emit_grown(vctx *v, uint32_t u)
 {
     if (!grow(v, (void **)&v->code, &v->cap_code, v->ncode + 1, sizeof(uint16_t))) return v->err;
-    v->code[v->ncode++] = (uint16_t)u;
-    return WASMCU_OK;
-}
-
-/* Emits one 16-bit unit: an opcode, a slot or an arity. Slots past 65535 are caught when the
- * function is done (its frame is too big), so truncating them here is harmless. Inline, as
- * are push and emit_slot, so that the common case costs no call: compiling is most of
- * loading, and the growth stays out of line. */
-static inline wasmcu_err emit(vctx *v, uint32_t u)
-{
-    if (v->ncode >= v->cap_code) return emit_grown(v, u);
     v->code[v->ncode++] = (uint16_t)u;
     return WASMCU_OK;
 }
@@ -224,27 +209,12 @@ static wasmcu_err push_types(vctx *v, const wm_valtype *ts, uint32_t n)
 
 /* ---- operand slots ----------------------------------------------------------------------- */
 
-/* A home slot while compiling: the value's height, tagged until the function's constant
- * slots are counted and the slot becomes locals + constants + height. */
-#define HOME 0x80000000u
-static uint32_t home(const vctx *v, uint32_t i)
-{
-    (void)v;
-    return HOME | i;
-}
-
-static wasmcu_err emit_home_slot(vctx *v, uint32_t s)
+wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s)
 {
     if (!grow(v, (void **)&v->relocs, &v->cap_relocs, v->nrelocs + 1, sizeof(uint32_t)))
         return v->err;
     v->relocs[v->nrelocs++] = v->ncode;
     return emit(v, s);
-}
-
-/* Emits a slot word, remembering where a home slot's is. */
-static inline wasmcu_err emit_slot(vctx *v, uint32_t s)
-{
-    return s & HOME ? emit_home_slot(v, s) : emit(v, s);
 }
 
 /* The constant slot holding bits, or UINT32_MAX when every one is taken. Found through a
@@ -270,14 +240,6 @@ static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
     TRY(emit_slot(v, dst));
     TRY(emit32(v, (uint32_t)bits));
     return wide ? emit32(v, (uint32_t)(bits >> 32)) : WASMCU_OK;
-}
-
-/* The slot word at `at` as emit_slot was given it (a home slot tagged again). */
-static uint32_t slot_at(const vctx *v, uint32_t at)
-{
-    for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= at;)
-        if (v->relocs[k] == at) return HOME | v->code[at];
-    return v->code[at];
 }
 
 /* Puts value i into its home slot. */
@@ -337,25 +299,6 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
     return WASMCU_OK;
 }
 
-/* Emits op's first word and records where the instruction starts; its result (if any) goes
- * to the home slot of value `h`, which local.set can redirect while nothing follows. */
-static wasmcu_err emit_op(vctx *v, uint32_t op)
-{
-    v->op_prev = v->op_start;
-    v->op_start = v->last_start = v->ncode;
-    return emit(v, op);
-}
-
-static wasmcu_err emit_dst(vctx *v, uint32_t h)
-{
-    v->last_dst = v->ncode;
-    v->last_h = h;
-    return emit_slot(v, home(v, h));
-}
-
-/* Marks the end of an instruction whose result slot may be redirected. */
-static void produced(vctx *v) { v->last_end = v->ncode; }
-
 /* A label (a loop's start, a block's end or else, the function's start): a branch may land
  * here, so nothing before fuses with anything after. */
 static void label_here(vctx *v) { v->last_end = v->op_start = v->op_prev = UINT32_MAX; }
@@ -407,149 +350,6 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
     }
 }
 
-/* The opcode of the instruction that computed value i (just popped) when it was the last one
- * emitted, so that a fused form may replace it; 0 otherwise. */
-static uint32_t producer(const vctx *v, uint32_t i)
-{
-    if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) return 0;
-    return v->code[v->last_start];
-}
-
-/* Removes the last instruction (its operands at *a, *b first): a fused one replaces it. */
-static void take_last(vctx *v, uint32_t *a, uint32_t *b)
-{
-    *a = slot_at(v, v->last_start + 2);
-    if (v->last_start + 3 < v->ncode) *b = slot_at(v, v->last_start + 3);
-    v->ncode = v->last_start;
-    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
-    v->last_end = UINT32_MAX;
-}
-
-/* The compare that computed value i, when it was the last instruction: its fused branch
- * (jumping when the compare holds, or when it fails with negate) and operands. eqz fuses to
- * the plain branches on its operand. */
-static int fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b)
-{
-    static const uint8_t negated[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3}; /* eq ne lt_s lt_u gt_s... */
-    uint32_t c = producer(v, i);
-    if (c == WM_OP_I32_EQZ) {
-        *op = negate ? WM_OP_BR_IF : WM_OP_IF_FALSE;
-    } else if (c >= WM_OP_I32_EQ && c <= WM_OP_I32_GE_U) {
-        uint32_t k = c - WM_OP_I32_EQ;
-        *op = WM_OP_BR_EQ + (negate ? negated[k] : k);
-    } else {
-        return 0;
-    }
-    take_last(v, a, b);
-    return 1;
-}
-
-/* Pairs that run as one instruction when the first's result feeds the second directly (the
- * commonest pairs in CoreMark and the bench kernels: address arithmetic, bit-field
- * extraction). A binary second op takes the first's operands and its own other one,
- * [fused, dst, a, b, c]; a load or store takes the add's two as its address, [fused, dst or
- * value, a, b, offset]. */
-static const uint8_t fuse_pairs[][3] = {
-#define OP(name, text, prefix, code, imm, sig)
-#define FUSE(fused, first, second) {WM_OP_##first, WM_OP_##second, WM_OP_##fused},
-#include "opcodes.def"
-#undef FUSE
-#undef OP
-};
-
-/* The second ops of fuse_pairs as bits (op % 64): most instructions are none, and skip the
- * scan of the pairs. */
-static const uint64_t fuse_seconds = 0
-#define OP(name, text, prefix, code, imm, sig)
-#define FUSE(fused, first, second) | (uint64_t)1 << (WM_OP_##second & 63)
-#include "opcodes.def"
-#undef FUSE
-#undef OP
-    ;
-
-/* Whether an instruction may fuse with one after it. */
-static int fuses_first(uint32_t op)
-{
-    for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++)
-        if (fuse_pairs[p][0] == op) return 1;
-    return 0;
-}
-
-/* Emits op on operand slots s[0..n) (values base..) fused with the instruction before it
- * when that computed one of them; 0 when no pair applies. */
-static wasmcu_err emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
-                             const uint32_t *imm, int *done)
-{
-    *done = 0;
-    if (!WM_CONFIG_FUSED_OPS) return WASMCU_OK;
-    uint32_t load = imm != NULL, k = 0, a = 0, b = 0;
-    /* a store of the result: [fused, addr, a, b, offset] */
-    static const uint8_t value_pairs[][3] = {
-#define FUSE_VALUE(fused, first, store) {WM_OP_##first, WM_OP_##store, WM_OP_##fused},
-#define OP(name, text, prefix, code, imm, sig)
-#include "opcodes.def"
-#undef OP
-#undef FUSE_VALUE
-    };
-    for (size_t p = 0; load && n == 2 && p < sizeof value_pairs / sizeof value_pairs[0]; p++) {
-        if (value_pairs[p][1] != op || producer(v, base + 1) != value_pairs[p][0]) continue;
-        take_last(v, &a, &b);
-        TRY(emit_op(v, value_pairs[p][2]));
-        TRY(emit_slot(v, s[0]));
-        TRY(emit_slot(v, a));
-        TRY(emit_slot(v, b));
-        TRY(emit(v, *imm));
-        *done = 1;
-        return WASMCU_OK;
-    }
-    /* a load's or store's address is its first operand; both operands of the commutative
-     * add and and may be the earlier result */
-    for (k = fuse_seconds >> (op & 63) & 1 ? 0 : n; k < (load ? 1 : n); k++) {
-        uint32_t first = producer(v, base + k);
-        if (!first) continue;
-        for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++) {
-            if (fuse_pairs[p][0] != first || fuse_pairs[p][1] != op) continue;
-            take_last(v, &a, &b);
-            TRY(emit_op(v, fuse_pairs[p][2]));
-            int store = wm_sigs[wm_op_sig[op]].nr == 0;
-            if (!store) TRY(emit_dst(v, base));
-            TRY(emit_slot(v, a));
-            TRY(emit_slot(v, b));
-            if (n == 2) TRY(emit_slot(v, s[1 - k])); /* the other operand: c, or the value */
-            if (load) TRY(emit(v, *imm)); /* below 65536: emit_slots saw to that */
-            if (!store) produced(v);
-            *done = 1;
-            return WASMCU_OK;
-        }
-    }
-    return WASMCU_OK;
-}
-
-/* A branch op that the binary i32 instruction just before it, which wrote slot a, fuses
- * into (opcodes.def's FUSE_BRANCH rows; WM_CONFIG_FUSED_OPS), with *at where that one
- * starts; 0 if none. It is the last instruction, or the one before a compare the branch
- * has just taken in. */
-static uint32_t branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
-{
-    static const uint8_t pairs[][3] = {
-#define FUSE_BRANCH(fused, first, branch) {WM_OP_##first, WM_OP_##branch, WM_OP_##fused},
-#define OP(name, text, prefix, code, imm, sig)
-#include "opcodes.def"
-#undef OP
-#undef FUSE_BRANCH
-    };
-    uint32_t k = v->op_start != UINT32_MAX && v->op_start + 4 == v->ncode ? v->op_start : v->op_prev;
-    if (!WM_CONFIG_FUSED_OPS || k == UINT32_MAX || k + 4 != v->ncode || slot_at(v, k + 1) != a)
-        return 0;
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        if (pairs[i][0] == v->code[k] && pairs[i][1] == op) {
-            *at = k;
-            return pairs[i][2];
-        }
-    }
-    return 0;
-}
-
 /* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
  * negate; a compare just before fuses into the branch. Values [from, to) are put in their
  * home slots before it. *at is the target word's index. */
@@ -557,7 +357,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
                             uint32_t to, uint32_t *at)
 {
     uint32_t op, a = 0, b = 0;
-    int fused = fusable(v, ci, negate, &op, &a, &b);
+    int fused = wm_fusable(v, ci, negate, &op, &a, &b);
     if (!fused) {
         TRY(slot_of(v, ci, &a));
         op = negate ? WM_OP_IF_FALSE : WM_OP_BR_IF;
@@ -569,9 +369,10 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     v->nvals = save;
     TRY(e);
     uint32_t first = 0, x = 0, y = 0;
-    if ((op = branch_fusing(v, plain, a, &first)) != 0) { /* [op, dst, x, y, (b,) target] */
-        x = slot_at(v, first + 2);
-        y = slot_at(v, first + 3);
+    if (WM_CONFIG_FUSED_OPS && (op = wm_branch_fusing(v, plain, a, &first)) != 0) {
+        /* [op, dst, x, y, (b,) target] */
+        x = wm_slot_at(v, first + 2);
+        y = wm_slot_at(v, first + 3);
         v->ncode = first;
         while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
     } else {
@@ -728,8 +529,9 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             s[0] = home(v, base);
             off = 0;
         }
-        int fused;
-        TRY(emit_fused(v, (uint32_t)op, base, n, s, imm ? &off : NULL, &fused));
+        int fused = 0; /* every pair fuses with the instruction just emitted */
+        if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode)
+            TRY(wm_emit_fused(v, (uint32_t)op, base, n, s, imm ? &off : NULL, &fused));
         if (fused) return push_sig(v, op);
         TRY(emit_op(v, (uint32_t)op));
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
@@ -1396,7 +1198,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (v->ncode > v->locate_word) {
             v->located = 1;
             v->locate_off = at;
-            if (!WM_CONFIG_FUSED_OPS || v->last_end != v->ncode || !fuses_first(v->code[v->last_start]))
+            if (!WM_CONFIG_FUSED_OPS || v->last_end != v->ncode || !wm_fuses_first(v->code[v->last_start]))
                 return WASMCU_OK;
             pend_start = v->last_start;
             pend_op = v->code[pend_start];

@@ -102,6 +102,73 @@ static inline void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n
     }
 }
 
+/* ---- shared by validate.c and validate_fuse.c ---- */
+
+#define TRY(x)                                                                                  \
+    do {                                                                                        \
+        if ((x) != WASMCU_OK) return v->err ? v->err : WASMCU_ERR_INVALID;                      \
+    } while (0)
+wasmcu_err wm_emit_grown(vctx *v, uint32_t u);     /* emit, when the code must grow */
+wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s); /* emit_slot of a home slot */
+
+/* Emits one 16-bit unit: an opcode, a slot or an arity. Slots past 65535 are caught when the
+ * function is done (its frame is too big), so truncating them here is harmless. Inline, as
+ * are push and emit_slot, so that the common case costs no call: compiling is most of
+ * loading, and the growth stays out of line. */
+static inline wasmcu_err emit(vctx *v, uint32_t u)
+{
+    if (v->ncode >= v->cap_code) return wm_emit_grown(v, u);
+    v->code[v->ncode++] = (uint16_t)u;
+    return WASMCU_OK;
+}
+
+/* A home slot while compiling: the value's height, tagged until the function's constant
+ * slots are counted and the slot becomes locals + constants + height. */
+#define HOME 0x80000000u
+static inline uint32_t home(const vctx *v, uint32_t i)
+{
+    (void)v;
+    return HOME | i;
+}
+
+/* Emits a slot word, remembering where a home slot's is. */
+static inline wasmcu_err emit_slot(vctx *v, uint32_t s)
+{
+    return s & HOME ? wm_emit_home_slot(v, s) : emit(v, s);
+}
+
+/* Emits op's first word and records where the instruction starts; its result (if any) goes
+ * to the home slot of value `h`, which local.set can redirect while nothing follows. */
+static inline wasmcu_err emit_op(vctx *v, uint32_t op)
+{
+    v->op_prev = v->op_start;
+    v->op_start = v->last_start = v->ncode;
+    return emit(v, op);
+}
+
+static inline wasmcu_err emit_dst(vctx *v, uint32_t h)
+{
+    v->last_dst = v->ncode;
+    v->last_h = h;
+    return emit_slot(v, home(v, h));
+}
+
+/* Marks the end of an instruction whose result slot may be redirected. */
+static inline void produced(vctx *v) { v->last_end = v->ncode; }
+
+/* validate_fuse.c: the slot word at `at` as emit_slot was given it; whether op may fuse
+ * with the instruction after it; the fused forms of a conditional branch (wm_fusable: on
+ * the compare that computed value i; wm_branch_fusing: into the add or and before it) and
+ * of op on operand slots s[0..n) (values base..), *done when it emitted one. The pairs'
+ * (all but wm_fusable and wm_slot_at) are called only under WM_CONFIG_FUSED_OPS, so that
+ * a linker that drops unused sections drops them. */
+uint32_t wm_slot_at(const vctx *v, uint32_t at);
+int wm_fuses_first(uint32_t op);
+int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
+uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
+wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
+                         const uint32_t *imm, int *done);
+
 /* Checks a run of ordinary instructions on the load pass's short path (validate_check.c),
  * stopping at the first it leaves to the full path. */
 void wm_check_quick(vctx *v);

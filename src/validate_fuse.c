@@ -1,0 +1,154 @@
+/* Instruction fusion while compiling: a compare with the branch that tests it, and the
+ * pairs of opcodes.def's FUSE rows (WM_CONFIG_FUSED_OPS), which replace the instruction
+ * just emitted by one that does both. */
+#include "validate_ctx.h"
+
+/* The slot word at `at` as emit_slot was given it (a home slot tagged again). */
+uint32_t wm_slot_at(const vctx *v, uint32_t at)
+{
+    for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= at;)
+        if (v->relocs[k] == at) return HOME | v->code[at];
+    return v->code[at];
+}
+
+/* The opcode of the instruction that computed value i (just popped) when it was the last one
+ * emitted, so that a fused form may replace it; 0 otherwise. */
+static uint32_t producer(const vctx *v, uint32_t i)
+{
+    if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) return 0;
+    return v->code[v->last_start];
+}
+
+/* Removes the last instruction (its operands at *a, *b first): a fused one replaces it. */
+static void take_last(vctx *v, uint32_t *a, uint32_t *b)
+{
+    *a = wm_slot_at(v, v->last_start + 2);
+    if (v->last_start + 3 < v->ncode) *b = wm_slot_at(v, v->last_start + 3);
+    v->ncode = v->last_start;
+    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
+    v->last_end = UINT32_MAX;
+}
+
+/* The compare that computed value i, when it was the last instruction: its fused branch
+ * (jumping when the compare holds, or when it fails with negate) and operands. eqz fuses to
+ * the plain branches on its operand. */
+int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b)
+{
+    static const uint8_t negated[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3}; /* eq ne lt_s lt_u gt_s... */
+    uint32_t c = producer(v, i);
+    if (c == WM_OP_I32_EQZ) {
+        *op = negate ? WM_OP_BR_IF : WM_OP_IF_FALSE;
+    } else if (c >= WM_OP_I32_EQ && c <= WM_OP_I32_GE_U) {
+        uint32_t k = c - WM_OP_I32_EQ;
+        *op = WM_OP_BR_EQ + (negate ? negated[k] : k);
+    } else {
+        return 0;
+    }
+    take_last(v, a, b);
+    return 1;
+}
+
+/* Pairs that run as one instruction when the first's result feeds the second directly (the
+ * commonest pairs in CoreMark and the bench kernels: address arithmetic, bit-field
+ * extraction). A binary second op takes the first's operands and its own other one,
+ * [fused, dst, a, b, c]; a load or store takes the add's two as its address, [fused, dst or
+ * value, a, b, offset]. */
+static const uint8_t fuse_pairs[][3] = {
+#define OP(name, text, prefix, code, imm, sig)
+#define FUSE(fused, first, second) {WM_OP_##first, WM_OP_##second, WM_OP_##fused},
+#include "opcodes.def"
+#undef FUSE
+#undef OP
+};
+
+/* The second ops of fuse_pairs as bits (op % 64): most instructions are none, and skip the
+ * scan of the pairs. */
+static const uint64_t fuse_seconds = 0
+#define OP(name, text, prefix, code, imm, sig)
+#define FUSE(fused, first, second) | (uint64_t)1 << (WM_OP_##second & 63)
+#include "opcodes.def"
+#undef FUSE
+#undef OP
+    ;
+
+/* Whether an instruction may fuse with one after it. */
+int wm_fuses_first(uint32_t op)
+{
+    for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++)
+        if (fuse_pairs[p][0] == op) return 1;
+    return 0;
+}
+
+/* Emits op on operand slots s[0..n) (values base..) fused with the instruction before it
+ * when that computed one of them; 0 when no pair applies. */
+wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
+                          const uint32_t *imm, int *done)
+{
+    *done = 0;
+    uint32_t load = imm != NULL, k = 0, a = 0, b = 0;
+    /* a store of the result: [fused, addr, a, b, offset] */
+    static const uint8_t value_pairs[][3] = {
+#define FUSE_VALUE(fused, first, store) {WM_OP_##first, WM_OP_##store, WM_OP_##fused},
+#define OP(name, text, prefix, code, imm, sig)
+#include "opcodes.def"
+#undef OP
+#undef FUSE_VALUE
+    };
+    for (size_t p = 0; load && n == 2 && p < sizeof value_pairs / sizeof value_pairs[0]; p++) {
+        if (value_pairs[p][1] != op || producer(v, base + 1) != value_pairs[p][0]) continue;
+        take_last(v, &a, &b);
+        TRY(emit_op(v, value_pairs[p][2]));
+        TRY(emit_slot(v, s[0]));
+        TRY(emit_slot(v, a));
+        TRY(emit_slot(v, b));
+        TRY(emit(v, *imm));
+        *done = 1;
+        return WASMCU_OK;
+    }
+    /* a load's or store's address is its first operand; both operands of the commutative
+     * add and and may be the earlier result */
+    for (k = fuse_seconds >> (op & 63) & 1 ? 0 : n; k < (load ? 1 : n); k++) {
+        uint32_t first = producer(v, base + k);
+        if (!first) continue;
+        for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++) {
+            if (fuse_pairs[p][0] != first || fuse_pairs[p][1] != op) continue;
+            take_last(v, &a, &b);
+            TRY(emit_op(v, fuse_pairs[p][2]));
+            int store = wm_sigs[wm_op_sig[op]].nr == 0;
+            if (!store) TRY(emit_dst(v, base));
+            TRY(emit_slot(v, a));
+            TRY(emit_slot(v, b));
+            if (n == 2) TRY(emit_slot(v, s[1 - k])); /* the other operand: c, or the value */
+            if (load) TRY(emit(v, *imm)); /* below 65536: emit_slots saw to that */
+            if (!store) produced(v);
+            *done = 1;
+            return WASMCU_OK;
+        }
+    }
+    return WASMCU_OK;
+}
+
+/* A branch op that the binary i32 instruction just before it, which wrote slot a, fuses
+ * into (opcodes.def's FUSE_BRANCH rows; WM_CONFIG_FUSED_OPS), with *at where that one
+ * starts; 0 if none. It is the last instruction, or the one before a compare the branch
+ * has just taken in. */
+uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+{
+    static const uint8_t pairs[][3] = {
+#define FUSE_BRANCH(fused, first, branch) {WM_OP_##first, WM_OP_##branch, WM_OP_##fused},
+#define OP(name, text, prefix, code, imm, sig)
+#include "opcodes.def"
+#undef OP
+#undef FUSE_BRANCH
+    };
+    uint32_t k = v->op_start != UINT32_MAX && v->op_start + 4 == v->ncode ? v->op_start : v->op_prev;
+    if (k == UINT32_MAX || k + 4 != v->ncode || wm_slot_at(v, k + 1) != a)
+        return 0;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (pairs[i][0] == v->code[k] && pairs[i][1] == op) {
+            *at = k;
+            return pairs[i][2];
+        }
+    }
+    return 0;
+}
