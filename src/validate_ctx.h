@@ -159,9 +159,8 @@ static inline void produced(vctx *v) { v->last_end = v->ncode; }
 /* validate_fuse.c: the slot word at `at` as emit_slot was given it; whether op may fuse
  * with the instruction after it; the fused forms of a conditional branch (wm_fusable: on
  * the compare that computed value i; wm_branch_fusing: into the add or and before it) and
- * of op on operand slots s[0..n) (values base..), *done when it emitted one. The pairs'
- * (all but wm_fusable and wm_slot_at) are called only under WM_CONFIG_FUSED_OPS, so that
- * a linker that drops unused sections drops them. */
+ * of op on operand slots s[0..n) (values base..), *done when it emitted one. Without
+ * WM_CONFIG_FUSED_OPS the pairs' functions are stubs that nothing calls. */
 uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);

@@ -48,6 +48,8 @@ int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint3
     return 1;
 }
 
+#if WM_CONFIG_FUSED_OPS /* else the stubs at the end: -Os builds keep none of the pairs */
+
 /* Pairs that run as one instruction when the first's result feeds the second directly (the
  * commonest pairs in CoreMark and the bench kernels: address arithmetic, bit-field
  * extraction). A binary second op takes the first's operands and its own other one,
@@ -152,3 +154,27 @@ uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
     }
     return 0;
 }
+
+#else
+
+int wm_fuses_first(uint32_t op)
+{
+    (void)op;
+    return 0;
+}
+
+wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
+                         const uint32_t *imm, int *done)
+{
+    (void)v, (void)op, (void)base, (void)n, (void)s, (void)imm;
+    *done = 0;
+    return WASMCU_OK;
+}
+
+uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+{
+    (void)v, (void)op, (void)a, (void)at;
+    return 0;
+}
+
+#endif
