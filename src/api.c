@@ -142,7 +142,10 @@ wasmcu_err wasmcu_get_global_len(wasmcu_instance *inst, const char *name, size_t
     if (!e)
         return wm_error(inst->rt, WASMCU_ERR_NOT_FOUND, "no exported global \"%.*s\"", (int)len, name);
     const wm_globalcell *g = inst->globals[e->index];
-    if (value) *value = g->value;
+    if (value) {
+        *value = g->value;
+        wm_i32s_zero_extended(value, &g->type.type, 1); /* set by wasm: WM_CONFIG_I32_LOW_HALF */
+    }
     if (type) *type = (wasmcu_valtype)g->type.type;
     return WASMCU_OK;
 }

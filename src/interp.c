@@ -23,6 +23,14 @@
 #define DISPATCH_END default: goto bad_op; } }
 #endif
 
+/* A fixed-size copy as plain loads and stores: the compilers' builtin, which -ffreestanding
+ * (it implies -fno-builtin) would otherwise turn into a call to memcpy per access. */
+#if defined(__GNUC__) || defined(__clang__)
+#define COPY(d, s, n) __builtin_memcpy(d, s, n)
+#else
+#define COPY(d, s, n) memcpy(d, s, n)
+#endif
+
 #define I32(v) ((uint32_t)(v))
 #define S32(v) ((int32_t)(uint32_t)(v))
 #define S64(v) ((int64_t)(v))
@@ -33,25 +41,33 @@
  * (the result's, for instructions with one), then the operands; each handler moves pc past
  * its words, after reading every operand (a result may overwrite one). */
 #define R(k) fp[pc[k]]
+/* an i32 or f32 result: the low half of its slot, or the whole slot zero-extended
+ * (WM_CONFIG_I32_LOW_HALF) */
+#define SET32(k, x)                                                                            \
+    do {                                                                                       \
+        uint32_t w_ = (x);                                                                     \
+        if (WM_CONFIG_I32_LOW_HALF) COPY(&R(k), &w_, 4);                                       \
+        else R(k) = w_;                                                                        \
+    } while (0)
 /* a 32-bit immediate: two units, low half first */
 #define U32(k) ((uint32_t)pc[k] | (uint32_t)pc[(k) + 1] << 16)
 #define NEXT_U32() (pc += 2, U32(-2))
-#define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); R(0) = (uint32_t)(expr); pc += 3; } while (0)
+#define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); SET32(0, expr); pc += 3; } while (0)
 #define BIN_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint64_t)(expr); pc += 3; } while (0)
-#define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); R(0) = wm_f32_bits(expr); pc += 3; } while (0)
+#define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); SET32(0, wm_f32_bits(expr)); pc += 3; } while (0)
 #define BIN_F64(expr) do { double a = F64(R(1)), b = F64(R(2)); R(0) = wm_f64_bits(expr); pc += 3; } while (0)
-#define UN_I32(expr) do { uint32_t x = I32(R(1)); R(0) = (uint32_t)(expr); pc += 2; } while (0)
+#define UN_I32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 #define UN_I64(expr) do { uint64_t x = R(1); R(0) = (uint64_t)(expr); pc += 2; } while (0)
-#define UN_F32(expr) do { float x = F32(R(1)); R(0) = wm_f32_bits(expr); pc += 2; } while (0)
+#define UN_F32(expr) do { float x = F32(R(1)); SET32(0, wm_f32_bits(expr)); pc += 2; } while (0)
 #define UN_F64(expr) do { double x = F64(R(1)); R(0) = wm_f64_bits(expr); pc += 2; } while (0)
-#define BITS_F32(expr) do { uint32_t x = I32(R(1)); R(0) = (uint32_t)(expr); pc += 2; } while (0)
+#define BITS_F32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
 #define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(U32(2)); else pc += 4; } while (0)
 /* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
  * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
  * is written, as the two instructions would */
-#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); R(0) = s_; if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 6; } while (0)
-#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); R(0) = s_; if (test s_) TAKE(U32(3)); else pc += 5; } while (0)
+#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 6; } while (0)
+#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) TAKE(U32(3)); else pc += 5; } while (0)
 #define TAKE(t) do { uint32_t t_ = (t); pc = code + (t_ & 0x7FFFFFFFu); if (t_ >> 31) METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + *pc++)
@@ -59,19 +75,20 @@
 /* Loads [dst, addr, offset] and stores [addr, value, offset], the offset one unit (ea_far
  * handles larger ones): the effective address is computed in 64 bits so it cannot wrap. */
 #define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + pc[2]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD(type, n, conv) do { EA(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = conv(t); pc += 3; } while (0)
-#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); memcpy(mem + ea, &t, n); pc += 3; } while (0)
+#define LOAD(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); R(0) = conv(t); pc += 3; } while (0)
+#define LOAD32(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, conv(t)); pc += 3; } while (0)
+#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); COPY(mem + ea, &t, n); pc += 3; } while (0)
 /* A load or store fused with the i32.add that computed its address: [dst, a, b, offset] and
  * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
 #define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + pc[3]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; memcpy(&t, mem + ea, n); R(0) = AS_U32(t); pc += 4; } while (0)
-#define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); memcpy(mem + ea, &t, n); pc += 4; } while (0)
+#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 4; } while (0)
+#define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 4; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
-#define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); R(0) = (uint32_t)(expr); pc += 4; } while (0)
+#define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); SET32(0, expr); pc += 4; } while (0)
 /* the same for floats; the first result is rounded to its type before the second op (an
  * assignment drops excess precision) */
 #define TRI_F64(first, second) do { double a = F64(R(1)), b = F64(R(2)), c = F64(R(3)); double t = first; R(0) = wm_f64_bits(second); pc += 4; } while (0)
-#define TRI_F32(first, second) do { float a = F32(R(1)), b = F32(R(2)), c = F32(R(3)); float t = first; R(0) = wm_f32_bits(second); pc += 4; } while (0)
+#define TRI_F32(first, second) do { float a = F32(R(1)), b = F32(R(2)), c = F32(R(3)); float t = first; SET32(0, wm_f32_bits(second)); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
 #define AS_U64(t) ((uint64_t)(t))
 #define AS_S32(t) ((uint32_t)(int32_t)(t))
@@ -312,24 +329,24 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* local.get [dst, src] is the one copy between slots; i32.const [dst, bits] and
      * i64.const [dst, lo, hi] put any constant in a slot */
     CASE(WM_OP_LOCAL_GET): R(0) = R(1); pc += 2; NEXT();
-    CASE(WM_OP_I32_CONST): R(0) = U32(1); pc += 3; NEXT();
+    CASE(WM_OP_I32_CONST): SET32(0, U32(1)); pc += 3; NEXT();
     CASE(WM_OP_I64_CONST): R(0) = (uint64_t)U32(1) | (uint64_t)U32(3) << 32; pc += 5; NEXT();
     CASE(WM_OP_GLOBAL_GET): R(0) = cur->globals[U32(1)]->value; pc += 3; NEXT();
     CASE(WM_OP_GLOBAL_SET): cur->globals[U32(1)]->value = R(0); pc += 3; NEXT();
 
     /* one handler where the same bits move: a float's load or store moves its bits, a narrow
-     * unsigned i64 load zero-extends as i32's does, a narrow i64 store keeps the low bytes */
+     * i64 store keeps the low bytes; a narrow unsigned i64 load must write its high half */
     CASE(WM_OP_F32_LOAD):
-    CASE(WM_OP_I64_LOAD32_U):
-    CASE(WM_OP_I32_LOAD): LOAD(uint32_t, 4, AS_U32); NEXT();
+    CASE(WM_OP_I32_LOAD): LOAD32(uint32_t, 4, AS_U32); NEXT();
+    CASE(WM_OP_I64_LOAD32_U): LOAD(uint32_t, 4, AS_U64); NEXT();
     CASE(WM_OP_F64_LOAD):
     CASE(WM_OP_I64_LOAD): LOAD(uint64_t, 8, AS_U64); NEXT();
-    CASE(WM_OP_I32_LOAD8_S): LOAD(int8_t, 1, AS_S32); NEXT();
-    CASE(WM_OP_I64_LOAD8_U):
-    CASE(WM_OP_I32_LOAD8_U): LOAD(uint8_t, 1, AS_U32); NEXT();
-    CASE(WM_OP_I32_LOAD16_S): LOAD(int16_t, 2, AS_S32); NEXT();
-    CASE(WM_OP_I64_LOAD16_U):
-    CASE(WM_OP_I32_LOAD16_U): LOAD(uint16_t, 2, AS_U32); NEXT();
+    CASE(WM_OP_I32_LOAD8_S): LOAD32(int8_t, 1, AS_S32); NEXT();
+    CASE(WM_OP_I32_LOAD8_U): LOAD32(uint8_t, 1, AS_U32); NEXT();
+    CASE(WM_OP_I64_LOAD8_U): LOAD(uint8_t, 1, AS_U64); NEXT();
+    CASE(WM_OP_I32_LOAD16_S): LOAD32(int16_t, 2, AS_S32); NEXT();
+    CASE(WM_OP_I32_LOAD16_U): LOAD32(uint16_t, 2, AS_U32); NEXT();
+    CASE(WM_OP_I64_LOAD16_U): LOAD(uint16_t, 2, AS_U64); NEXT();
     CASE(WM_OP_I64_LOAD8_S): LOAD(int8_t, 1, AS_S64); NEXT();
     CASE(WM_OP_I64_LOAD16_S): LOAD(int16_t, 2, AS_S64); NEXT();
     CASE(WM_OP_I64_LOAD32_S): LOAD(int32_t, 4, AS_S64); NEXT();
@@ -420,7 +437,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         uint64_t ea = (uint64_t)I32(R(0)) + pc[3];
         if (ea + 4 > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
         uint32_t t = I32(R(1)) + I32(R(2));
-        memcpy(mem + ea, &t, 4);
+        COPY(mem + ea, &t, 4);
         pc += 4;
         NEXT();
     }
@@ -466,10 +483,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_MUL): BIN_F64(a * b); NEXT();
     CASE(WM_OP_F64_DIV): BIN_F64(a / b); NEXT();
 
-    CASE(WM_OP_I64_EXTEND_I32_U): /* never emitted (the i32 is zero-extended already) */
+    CASE(WM_OP_I64_EXTEND_I32_U): /* emitted only with WM_CONFIG_I32_LOW_HALF */
     CASE(WM_OP_I32_WRAP_I64): R(0) = I32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_I64_EXTEND_I32_S): R(0) = (uint64_t)(int64_t)S32(R(1)); pc += 2; NEXT();
-    CASE(WM_OP_F32_CONVERT_I32_S): R(0) = wm_f32_bits((float)S32(R(1))); pc += 2; NEXT();
+    CASE(WM_OP_F32_CONVERT_I32_S): SET32(0, wm_f32_bits((float)S32(R(1)))); pc += 2; NEXT();
     CASE(WM_OP_F64_CONVERT_I32_S): R(0) = wm_f64_bits((double)S32(R(1))); pc += 2; NEXT();
 
     /* the rest of the numeric instructions: one shared handler, computed in numeric.c */
@@ -760,7 +777,10 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
             else wm_error(rt, err, "trap: %s", wasmcu_err_str(err));
         }
     }
-    if (err == WASMCU_OK && nr) memcpy(results, base, nr * sizeof *results);
+    if (err == WASMCU_OK && nr) {
+        memcpy(results, base, nr * sizeof *results);
+        wm_i32s_zero_extended(results, f->type->types + np, nr);
+    }
     inst->stack_top = saved_top;
     inst->nframes = saved_frames;
     return err;
@@ -775,8 +795,12 @@ wasmcu_err wm_interp_resume(wasmcu_instance *inst, wasmcu_val *results)
     wm_state st = {su->func, su->fp, su->sp, su->pc, su->nframes, su->first};
     wasmcu_err err = run(inst, &st, 0);
     if (err == WASMCU_FUEL_EXHAUSTED || err == WASMCU_INTERRUPTED) return err;
-    uint32_t nr = su->entry->type->nresults;
-    if (err == WASMCU_OK && nr) memcpy(results, su->base, nr * sizeof *results);
+    const wm_functype *ft = su->entry->type;
+    uint32_t nr = ft->nresults;
+    if (err == WASMCU_OK && nr) {
+        memcpy(results, su->base, nr * sizeof *results);
+        wm_i32s_zero_extended(results, ft->types + ft->nparams, nr);
+    }
     inst->stack_top = su->saved_top;
     inst->nframes = su->saved_frames;
     return err;

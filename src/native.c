@@ -70,13 +70,15 @@ void wasmcu_native_set_trap_message(wasmcu_call_ctx *ctx, const char *msg)
 
 void wasmcu_native_exit(wasmcu_call_ctx *ctx, int32_t code) { ctx->inst->rt->exit_code = code; }
 
-/* An i32 sits zero-extended in its 64-bit slot: every instruction writes it so, which lets
- * i64.extend_i32_u compile to nothing (validate.c). Values from outside (a native's results,
- * the embedder's arguments) are brought into that form as they come in. */
+/* An i32 or f32 sits zero-extended in its 64-bit slot: every instruction writes it so, which
+ * lets i64.extend_i32_u compile to nothing (validate.c). Values from outside (a native's
+ * results, the embedder's arguments) are brought into that form as they come in. With
+ * WM_CONFIG_I32_LOW_HALF only the low half is written, and values going out (a native's
+ * arguments, the results the embedder gets) are zero-extended instead. */
 void wm_i32s_zero_extended(wasmcu_val *v, const wm_valtype *types, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++)
-        if (types[i] == WASMCU_I32) v[i] = (uint32_t)v[i];
+        if (types[i] == WASMCU_I32 || types[i] == WASMCU_F32) v[i] = (uint32_t)v[i];
 }
 
 /* Called by the interpreter, out of its loop function: a native call is the cold path. */
@@ -90,6 +92,7 @@ wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, w
     ctx.trap_msg_len = msg_len;
     msg[0] = 0;
     uint32_t nr = f->type->nresults;
+    if (WM_CONFIG_I32_LOW_HALF) wm_i32s_zero_extended(args, f->type->types, f->type->nparams);
     memset(scratch, 0, nr * sizeof *scratch);
     wasmcu_err err = f->native->fn(&ctx, args, scratch);
     wm_i32s_zero_extended(scratch, f->type->types + f->type->nparams, nr);

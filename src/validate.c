@@ -1097,9 +1097,9 @@ static wasmcu_err instr(vctx *v, int op)
         if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_NULL, 0));
         return push(v, t);
     }
-    case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c): only the
-                                   * type changes, the value stays where it is */
-        if (!emitting(v)) return check_simple(v, op);
+    case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c) unless
+                                   * WM_CONFIG_I32_LOW_HALF: only the type changes */
+        if (WM_CONFIG_I32_LOW_HALF || !emitting(v)) return check_simple(v, op);
         TRY(pop_expect(v, WASMCU_I32, NULL));
         v->vals[v->nvals++] = WASMCU_I64;
         return WASMCU_OK;
