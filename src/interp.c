@@ -41,8 +41,8 @@
  * (the result's, for instructions with one), then the operands; each handler moves pc past
  * its words, after reading every operand (a result may overwrite one). */
 #define R(k) fp[pc[k]]
-/* an i32 or f32 result: the low half of its slot, or the whole slot zero-extended
- * (WM_CONFIG_I32_LOW_HALF) */
+/* an i32 or f32 result: into the low half of its slot with WM_CONFIG_I32_LOW_HALF, else
+ * into the whole slot, zero-extended */
 #define SET32(k, x)                                                                            \
     do {                                                                                       \
         uint32_t w_ = (x);                                                                     \
