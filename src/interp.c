@@ -138,15 +138,22 @@ static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, cons
 }
 
 /* Compiles f at its first call (WM_CONFIG_LAZY_COMPILE); loading validated it, so only the
- * pool can fail it. */
-static wasmcu_err compile_at_call(const wm_func *f, char *msg, size_t len)
+ * pool can fail it. Then copies into f what a call reads (runtime.h). */
+static wasmcu_err compile_at_call(wm_func *f, char *msg, size_t len)
 {
-    if (f->code->ops) return WASMCU_OK;
+    const wm_code *c = f->code;
+    if (f->ops) return WASMCU_OK;
     /* the compiled code is the module's, shared by its instances: a cache beside its bytes */
-    wasmcu_err err = wm_compile_func(f->inst->rt, (wm_module *)(uintptr_t)f->inst->mod, f->idx);
-    if (err)
-        snprintf(msg, len, "pool full compiling func %u at its first call", (unsigned)f->idx);
-    return err;
+    if (!c->ops) {
+        wasmcu_err err = wm_compile_func(f->inst->rt, (wm_module *)(uintptr_t)f->inst->mod, f->idx);
+        if (err) {
+            snprintf(msg, len, "pool full compiling func %u at its first call", (unsigned)f->idx);
+            return err;
+        }
+    }
+    f->need = f->type->nparams + c->nlocals + c->max_height;
+    f->ops = c->ops;
+    return WASMCU_OK;
 }
 
 static wasmcu_err meter(wasmcu_instance *o)
@@ -209,7 +216,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     const uint32_t first = start->first;
     uint32_t nframes = start->nframes;
     wasmcu_val *const stack_end = owner->stack_end;
-    const uint16_t *code = func->code->ops, *pc = start->pc;
+    const uint16_t *code = func->ops, *pc = start->pc;
     wasmcu_val *fp = start->fp, *sp = start->sp;
     wasmcu_err err = WASMCU_OK;
     char msg[128];
@@ -219,10 +226,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 
     LOAD_INST();
     if (fresh) {
-        const wm_code *c = func->code;
-        uint32_t np = func->type->nparams;
-        if (fp + np + c->nlocals + c->max_height > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-        enter(fp + np, c);
+        if (fp + func->need > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+        enter(fp + func->type->nparams, func->code);
         pc = code;
         METER();
     }
@@ -276,7 +281,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc = fr->pc;
         fp = fr->fp;
         func = fr->func;
-        code = func->code->ops;
+        code = func->ops;
         /* memory.grow and natives reload mem and memsize themselves: only another
          * instance's function needs them read again */
         if (func->inst != cur) LOAD_INST();
@@ -297,9 +302,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         goto call;
     }
     call: { /* the arguments are at args[0..np), where the results go */
-        uint32_t np = callee->type->nparams;
         if (!callee->code) {
-            uint32_t nr = callee->type->nresults;
+            uint32_t np = callee->type->nparams, nr = callee->type->nresults;
             if (args + np + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
             owner->stack_top = args + np + nr;
             owner->nframes = nframes;
@@ -308,18 +312,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             LOAD_INST(); /* the native may have grown memory */
             NEXT();
         }
-        if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
-        const wm_code *c = callee->code;
-        if (nframes >= owner->max_frames || args + np + c->nlocals + c->max_height > stack_end)
+        if (!callee->ops && (err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
+        if (nframes >= owner->max_frames || args + callee->need > stack_end)
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         frames[nframes].pc = pc;
         frames[nframes].fp = fp;
         frames[nframes].func = func;
         nframes++;
         fp = args;
-        enter(fp + np, c);
+        enter(fp + callee->type->nparams, callee->code);
         func = callee;
-        code = pc = c->ops;
+        code = pc = callee->ops;
         if (callee->inst != cur) LOAD_INST();
         METER();
         NEXT();

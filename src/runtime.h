@@ -21,6 +21,10 @@ typedef struct wasmcu_func {
     uint32_t idx;                 /* index in its module's function space */
     const wm_code *code;          /* wasm function: compiled code; NULL for a native */
     const wm_native *native;      /* native: its registration */
+    /* What a call must read before it can go on, copied from code at the first call through
+     * this instance (interp.c): one load from the function rather than two */
+    const uint16_t *ops;          /* NULL before that, and for a native */
+    uint32_t need;                /* slots from the frame's start: params, locals, max height */
 } wm_func;
 
 typedef struct wm_memory {
