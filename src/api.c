@@ -144,7 +144,7 @@ wasmcu_err wasmcu_get_global_len(wasmcu_instance *inst, const char *name, size_t
     const wm_globalcell *g = inst->globals[e->index];
     if (value) {
         *value = g->value;
-        wm_i32s_zero_extended(value, &g->type.type, 1); /* set by wasm: WM_CONFIG_I32_LOW_HALF */
+        wm_i32s_leaving(value, &g->type.type, 1); /* as wasm's global.set left it */
     }
     if (type) *type = (wasmcu_valtype)g->type.type;
     return WASMCU_OK;

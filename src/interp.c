@@ -782,7 +782,7 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
     }
     if (err == WASMCU_OK && nr) {
         memcpy(results, base, nr * sizeof *results);
-        wm_i32s_zero_extended(results, f->type->types + np, nr);
+        wm_i32s_leaving(results, f->type->types + np, nr);
     }
     inst->stack_top = saved_top;
     inst->nframes = saved_frames;
@@ -802,7 +802,7 @@ wasmcu_err wm_interp_resume(wasmcu_instance *inst, wasmcu_val *results)
     uint32_t nr = ft->nresults;
     if (err == WASMCU_OK && nr) {
         memcpy(results, su->base, nr * sizeof *results);
-        wm_i32s_zero_extended(results, ft->types + ft->nparams, nr);
+        wm_i32s_leaving(results, ft->types + ft->nparams, nr);
     }
     inst->stack_top = su->saved_top;
     inst->nframes = su->saved_frames;

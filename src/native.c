@@ -92,7 +92,7 @@ wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, w
     ctx.trap_msg_len = msg_len;
     msg[0] = 0;
     uint32_t nr = f->type->nresults;
-    if (WM_CONFIG_I32_LOW_HALF) wm_i32s_zero_extended(args, f->type->types, f->type->nparams);
+    wm_i32s_leaving(args, f->type->types, f->type->nparams);
     memset(scratch, 0, nr * sizeof *scratch);
     wasmcu_err err = f->native->fn(&ctx, args, scratch);
     wm_i32s_zero_extended(scratch, f->type->types + f->type->nparams, nr);

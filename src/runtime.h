@@ -108,8 +108,15 @@ struct wasmcu_call_ctx {
  * scratch is free stack space for the results; a trap's message goes to msg. */
 wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, wasmcu_val *scratch,
                           char *msg, uint32_t msg_len);
-/* Zero-extends the i32s among v[0..n) (types[i] is v[i]'s type), as slots hold them. */
+/* Zero-extends the i32s and f32s among v[0..n) (types[i] is v[i]'s type), as slots hold
+ * them: values coming in from a native or the embedder. */
 void wm_i32s_zero_extended(wasmcu_val *v, const wm_valtype *types, uint32_t n);
+/* The same for values going out to a native or the embedder, which only
+ * WM_CONFIG_I32_LOW_HALF slots need (their high halves are left as they were). */
+static inline void wm_i32s_leaving(wasmcu_val *v, const wm_valtype *types, uint32_t n)
+{
+    if (WM_CONFIG_I32_LOW_HALF) wm_i32s_zero_extended(v, types, n);
+}
 
 typedef struct wm_reg {
     struct wm_reg *next;

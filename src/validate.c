@@ -373,8 +373,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         /* [op, dst, x, y, (b,) target] */
         x = wm_slot_at(v, first + 2);
         y = wm_slot_at(v, first + 3);
-        v->ncode = first;
-        while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
+        cut_code(v, first);
     } else {
         op = plain;
     }

@@ -188,7 +188,7 @@ void wm_check_quick(vctx *v)
             if (k == 4 && p[1] != 0x40) goto stop;
             ctrl *c = &v->ctrls[v->nctrls++];
             memset(c, 0, sizeof *c); /* as push_ctrl: a block of the load pass emits nothing */
-            c->op = (uint16_t)(*p == 0x02 ? WM_OP_BLOCK : WM_OP_LOOP);
+            c->op = (uint16_t)(wm_op_by_slot[*p] - 1); /* block or loop */
             c->dead = 1;
             c->results = k < 4 ? &wm_single_types[k] : NULL;
             c->nresults = k < 4;

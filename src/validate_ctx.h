@@ -153,6 +153,14 @@ static inline wasmcu_err emit_dst(vctx *v, uint32_t h)
     return emit_slot(v, home(v, h));
 }
 
+/* Removes the code from word `at` on, with the relocations of its home slots: a fused
+ * instruction replaces what was emitted there. */
+static inline void cut_code(vctx *v, uint32_t at)
+{
+    v->ncode = at;
+    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= at) v->nrelocs--;
+}
+
 /* Marks the end of an instruction whose result slot may be redirected. */
 static inline void produced(vctx *v) { v->last_end = v->ncode; }
 

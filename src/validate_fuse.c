@@ -24,8 +24,7 @@ static void take_last(vctx *v, uint32_t *a, uint32_t *b)
 {
     *a = wm_slot_at(v, v->last_start + 2);
     if (v->last_start + 3 < v->ncode) *b = wm_slot_at(v, v->last_start + 3);
-    v->ncode = v->last_start;
-    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= v->ncode) v->nrelocs--;
+    cut_code(v, v->last_start);
     v->last_end = UINT32_MAX;
 }
 
