@@ -1,13 +1,19 @@
 /* The internal code the interpreter runs, produced by validate in the same pass as checking
  * (at a function's first call under WM_CONFIG_LAZY_COMPILE).
  *
- * A function compiles to 16-bit units: an opcode (WM_OP_*) then its operands. Operands are
- * slots of the frame, indexes from fp: [params][locals][constants][operand homes], all
- * 64-bit. The constants a function reads sit in slots filled at every call (WM_CONFIG_
+ * validate emits each instruction as 16-bit words (easy to patch while compiling); pack.c
+ * then turns them into the bytes run reads: an opcode (WM_OP_*) byte, then its fields, each
+ * kind one letter of the instruction's compiled form in opcodes.def. Most fields are slots
+ * of the frame, one byte each, indexes from fp: [params][locals][constants][operand homes],
+ * all 64-bit. The constants a function reads sit in slots filled at every call (WM_CONFIG_
  * CONST_SLOTS); a value on the wasm operand stack at height h lives in home slot
  * locals + constants + h, and local.get and constants emit nothing: the instruction that
- * uses them names the local's or the constant's slot. A 32-bit immediate (target, index)
- * takes two units, low half first. Frames past 65535 slots are refused.
+ * uses them names the local's or the constant's slot. A frame of more than 256 slots stages
+ * its far operands through scratch slots (pack.h: slot_in [scratch, slot16] before an
+ * instruction, slot_out [slot16, scratch] after it). Slot runs (args, top, to, from), counts,
+ * memory offsets are 16 bits; indexes and immediates 32; a target is a byte offset into the
+ * function's code, 32 bits; all in the target's byte order, at any alignment. Frames past
+ * 65527 slots are refused.
  *
  *   unary, binary ops        [op, dst, a] / [op, dst, a, b]
  *   fused pairs              [op, dst, a, b, c]          second(first(a, b), c), e.g.
@@ -53,8 +59,8 @@
 #include "wasmcu.h"
 
 /* Runs numeric instruction op (one numeric.c computes) on frame fp, pc at its first operand
- * unit: writes its result slot and *units, the units it spans after the opcode; or returns
+ * byte: writes its result slot and *len, the bytes it spans after the opcode; or returns
  * its trap. */
-wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t *units);
+wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *len);
 
 #endif

@@ -540,7 +540,7 @@ void wm_module_free_parts(wm_runtime *rt, wm_module *m)
     if (m->types)
         for (uint32_t i = 0; i < m->ntypes; i++) wm_free(a, (void *)m->types[i].types);
     if (m->funcs)
-        for (uint32_t i = 0; i + m->nfunc_imports < m->nfuncs; i++) wm_free(a, m->funcs[i].code.ops);
+        for (uint32_t i = 0; i + m->nfunc_imports < m->nfuncs; i++) wm_free(a, (void *)(uintptr_t)m->funcs[i].code.consts);
     if (m->elems)
         for (uint32_t i = 0; i < m->nelems; i++) {
             wm_free(a, (void *)m->elems[i].funcs);

@@ -49,9 +49,12 @@
         if (WM_CONFIG_I32_LOW_HALF) COPY(&R(k), &w_, 4);                                       \
         else R(k) = w_;                                                                        \
     } while (0)
-/* a 32-bit immediate: two units, low half first */
-#define U32(k) ((uint32_t)pc[k] | (uint32_t)pc[(k) + 1] << 16)
-#define NEXT_U32() (pc += 2, U32(-2))
+/* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
+static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
+static inline uint32_t rd32(const uint8_t *p) { uint32_t w; COPY(&w, p, 4); return w; }
+#define U16(k) rd16(pc + (k))
+#define U32(k) rd32(pc + (k))
+#define NEXT_U32() (pc += 4, U32(-4))
 #define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); SET32(0, expr); pc += 3; } while (0)
 #define BIN_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint64_t)(expr); pc += 3; } while (0)
 #define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); SET32(0, wm_f32_bits(expr)); pc += 3; } while (0)
@@ -62,27 +65,27 @@
 #define UN_F64(expr) do { double x = F64(R(1)); R(0) = wm_f64_bits(expr); pc += 2; } while (0)
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
-#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(U32(2)); else pc += 4; } while (0)
+#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(U32(2)); else pc += 6; } while (0)
 /* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
  * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
  * is written, as the two instructions would */
-#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 6; } while (0)
-#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) TAKE(U32(3)); else pc += 5; } while (0)
+#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 8; } while (0)
+#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) TAKE(U32(3)); else pc += 7; } while (0)
 #define TAKE(t) do { uint32_t t_ = (t); pc = code + (t_ & 0x7FFFFFFFu); if (t_ >> 31) METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
-#define SP() (sp = fp + *pc++)
+#define SP() (sp = fp + U16(0), pc += 2)
 
-/* Loads [dst, addr, offset] and stores [addr, value, offset], the offset one unit (ea_far
+/* Loads [dst, addr, offset] and stores [addr, value, offset], the offset 16 bits (ea_far
  * handles larger ones): the effective address is computed in 64 bits so it cannot wrap. */
-#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + pc[2]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); R(0) = conv(t); pc += 3; } while (0)
-#define LOAD32(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, conv(t)); pc += 3; } while (0)
-#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); COPY(mem + ea, &t, n); pc += 3; } while (0)
+#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U16(2); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); R(0) = conv(t); pc += 4; } while (0)
+#define LOAD32(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, conv(t)); pc += 4; } while (0)
+#define STORE(type, n) do { EA(n, 0); type t = (type)R(1); COPY(mem + ea, &t, n); pc += 4; } while (0)
 /* A load or store fused with the i32.add that computed its address: [dst, a, b, offset] and
  * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
-#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + pc[3]; if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 4; } while (0)
-#define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 4; } while (0)
+#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 5; } while (0)
+#define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 5; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); SET32(0, expr); pc += 4; } while (0)
 /* the same for floats; the first result is rounded to its type before the second op (an
@@ -109,7 +112,7 @@
  * func stopped (NULL before its first instruction); pc - 1 lies inside the instruction that
  * trapped, or inside the call a caller frame waits on. */
 static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, const wm_func *func,
-                        const uint16_t *pc, const wm_frame *frames, uint32_t nframes,
+                        const uint8_t *pc, const wm_frame *frames, uint32_t nframes,
                         uint32_t first)
 {
     if (detail && *detail) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), detail);
@@ -120,11 +123,11 @@ static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, cons
         wasmcu_frame_info *t = &rt->trace[n++];
         uint32_t len = 0;
         const uint8_t *name = wm_module_func_name(f->inst->mod, f->idx, &len);
-        uint32_t word = pc && pc > f->code->ops ? (uint32_t)(pc - f->code->ops) - 1 : 0;
+        uint32_t byte = pc && pc > f->code->ops ? (uint32_t)(pc - f->code->ops) - 1 : 0;
         t->func_index = f->idx;
         t->name = (const char *)name;
         t->name_len = name ? len : 0;
-        if (!wm_validate_locate(rt, f->inst->mod, f->idx, word, &t->code_offset))
+        if (!wm_validate_locate(rt, f->inst->mod, f->idx, byte, &t->code_offset))
             t->code_offset = UINT32_MAX;
         wm_error_append(rt, "\n  at func %u", (unsigned)f->idx);
         if (name) wm_error_append(rt, " \"%.*s\"", (int)len, (const char *)name);
@@ -193,7 +196,7 @@ static inline void enter(wasmcu_val *locals, const wm_code *c)
 typedef struct wm_state {
     wm_func *func;
     wasmcu_val *fp, *sp;
-    const uint16_t *pc;
+    const uint8_t *pc;
     uint32_t nframes, first;
 } wm_state;
 
@@ -203,7 +206,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 {
 #if WM_CONFIG_COMPUTED_GOTO
     static const void *const labels[WM_OP_COUNT] = {
-#define OP(name, text, prefix, code, imm, sig) &&L_WM_OP_##name,
+#define OP(name, text, prefix, code, imm, sig, form) &&L_WM_OP_##name,
 #include "opcodes.def"
 #undef OP
     };
@@ -216,7 +219,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     const uint32_t first = start->first;
     uint32_t nframes = start->nframes;
     wasmcu_val *const stack_end = owner->stack_end;
-    const uint16_t *code = func->ops, *pc = start->pc;
+    const uint8_t *code = func->ops, *pc = start->pc;
     wasmcu_val *fp = start->fp, *sp = start->sp;
     wasmcu_err err = WASMCU_OK;
     char msg[128];
@@ -238,8 +241,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_JUMP): pc = code + U32(0); NEXT();
     /* a back-edge: the check follows the branch, so a stop resumes at the loop head */
     CASE(WM_OP_JUMP_LOOP): pc = code + U32(0); METER(); NEXT();
-    CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(U32(1)); else pc += 3; NEXT();
-    CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(U32(1)); else pc += 3; NEXT();
+    CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(U32(1)); else pc += 5; NEXT();
+    CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(U32(1)); else pc += 5; NEXT();
     CASE(WM_OP_BR_EQ): BR_CMP(uint32_t, ==); NEXT();
     CASE(WM_OP_BR_NE): BR_CMP(uint32_t, !=); NEXT();
     CASE(WM_OP_BR_LT_S): BR_CMP(int32_t, <); NEXT();
@@ -252,30 +255,30 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_BR_GE_U): BR_CMP(uint32_t, >=); NEXT();
     CASE(WM_OP_BR_DROP): goto branch_drop;
     CASE(WM_OP_BR_IF_DROP):
-        if (!I32(R(0))) { pc += 6; NEXT(); }
+        if (!I32(R(0))) { pc += 11; NEXT(); }
         pc++;
         goto branch_drop;
     CASE(WM_OP_BR_TABLE): {
-        uint32_t i = I32(R(0)), src = pc[1], n = U32(2), head = U32(4);
-        const uint16_t *branches = pc + 6, *index = branches + 4 * (head & 0x7FFFFFFFu);
+        uint32_t i = I32(R(0)), src = U16(1), n = U32(3), head = U32(7);
+        const uint8_t *branches = pc + 11, *index = branches + 8 * (head & 0x7FFFFFFFu);
         if (i > n) i = n;
-        uint32_t k = head >> 31 ? index[i] : (uint32_t)(index[i / 2] >> (i % 2 * 8)) & 0xFFu;
-        pc = branches + 4 * k;
-        target = U32(0), arity = pc[2], height = pc[3];
+        uint32_t k = head >> 31 ? rd16(index + 2 * i) : index[i];
+        pc = branches + 8 * k;
+        target = U32(0), arity = U16(4), height = U16(6);
         from = src;
         goto branch_move;
     }
     /* [target, arity, height, from]: the arity values at slot from move to slot height */
     branch_drop:
-        target = U32(0), arity = pc[2], height = pc[3], from = pc[4];
+        target = U32(0), arity = U16(4), height = U16(6), from = U16(8);
     branch_move:
         if (height != from) memmove(fp + height, fp + from, arity * sizeof *fp);
         pc = code + target;
         NEXT();
     CASE(WM_OP_RETURN): {
         uint32_t nr = func->type->nresults;
-        if (nr == 1) fp[0] = R(0);
-        else if (nr) memmove(fp, fp + pc[0], nr * sizeof *fp);
+        if (nr == 1) fp[0] = fp[U16(0)];
+        else if (nr) memmove(fp, fp + U16(0), nr * sizeof *fp);
         if (nframes == first) return WASMCU_OK;
         const wm_frame *fr = &frames[--nframes];
         pc = fr->pc;
@@ -287,13 +290,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (func->inst != cur) LOAD_INST();
         NEXT();
     }
-    CASE(WM_OP_CALL): callee = cur->funcs[U32(0)]; args = fp + pc[2]; pc += 3; goto call;
+    CASE(WM_OP_CALL): callee = cur->funcs[U32(0)]; args = fp + U16(4); pc += 6; goto call;
     CASE(WM_OP_CALL_INDIRECT): {
         const wm_functype *want = &cur->mod->types[U32(0)];
-        wm_table *t = cur->tables[U32(2)];
-        uint32_t i = I32(R(5));
-        args = fp + pc[4];
-        pc += 6;
+        wm_table *t = cur->tables[U32(4)];
+        uint32_t i = I32(R(10));
+        args = fp + U16(8);
+        pc += 11;
         if (i >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
         callee = (wm_func *)(uintptr_t)t->elems[i];
         if (!callee) TRAP(WASMCU_TRAP_UNINITIALIZED_ELEMENT);
@@ -332,10 +335,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* local.get [dst, src] is the one copy between slots; i32.const [dst, bits] and
      * i64.const [dst, lo, hi] put any constant in a slot */
     CASE(WM_OP_LOCAL_GET): R(0) = R(1); pc += 2; NEXT();
-    CASE(WM_OP_I32_CONST): SET32(0, U32(1)); pc += 3; NEXT();
-    CASE(WM_OP_I64_CONST): R(0) = (uint64_t)U32(1) | (uint64_t)U32(3) << 32; pc += 5; NEXT();
-    CASE(WM_OP_GLOBAL_GET): R(0) = cur->globals[U32(1)]->value; pc += 3; NEXT();
-    CASE(WM_OP_GLOBAL_SET): cur->globals[U32(1)]->value = R(0); pc += 3; NEXT();
+    CASE(WM_OP_I32_CONST): SET32(0, U32(1)); pc += 5; NEXT();
+    CASE(WM_OP_I64_CONST): R(0) = (uint64_t)U32(1) | (uint64_t)U32(5) << 32; pc += 9; NEXT();
+    CASE(WM_OP_GLOBAL_GET): R(0) = cur->globals[U32(1)]->value; pc += 5; NEXT();
+    CASE(WM_OP_GLOBAL_SET): cur->globals[U32(1)]->value = R(0); pc += 5; NEXT();
+    /* a frame past 256 slots stages its far operands (pack.h): [scratch, slot16] and
+     * [slot16, scratch] */
+    CASE(WM_OP_SLOT_IN): R(0) = fp[U16(1)]; pc += 3; NEXT();
+    CASE(WM_OP_SLOT_OUT): fp[U16(0)] = R(2); pc += 3; NEXT();
 
     /* one handler where the same bits move: a float's load or store moves its bits, a narrow
      * i64 store keeps the low bytes; a narrow unsigned i64 load must write its high half */
@@ -366,9 +373,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * that follows with offset 0 (below memsize, so it fits 32 bits) */
     CASE(WM_OP_EA_FAR): {
         uint64_t ea = (uint64_t)I32(R(1)) + U32(2);
-        if (ea + pc[4] > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (ea + U16(6) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
         R(0) = (uint32_t)ea;
-        pc += 5;
+        pc += 8;
         NEXT();
     }
     CASE(WM_OP_MEMORY_SIZE): SP(); *sp++ = cur->mem->pages; NEXT();
@@ -437,11 +444,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_SUB_MUL): TRI_F32(a - b, t * c); NEXT();
     CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
     CASE(WM_OP_I32_STORE_VADD): { /* [addr, a, b, offset]: the value is the add a + b */
-        uint64_t ea = (uint64_t)I32(R(0)) + pc[3];
+        uint64_t ea = (uint64_t)I32(R(0)) + U16(3);
         if (ea + 4 > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
         uint32_t t = I32(R(1)) + I32(R(2));
         COPY(mem + ea, &t, 4);
-        pc += 4;
+        pc += 5;
         NEXT();
     }
     CASE(WM_OP_ADD_BR_IF): ARITH_BR_IF(+, !!); NEXT();
@@ -455,7 +462,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_STORE8_ADD): STORE_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
 #else /* never emitted without WM_CONFIG_FUSED_OPS */
-#define OP(name, text, prefix, code, imm, sig)
+#define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):
 #define FUSE_BRANCH(fused, first, branch) CASE(WM_OP_##fused):
@@ -584,9 +591,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_TRUNC_SAT_F64_S):
     CASE(WM_OP_I64_TRUNC_SAT_F64_U):
     {
-        uint32_t units;
-        if ((err = wm_numeric(pc[-1], fp, pc, &units)) != WASMCU_OK) TRAP(err);
-        pc += units;
+        uint32_t len;
+        if ((err = wm_numeric(pc[-1], fp, pc, &len)) != WASMCU_OK) TRAP(err);
+        pc += len;
         NEXT();
     }
 
@@ -631,9 +638,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     CASE(WM_OP_TABLE_COPY): {
         SP();
-        wm_table *dt = cur->tables[U32(0)], *st = cur->tables[U32(2)];
+        wm_table *dt = cur->tables[U32(0)], *st = cur->tables[U32(4)];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        pc += 4;
+        pc += 8;
         sp -= 3;
         if ((uint64_t)d + n > dt->size || (uint64_t)s + n > st->size) TRAP(WASMCU_TRAP_TABLE_OOB);
         memmove(dt->elems + d, st->elems + s, (size_t)n * sizeof *dt->elems);
@@ -642,9 +649,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_TABLE_INIT): {
         SP();
         uint32_t e = U32(0);
-        wm_table *t = cur->tables[U32(2)];
+        wm_table *t = cur->tables[U32(4)];
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        pc += 4;
+        pc += 8;
         sp -= 3;
         if ((uint64_t)s + n > cur->elem_counts[e] || (uint64_t)d + n > t->size)
             TRAP(WASMCU_TRAP_TABLE_OOB);

@@ -54,11 +54,11 @@ typedef struct wm_import {
 
 /* What compile makes of a function body; filled by validate. */
 typedef struct wm_code {
-    uint16_t *ops;       /* compiled instructions (see compile.h) */
-    uint32_t nops;       /* 16-bit units in ops */
+    const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */
+    uint32_t nops;       /* bytes in ops */
     uint32_t nlocals;    /* declared locals, params excluded */
     uint32_t nconsts;    /* constant slots after the locals, filled from consts at a call */
-    const uint64_t *consts;
+    const uint64_t *consts; /* also where the block of constants and code starts */
     uint32_t max_height; /* slots above the locals: constants + most operands at once */
 } wm_code;
 

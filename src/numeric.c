@@ -17,12 +17,12 @@
 #define XF F32(a)
 #define XD F64(a)
 
-wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t *units)
+wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *len)
 {
     wasmcu_val r;
     uint64_t a = A(1), b = 0;
     uint32_t k;
-    *units = 2;
+    *len = 2;
     /* binary instructions read b (ranges in opcodes.def's order, which is the encoding's) */
     if ((op >= WM_OP_I64_EQ && op <= WM_OP_F64_GE) || op == WM_OP_I32_ROTL ||
         op == WM_OP_I32_ROTR || (op >= WM_OP_I64_DIV_S && op <= WM_OP_I64_REM_U) ||
@@ -30,7 +30,7 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint16_t *pc, uint32_t 
         (op >= WM_OP_F32_MIN && op <= WM_OP_F32_COPYSIGN) ||
         (op >= WM_OP_F64_MIN && op <= WM_OP_F64_COPYSIGN)) {
         b = A(2);
-        *units = 3;
+        *len = 3;
     }
     switch (op) {
     case WM_OP_I64_EQZ: r = a == 0; break;

@@ -6,7 +6,7 @@
 #include "wasmcu.h"
 
 const wm_op_slot wm_op_by_slot[WM_OP_SLOTS] = {
-#define OP(name, text, prefix, code, imm, sig) OP_##prefix(name, code)
+#define OP(name, text, prefix, code, imm, sig, form) OP_##prefix(name, code)
 #define OP_0x00(name, code) [code] = WM_OP_##name + 1,
 #define OP_0xFC(name, code) [256 + (code)] = WM_OP_##name + 1,
 #define OP_0xFF(name, code) /* only in compiled code: no encoding */
@@ -15,7 +15,7 @@ const wm_op_slot wm_op_by_slot[WM_OP_SLOTS] = {
 };
 
 const uint8_t wm_op_imm[WM_OP_COUNT] = {
-#define OP(name, text, prefix, code, imm, sig) imm,
+#define OP(name, text, prefix, code, imm, sig, form) imm,
 #include "opcodes.def"
 #undef OP
 };
@@ -37,7 +37,7 @@ const wm_sig wm_sigs[] = {
 /* Every opcode's name, back to back (a name is looked up by counting, only for an error).
  * Instructions that exist only in compiled code never appear in an error: no names kept. */
 typedef struct opnames {
-#define OP(name, text, prefix, code, imm, sig) NAME_##prefix(name, text)
+#define OP(name, text, prefix, code, imm, sig, form) NAME_##prefix(name, text)
 #define NAME_0x00(name, text) char name[sizeof(text)];
 #define NAME_0xFC(name, text) char name[sizeof(text)];
 #define NAME_0xFF(name, text)
@@ -49,7 +49,7 @@ typedef struct opnames {
 } opnames;
 
 static const opnames op_names = {
-#define OP(name, text, prefix, code, imm, sig) NAME_##prefix(text)
+#define OP(name, text, prefix, code, imm, sig, form) NAME_##prefix(text)
 #define NAME_0x00(text) text,
 #define NAME_0xFC(text) text,
 #define NAME_0xFF(text)
@@ -61,7 +61,7 @@ static const opnames op_names = {
 };
 
 const uint8_t wm_op_sig[WM_OP_COUNT] = {
-#define OP(name, text, prefix, code, imm, sig) sig,
+#define OP(name, text, prefix, code, imm, sig, form) sig,
 #include "opcodes.def"
 #undef OP
 };

@@ -11,7 +11,7 @@
 #define WM_F64_ "\004"
 
 enum wm_opcode {
-#define OP(name, text, prefix, code, imm, sig) WM_OP_##name,
+#define OP(name, text, prefix, code, imm, sig, form) WM_OP_##name,
 #include "opcodes.def"
 #undef OP
     WM_OP_COUNT

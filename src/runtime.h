@@ -23,7 +23,7 @@ typedef struct wasmcu_func {
     const wm_native *native;      /* native: its registration */
     /* What a call must read before it can go on, copied from code at the first call through
      * this instance (interp.c): one load from the function rather than two */
-    const uint16_t *ops;          /* NULL before that, and for a native */
+    const uint8_t *ops;          /* NULL before that, and for a native */
     uint32_t need;                /* slots from the frame's start: params, locals, max height */
 } wm_func;
 
@@ -85,14 +85,14 @@ struct wasmcu_instance {
     struct wm_suspended {           /* a call stopped by fuel or an interrupt */
         uint8_t active;
         struct wasmcu_func *entry, *func;
-        const uint16_t *pc;
+        const uint8_t *pc;
         wasmcu_val *base, *fp, *sp, *saved_top;
         uint32_t nframes, first, saved_frames;
     } susp;
 };
 
 typedef struct wm_frame {
-    const uint16_t *pc;   /* where the caller resumes */
+    const uint8_t *pc;   /* where the caller resumes */
     wasmcu_val *fp;       /* caller's frame base */
     wm_func *func;        /* caller */
 } wm_frame;

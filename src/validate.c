@@ -8,6 +8,7 @@
 #include "compile.h"
 #include "reader.h"
 #include "validate_ctx.h"
+#include "pack.h"
 
 const char *wm_type_name(wm_valtype t)
 {
@@ -1209,25 +1210,33 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
                     0, 0, 0);
     /* checking alone cannot count the constant slots: it assumes all of them, so that
      * compiling later cannot fail for the frame's size */
-    if ((uint64_t)v->nlocals + (v->compile ? v->nconsts : WM_CONFIG_CONST_SLOTS) + v->max_vals > 0xFFFFu)
-        return fail(v, WASMCU_ERR_UNSUPPORTED, "the function's frame needs more than 65535 value "
+    uint64_t frame = (uint64_t)v->nlocals + (v->compile ? v->nconsts : WM_CONFIG_CONST_SLOTS) + v->max_vals;
+    if (frame > 0xFFFFu - WM_PACK_SCRATCH)
+        return fail(v, WASMCU_ERR_UNSUPPORTED, "the function's frame needs more than 65527 value "
                     "slots (params, locals and operand stack)", 0, 0, 0);
+    if (frame > 256 && ft->nparams > WM_PACK_GAP_MAX)
+        return fail(v, WASMCU_ERR_UNSUPPORTED, "a function with more than 256 value slots (params, "
+                    "locals and operand stack) may have at most 248 params", 0, 0, 0);
     if (!v->compile) return WASMCU_OK;
     /* home slots go above the constants */
     for (uint32_t k = 0; k < v->nrelocs; k++)
         if (v->relocs[k] != UINT32_MAX)
             v->code[v->relocs[k]] = (uint16_t)(v->code[v->relocs[k]] + v->nlocals + v->nconsts);
-    /* one block: the code, then the constants 8-aligned */
-    size_t code_bytes = ((size_t)v->ncode * sizeof(uint16_t) + 7) & ~(size_t)7;
-    uint16_t *ops = wm_malloc_high(&v->rt->alloc, code_bytes + v->nconsts * sizeof(uint64_t));
-    if (!ops) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
-    memcpy(ops, v->code, (size_t)v->ncode * sizeof(uint16_t));
-    uint64_t *consts = (uint64_t *)(void *)((uint8_t *)ops + code_bytes);
-    if (v->nconsts) memcpy(consts, v->consts, v->nconsts * sizeof(uint64_t));
-    fd->code.ops = ops;
-    fd->code.nops = v->ncode;
-    fd->code.nlocals = fd->nlocals;
-    fd->code.consts = consts;
+    v->gap = frame > 256 ? (v->nlocals < WM_PACK_GAP_MAX ? v->nlocals : WM_PACK_GAP_MAX) : WM_PACK_NARROW;
+    if (!grow(v, (void **)&v->map, &v->cap_map, v->ncode + 1, sizeof(uint32_t))) return v->err;
+    uint32_t nbytes = wm_pack(v->code, v->ncode, v->gap, v->map, NULL);
+    if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: compiled code does not pack", 0, 0, 0);
+    if (v->sizing) return WASMCU_OK;
+    /* one block: the constants, then the code */
+    size_t const_bytes = v->nconsts * sizeof(uint64_t);
+    uint8_t *block = wm_malloc_high(&v->rt->alloc, const_bytes + nbytes);
+    if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
+    if (v->nconsts) memcpy(block, v->consts, const_bytes);
+    wm_pack(v->code, v->ncode, v->gap, v->map, block + const_bytes);
+    fd->code.ops = block + const_bytes;
+    fd->code.nops = nbytes;
+    fd->code.nlocals = fd->nlocals + (v->gap != WM_PACK_NARROW ? WM_PACK_SCRATCH : 0);
+    fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = v->nconsts;
     fd->code.max_height = v->nconsts + v->max_vals;
     return WASMCU_OK;
@@ -1251,6 +1260,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);
     wm_free(&v->rt->alloc, v->brlist);
+    wm_free(&v->rt->alloc, v->map);
 }
 
 wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)
@@ -1278,17 +1288,24 @@ wasmcu_err wm_compile_func(wm_runtime *rt, wm_module *m, uint32_t fi)
     return err;
 }
 
-int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t word, uint32_t *offset)
+int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t byte, uint32_t *offset)
 {
     if (fi < m->nfunc_imports || fi >= m->nfuncs) return 0;
     vctx v;
-    vctx_init(&v, rt, (wm_module *)m); /* locating writes nothing into the module */
-    v.locating = 1;
+    vctx_init(&v, rt, (wm_module *)m); /* sizing and locating write nothing into the module */
     v.compile = 1;
-    v.locate_word = word;
-    wasmcu_err err = validate_func(&v, fi);
-    int found = err == WASMCU_OK && v.located;
-    if (found) *offset = (uint32_t)v.locate_off;
+    v.sizing = 1;
+    /* the packed byte's word: the last word of the instruction that holds it */
+    int found = validate_func(&v, fi) == WASMCU_OK && !v.err && byte < v.map[v.ncode];
+    uint32_t word = 0;
+    while (found && word + 1 < v.ncode && v.map[word + 1] <= byte) word++;
+    if (found) {
+        v.sizing = 0;
+        v.locating = 1;
+        v.locate_word = word;
+        found = validate_func(&v, fi) == WASMCU_OK && v.located;
+        if (found) *offset = (uint32_t)v.locate_off;
+    }
     vctx_free(&v);
     return found;
 }

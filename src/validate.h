@@ -19,9 +19,9 @@ wasmcu_err wm_compile_func(wm_runtime *rt, wm_module *m, uint32_t fi);
 /* A value type's name in error messages ("i32", "funcref"). */
 const char *wm_type_name(wm_valtype t);
 
-/* The module offset of the instruction whose compiled code holds word `word` of function fi,
+/* The module offset of the instruction whose compiled code holds byte `byte` of function fi,
  * found by compiling the body again, so no offset map is kept in RAM. 0 if it cannot tell
  * (no memory for the pass). Leaves rt's error detail alone. */
-int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t word, uint32_t *offset);
+int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t byte, uint32_t *offset);
 
 #endif

@@ -62,7 +62,7 @@ enum {
      ((imm) == IMM_I64 ? Q_I64 : 0) | ((imm) == IMM_F32 ? Q_F32 : 0) | ((imm) == IMM_F64 ? Q_F64 : 0))
 
 static const qent quick[256] = {
-#define OP(name, text, prefix, code, imm, sig) QROW_##prefix(name, code, imm, sig)
+#define OP(name, text, prefix, code, imm, sig, form) QROW_##prefix(name, code, imm, sig)
 #define QROW_0xFC(name, code, imm, sig)
 #define QROW_0xFF(name, code, imm, sig)
 #define QROW_0x00(name, code, imm, sig)                                                       \

@@ -76,6 +76,9 @@ typedef struct vctx {
     /* emitted code */
     uint16_t *code;
     uint32_t ncode, cap_code;
+    /* packing (pack.h): word -> byte offset, and where the scratch slots go */
+    uint32_t *map;
+    uint32_t cap_map, gap;
     /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
      * the distinct depths in order */
     uint32_t *brmap, *brlist;
@@ -86,6 +89,7 @@ typedef struct vctx {
     /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
      * emitted it once found */
     int locating, located;
+    int sizing; /* compile and size the packed code, but install nothing */
     uint32_t locate_word;
     size_t locate_off;
 } vctx;

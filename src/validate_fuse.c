@@ -55,7 +55,7 @@ int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint3
  * [fused, dst, a, b, c]; a load or store takes the add's two as its address, [fused, dst or
  * value, a, b, offset]. */
 static const uint8_t fuse_pairs[][3] = {
-#define OP(name, text, prefix, code, imm, sig)
+#define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) {WM_OP_##first, WM_OP_##second, WM_OP_##fused},
 #include "opcodes.def"
 #undef FUSE
@@ -65,7 +65,7 @@ static const uint8_t fuse_pairs[][3] = {
 /* The second ops of fuse_pairs as bits (op % 64): most instructions are none, and skip the
  * scan of the pairs. */
 static const uint64_t fuse_seconds = 0
-#define OP(name, text, prefix, code, imm, sig)
+#define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) | (uint64_t)1 << (WM_OP_##second & 63)
 #include "opcodes.def"
 #undef FUSE
@@ -90,7 +90,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
     /* a store of the result: [fused, addr, a, b, offset] */
     static const uint8_t value_pairs[][3] = {
 #define FUSE_VALUE(fused, first, store) {WM_OP_##first, WM_OP_##store, WM_OP_##fused},
-#define OP(name, text, prefix, code, imm, sig)
+#define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
 #undef FUSE_VALUE
@@ -137,7 +137,7 @@ uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 {
     static const uint8_t pairs[][3] = {
 #define FUSE_BRANCH(fused, first, branch) {WM_OP_##first, WM_OP_##branch, WM_OP_##fused},
-#define OP(name, text, prefix, code, imm, sig)
+#define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
 #undef FUSE_BRANCH

@@ -1,0 +1,22 @@
+/* The last step of compiling a function: the 16-bit words validate emits become the byte
+ * code the interpreter runs (compile.h). */
+#ifndef WM_PACK_H
+#define WM_PACK_H
+
+#include <stdint.h>
+
+/* A frame of more than 256 slots cannot name them all in a byte: its slots from `gap` up
+ * move up by WM_PACK_SCRATCH, and the freed slots [gap, gap + 8) stage the operands past 255
+ * (slot_in before the instruction, slot_out after it). gap = min(248, params + locals), so
+ * the scratch slots count as locals; a function with more than 248 params is refused. */
+#define WM_PACK_SCRATCH 8u
+#define WM_PACK_GAP_MAX (256u - WM_PACK_SCRATCH)
+#define WM_PACK_NARROW UINT32_MAX
+
+/* Packs n words of relocated code. Sizing (out NULL): fills map[0..n] with the byte offset of
+ * the instruction each word belongs to (map[n]: the end) and returns the bytes needed.
+ * Writing (out, the map a sizing filled): writes them and returns the same count. 0 means
+ * the words are not well-formed compiled code, which is an internal error. */
+uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, uint32_t *map, uint8_t *out);
+
+#endif
