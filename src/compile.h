@@ -20,7 +20,8 @@
  *                                                        i32.add_add; opcodes.def FUSE rows
  *   local.get (a copy)       [op, dst, src]              where a value must move: joins,
  *                                                        call arguments, a local about to change
- *   i32.const / i64.const    [op, dst, imm32] / [op, dst, lo32, hi32] past the constant slots
+ *   i32.const / i64.const    [op, dst, imm32] / [op, dst, lo32, hi32] past the constant slots;
+ *   i32.const8               [op, dst, imm8]             sign-extended: most constants
  *   global.get / set         [op, dst|src, index32]
  *   loads / stores           [op, dst, addr, offset] / [op, addr, value, offset]
  *   add-fused load / store   [op, dst, a, b, offset] / [op, a, b, value, offset]

@@ -336,6 +336,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * i64.const [dst, lo, hi] put any constant in a slot */
     CASE(WM_OP_LOCAL_GET): R(0) = R(1); pc += 2; NEXT();
     CASE(WM_OP_I32_CONST): SET32(0, U32(1)); pc += 5; NEXT();
+    CASE(WM_OP_I32_CONST8): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); pc += 2; NEXT();
     CASE(WM_OP_I64_CONST): R(0) = (uint64_t)U32(1) | (uint64_t)U32(5) << 32; pc += 9; NEXT();
     CASE(WM_OP_GLOBAL_GET): R(0) = cur->globals[U32(1)]->value; pc += 5; NEXT();
     CASE(WM_OP_GLOBAL_SET): cur->globals[U32(1)]->value = R(0); pc += 5; NEXT();

@@ -5,7 +5,7 @@
  * Each instruction's fields after its opcode, as the words validate emits them:
  *   d  the result's slot     r  an operand's slot        (one byte each once packed)
  *   s  the first slot of a run of values: a call's arguments, a stack-form op's top
- *   n  a count or a memory offset, 16 bits as they are
+ *   n  a count or a memory offset, 16 bits as they are      b  a byte as it is
  *   I  32 bits as they are (two words)   T  a branch target: a word index, now a byte offset
  *   X  the rest of br_table: n32, head32, its distinct branches (T n s) and the indexes */
 #include <string.h>
@@ -37,7 +37,8 @@ static int fused_branch(uint32_t op, uint32_t *first, uint32_t *branch)
     X(F_drrr, "drrr") X(F_drn, "drn") X(F_rrn, "rrn") X(F_drrn, "drrn") X(F_rrrn, "rrrn")       \
     X(F_rT, "rT") X(F_rrT, "rrT") X(F_drrT, "drrT") X(F_drrrT, "drrrT") X(F_Tnss, "Tnss")       \
     X(F_rTnss, "rTnss") X(F_rsX, "rsX") X(F_Is, "Is") X(F_IIsr, "IIsr") X(F_dI, "dI")           \
-    X(F_dII, "dII") X(F_rI, "rI") X(F_drIn, "drIn") X(F_sI, "sI") X(F_sII, "sII")
+    X(F_dII, "dII") X(F_rI, "rI") X(F_drIn, "drIn") X(F_sI, "sI") X(F_sII, "sII")  \
+    X(F_db, "db")
 enum {
 #define X(id, text) id,
     WM_FORMS(X)
@@ -183,6 +184,7 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
             break;
         case 's': put16(p, slot(p, w[need++])); break;
         case 'n': put16(p, w[need++]); break;
+        case 'b': put8(p, w[need++]); break;
         case 'I': put32(p, word32(w + need)); need += 2; break;
         case 'T': put_target(p, w + need); need += 2; break;
         default: { /* 'X' */

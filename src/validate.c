@@ -233,10 +233,16 @@ static uint32_t const_slot(vctx *v, uint64_t bits)
     return v->nlocals + v->nconsts - 1;
 }
 
-/* Emits a 64-bit constant as a slot's value: i32.const [dst, bits32] or i64.const
- * [dst, lo32, hi32]. */
+/* Emits a 64-bit constant as a slot's value: i32.const8 [dst, imm8] (sign-extended),
+ * i32.const [dst, bits32] or i64.const [dst, lo32, hi32]. */
 static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
 {
+    int32_t small = (int32_t)(uint32_t)bits;
+    if (!wide && small >= -128 && small < 128) { /* most are: i32.const8 [dst, imm8] */
+        TRY(emit(v, WM_OP_I32_CONST8));
+        TRY(emit_slot(v, dst));
+        return emit(v, (uint32_t)small & 0xFFu);
+    }
     TRY(emit(v, wide ? WM_OP_I64_CONST : WM_OP_I32_CONST));
     TRY(emit_slot(v, dst));
     TRY(emit32(v, (uint32_t)bits));
