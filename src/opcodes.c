@@ -66,6 +66,10 @@ const uint8_t wm_op_sig[WM_OP_COUNT] = {
 #undef OP
 };
 
+const char *const wm_name_words[WM_NAME_WORDS] = {
+    "i32.", "i64.", "f32.", "f64.", "trunc_sat_", "reinterpret_", "convert_", "trunc_", "memory.",
+    "extend", "table.", "store", "load"};
+
 const char *wm_op_name(int op)
 {
     const char *p = (const char *)&op_names;

@@ -4,11 +4,23 @@
 #define WM_OPCODES_H
 #include <stdint.h>
 
-/* The type prefixes of opcode names: byte k stands for wm_type_prefix[k - 1]. */
+/* Words of opcode names that the stored names hold as one byte, k for wm_name_words[k - 1]
+ * (errors spell them out): the type prefixes and the commonest stems. */
 #define WM_I32_ "\001"
 #define WM_I64_ "\002"
 #define WM_F32_ "\003"
 #define WM_F64_ "\004"
+#define WM_TRUNC_SAT_ "\005"
+#define WM_REINTERPRET_ "\006"
+#define WM_CONVERT_ "\007"
+#define WM_TRUNC_ "\010"
+#define WM_MEMORY_ "\011"
+#define WM_EXTEND "\012"
+#define WM_TABLE_ "\013"
+#define WM_STORE "\014"
+#define WM_LOAD "\015"
+#define WM_NAME_WORDS 13
+extern const char *const wm_name_words[WM_NAME_WORDS];
 
 enum wm_opcode {
 #define OP(name, text, prefix, code, imm, sig, form) WM_OP_##name,
@@ -87,7 +99,7 @@ typedef struct wm_sig {
 extern const wm_sig wm_sigs[];
 /* Each opcode's signature (an index into wm_sigs), 0 where the validator checks it by hand. */
 extern const uint8_t wm_op_sig[WM_OP_COUNT];
-/* An opcode's text name, its type prefix still a byte (WM_I32_...); "" for the ones that
+/* An opcode's text name, its words still bytes (WM_I32_, WM_LOAD...); "" for the ones that
  * exist only in compiled code, which no error names. */
 const char *wm_op_name(int op);
 

@@ -7,7 +7,8 @@
  *   s  the first slot of a run of values: a call's arguments, a stack-form op's top
  *   n  a count or a memory offset, 16 bits as they are      b  a byte as it is
  *   I  32 bits as they are (two words)   T  a branch target: a word index, now a byte offset
- *   X  the rest of br_table: n32, head32, its distinct branches (T n s) and the indexes */
+ *   X  the rest of br_table: n32, head32, its distinct branches (T n s) and the indexes
+ * (X is known by the opcode, br_table's form is its first two fields) */
 #include <string.h>
 #include "config.h"
 #include "opcodes.h"
@@ -31,21 +32,30 @@ static int fused_branch(uint32_t op, uint32_t *first, uint32_t *branch)
     }
 }
 
-/* The compiled forms opcodes.def names, as strings of field letters */
+/* The compiled forms opcodes.def names, each field a 3-bit kind, the first lowest */
+enum { K_R = 1, K_D, K_S, K_N, K_B, K_I, K_T }; /* K_I and K_T take two words */
+#define L1(a) K_##a
+#define L2(a, b) (L1(a) | K_##b << 3)
+#define L3(a, b, c) (L2(a, b) | K_##c << 6)
+#define L4(a, b, c, d) (L3(a, b, c) | K_##d << 9)
+#define L5(a, b, c, d, e) (L4(a, b, c, d) | K_##e << 12)
+#define NEVER 0xFFFFu
 #define WM_FORMS(X)                                                                             \
-    X(F_NONE, NULL) X(F_0, "") X(F_T, "T") X(F_s, "s") X(F_dr, "dr") X(F_drr, "drr")            \
-    X(F_drrr, "drrr") X(F_drn, "drn") X(F_rrn, "rrn") X(F_drrn, "drrn") X(F_rrrn, "rrrn")       \
-    X(F_rT, "rT") X(F_rrT, "rrT") X(F_drrT, "drrT") X(F_drrrT, "drrrT") X(F_Tnss, "Tnss")       \
-    X(F_rTnss, "rTnss") X(F_rsX, "rsX") X(F_Is, "Is") X(F_IIsr, "IIsr") X(F_dI, "dI")           \
-    X(F_dII, "dII") X(F_rI, "rI") X(F_drIn, "drIn") X(F_sI, "sI") X(F_sII, "sII")  \
-    X(F_db, "db")
+    X(F_NONE, NEVER) X(F_0, 0) X(F_T, L1(T)) X(F_s, L1(S)) X(F_dr, L2(D, R))                    \
+    X(F_drr, L3(D, R, R)) X(F_drrr, L4(D, R, R, R)) X(F_drn, L3(D, R, N)) X(F_rrn, L3(R, R, N)) \
+    X(F_drrn, L4(D, R, R, N)) X(F_rrrn, L4(R, R, R, N)) X(F_rT, L2(R, T))                       \
+    X(F_rrT, L3(R, R, T)) X(F_drrT, L4(D, R, R, T)) X(F_drrrT, L5(D, R, R, R, T))               \
+    X(F_Tnss, L4(T, N, S, S)) X(F_rTnss, L5(R, T, N, S, S)) X(F_rsX, L2(R, S))                  \
+    X(F_Is, L2(I, S)) X(F_IIsr, L4(I, I, S, R)) X(F_dI, L2(D, I)) X(F_dII, L3(D, I, I))         \
+    X(F_rI, L2(R, I)) X(F_drIn, L4(D, R, I, N)) X(F_sI, L2(S, I)) X(F_sII, L3(S, I, I))         \
+    X(F_db, L2(D, B))
 enum {
-#define X(id, text) id,
+#define X(id, bits) id,
     WM_FORMS(X)
 #undef X
 };
-static const char *const form_text[] = {
-#define X(id, text) text,
+static const uint16_t forms[] = {
+#define X(id, bits) bits,
     WM_FORMS(X)
 #undef X
 };
@@ -55,18 +65,13 @@ static const uint8_t op_form[WM_OP_COUNT] = {
 #undef OP
 };
 
-static const char *layout(uint32_t op) { return op < WM_OP_COUNT ? form_text[op_form[op]] : NULL; }
-
-typedef struct packer packer;
-static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail);
-
-struct packer {
-    const uint16_t *in;
-    uint32_t n, gap;
-    const uint32_t *map; /* writing: word index -> byte offset */
-    uint8_t *out;        /* NULL while sizing */
+typedef struct packer {
+    const wm_packing *job;
+    uint32_t gap;
+    uint8_t *out; /* NULL while sizing */
     uint32_t pos;
-};
+    int bad;      /* a target that is no label */
+} packer;
 
 static void put8(packer *p, uint32_t b)
 {
@@ -92,10 +97,18 @@ static uint32_t slot(const packer *p, uint32_t s) { return s >= p->gap ? s + WM_
 
 static uint32_t word32(const uint16_t *w) { return (uint32_t)w[0] | (uint32_t)w[1] << 16; }
 
-static void put_target(packer *p, const uint16_t *w)
+/* A target word becomes its label's byte offset (a binary search: labels ascend). */
+static void put_target(packer *p, uint32_t t)
 {
-    uint32_t t = word32(w);
-    put32(p, p->map ? p->map[t & 0x7FFFFFFFu] | (t & 0x80000000u) : 0);
+    uint32_t lo = 0, hi = p->job->nlabels, word = t & 0x7FFFFFFFu;
+    const wm_label *l = p->job->labels;
+    while (p->out && lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (l[mid].word < word) lo = mid + 1;
+        else hi = mid;
+    }
+    if (p->out && (lo == p->job->nlabels || l[lo].word != word)) p->bad = 1;
+    put32(p, p->out && !p->bad ? l[lo].byte | (t & 0x80000000u) : 0);
 }
 
 /* br_table after its index and from: [n32, head32, d x (target, arity, to), indexes]; the
@@ -104,114 +117,105 @@ static uint32_t put_table(packer *p, const uint16_t *w, uint32_t avail)
 {
     if (avail < 4) return 0;
     uint32_t n = word32(w), head = word32(w + 2), d = head & 0x7FFFFFFFu, wide = head >> 31;
-    uint64_t nidx = (uint64_t)n + 1, units = 4 + 4 * (uint64_t)d + (wide ? nidx : (nidx + 1) / 2);
+    if (d > avail || (wide ? n : n / 2) >= avail) return 0; /* so the sum cannot wrap */
+    uint32_t units = 4 + 4 * d + (wide ? n + 1 : n / 2 + 1);
     if (units > avail) return 0;
     put32(p, n);
     put32(p, head);
     const uint16_t *b = w + 4;
     for (uint32_t k = 0; k < d; k++, b += 4) {
-        put_target(p, b);
+        put_target(p, word32(b));
         put16(p, b[2]);
         put16(p, slot(p, b[3]));
     }
-    for (uint64_t i = 0; i < nidx; i++) {
+    for (uint32_t i = 0; i <= n; i++) {
         if (wide) put16(p, b[i]);
         else put8(p, (uint32_t)(b[i / 2] >> (i % 2 * 8)) & 0xFFu);
     }
-    return (uint32_t)units;
+    return units;
 }
 
-static uint32_t width(char c) { return c == 'I' || c == 'T' ? 2 : c == 'X' ? 0 : 1; }
-
-/* A far frame's instruction (pack.h): its slot operands past 255 go through scratch slots,
- * slot_in before it for each one read; bytes[] gets the slots the instruction names, outs[]
- * the slot_outs to follow. Returns the words it spans (the fused branch it splits itself),
- * 0 if malformed. */
-static uint32_t stage(packer *p, const uint16_t *w, uint32_t avail, const char *f, uint8_t *bytes,
-                      uint32_t *outs, uint32_t *nouts)
-{
-    uint32_t len = 1, fields = 0, first, branch;
-    for (const char *c = f; *c; c++) len += width(*c);
-    if (len > avail) return 0;
-    /* a fused branch whose result is far: a taken branch would skip its slot_out, so it
-     * goes as its two halves */
-    if (WM_CONFIG_FUSED_OPS && fused_branch(w[0], &first, &branch) && slot(p, w[1]) > 255) {
-        uint16_t a[4] = {(uint16_t)first, w[1], w[2], w[3]}, b[5] = {(uint16_t)branch, w[1]};
-        memcpy(b + 2, w + 4, (len - 4) * sizeof *w);
-        return put_insn(p, a, 4) && put_insn(p, b, len - 2) ? len : 0;
-    }
-    uint32_t need = 1;
-    for (const char *c = f; *c; need += width(*c), c++) {
-        if (*c != 'd' && *c != 'r') continue;
-        uint32_t s = slot(p, w[need]);
-        if (s > 255) {
-            uint32_t scratch = p->gap + fields;
-            if (*c == 'r') {
-                put8(p, WM_OP_SLOT_IN);
-                put8(p, scratch);
-                put16(p, s);
-            } else {
-                outs[(*nouts)++] = s << 8 | scratch;
-            }
-            s = scratch;
-        }
-        bytes[fields++] = (uint8_t)s;
-    }
-    return UINT32_MAX;
-}
-
-/* Packs the instruction at w (avail words left); returns the words it spans, 0 if malformed. */
+/* Packs the instruction at w (avail words left); returns the words it spans, 0 if malformed.
+ * In a far frame (pack.h) its slot operands past 255 go through scratch slots: a slot_in
+ * before it for each one read, a slot_out after it for its result. */
 static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
 {
-    uint32_t op = w[0], need = 1, fields = 0, nouts = 0, outs[8];
-    uint8_t bytes[8];
-    const char *f = layout(op);
-    if (!f) return 0;
-    int far = p->gap != WM_PACK_NARROW;
-    if (far) {
-        uint32_t k = stage(p, w, avail, f, bytes, outs, &nouts);
-        if (k != UINT32_MAX) return k;
+    uint32_t op = w[0], form, f, at = 1, i = 0, nouts = 0, outs[5], first, branch;
+    uint8_t bytes[5];
+    if (op >= WM_OP_COUNT || (form = forms[op_form[op]]) == NEVER) return 0;
+    for (f = form; f; f >>= 3) at += (f & 7) >= K_I ? 2 : 1;
+    if (at > avail) return 0;
+    if (p->gap != WM_PACK_NARROW) {
+        /* a fused branch whose result is far goes as its two halves: a taken branch would
+         * skip the slot_out */
+        if (WM_CONFIG_FUSED_OPS && fused_branch(op, &first, &branch) && slot(p, w[1]) > 255) {
+            uint16_t a[4] = {(uint16_t)first, w[1], w[2], w[3]}, b[5] = {(uint16_t)branch, w[1]};
+            memcpy(b + 2, w + 4, (at - 4) * sizeof *w);
+            return put_insn(p, a, 4) && put_insn(p, b, at - 2) ? at : 0;
+        }
+        for (f = form, at = 1; f; at += (f & 7) >= K_I ? 2 : 1, f >>= 3) {
+            if ((f & 7) != K_R && (f & 7) != K_D) continue;
+            uint32_t s = slot(p, w[at]);
+            if (s > 255) {
+                uint32_t scratch = p->gap + i;
+                if ((f & 7) == K_R) {
+                    put8(p, WM_OP_SLOT_IN);
+                    put8(p, scratch);
+                    put16(p, s);
+                } else {
+                    outs[nouts++] = s << 8 | scratch;
+                }
+                s = scratch;
+            }
+            bytes[i++] = (uint8_t)s;
+        }
+        i = 0;
     }
     put8(p, op);
-    for (const char *c = f; *c; c++) {
-        if (need + width(*c) > avail) return 0;
-        switch (*c) {
-        case 'd': case 'r':
-            if (far) put8(p, bytes[fields++]);
-            else if (w[need] > 255) return 0;
-            else put8(p, w[need]);
-            need++;
+    for (f = form, at = 1; f; f >>= 3) {
+        uint32_t x = w[at++];
+        switch (f & 7) {
+        case K_R: case K_D:
+            if (p->gap != WM_PACK_NARROW) x = bytes[i++];
+            else if (x > 255) return 0;
+            put8(p, x);
             break;
-        case 's': put16(p, slot(p, w[need++])); break;
-        case 'n': put16(p, w[need++]); break;
-        case 'b': put8(p, w[need++]); break;
-        case 'I': put32(p, word32(w + need)); need += 2; break;
-        case 'T': put_target(p, w + need); need += 2; break;
-        default: { /* 'X' */
-            uint32_t k = put_table(p, w + need, avail - need);
-            if (!k) return 0;
-            need += k;
-        }
+        case K_S: put16(p, slot(p, x)); break;
+        case K_N: put16(p, x); break;
+        case K_B: put8(p, x); break;
+        case K_I: put32(p, x | (uint32_t)w[at++] << 16); break;
+        default: put_target(p, x | (uint32_t)w[at++] << 16); break;
         }
     }
-    for (uint32_t k = 0; k < nouts; k++) {
+    if (op == WM_OP_BR_TABLE) {
+        uint32_t k = put_table(p, w + at, avail - at);
+        if (!k) return 0;
+        at += k;
+    }
+    for (i = 0; i < nouts; i++) {
         put8(p, WM_OP_SLOT_OUT);
-        put16(p, outs[k] >> 8);
-        put8(p, outs[k] & 0xFFu);
+        put16(p, outs[i] >> 8);
+        put8(p, outs[i] & 0xFFu);
     }
-    return need;
+    return at;
 }
 
-uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, uint32_t *map, uint8_t *out)
+uint32_t wm_pack(wm_packing *job, uint8_t *out)
 {
-    packer p = {in, n, gap, out ? map : NULL, out, 0};
-    for (uint32_t u = 0; u < n;) {
-        uint32_t at = p.pos, k = put_insn(&p, in + u, n - u);
-        if (!k) return 0;
-        if (!out)
-            for (uint32_t i = 0; i < k; i++) map[u + i] = at;
+    packer p = {job, job->gap, out, 0, 0};
+    uint32_t li = 0, u = 0;
+    wm_label *l = job->labels;
+    job->found = UINT32_MAX;
+    for (;;) {
+        for (; !out && li < job->nlabels && l[li].word <= u; li++) {
+            if (l[li].word < u) return 0; /* inside an instruction */
+            l[li].byte = p.pos;
+        }
+        if (u >= job->n) break;
+        uint32_t at = p.pos, k = put_insn(&p, job->in + u, job->n - u);
+        if (!k || p.bad) return 0;
         u += k;
+        if (job->find >= at && job->find < p.pos) job->found = u - 1;
     }
-    if (!out) map[n] = p.pos;
     return p.pos;
 }

@@ -44,9 +44,8 @@ static wasmcu_err fail(vctx *v, wasmcu_err code, const char *fmt, const char *a,
     for (const char *p = fmt; *p && n + 1 < sizeof msg; p++) {
         if (p[0] == '%' && p[1] == 's' && ai < 3) {
             for (const char *s = args[ai++]; s && *s && n + 1 < sizeof msg; s++) {
-                if (*s <= 4) { /* an opcode name's type prefix (opcodes.h) */
-                    for (const char *t = &"i32.i64.f32.f64."[(*s - 1) * 4], *e = t + 4;
-                         t < e && n + 1 < sizeof msg; t++)
+                if (*s <= WM_NAME_WORDS) { /* a word of an opcode name (opcodes.h) */
+                    for (const char *t = wm_name_words[*s - 1]; *t && n + 1 < sizeof msg; t++)
                         msg[n++] = *t;
                     continue;
                 }
@@ -238,13 +237,10 @@ static uint32_t const_slot(vctx *v, uint64_t bits)
 static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
 {
     int32_t small = (int32_t)(uint32_t)bits;
-    if (!wide && small >= -128 && small < 128) { /* most are: i32.const8 [dst, imm8] */
-        TRY(emit(v, WM_OP_I32_CONST8));
-        TRY(emit_slot(v, dst));
-        return emit(v, (uint32_t)small & 0xFFu);
-    }
-    TRY(emit(v, wide ? WM_OP_I64_CONST : WM_OP_I32_CONST));
+    int byte = !wide && small >= -128 && small < 128; /* most are: i32.const8 [dst, imm8] */
+    TRY(emit(v, byte ? WM_OP_I32_CONST8 : wide ? WM_OP_I64_CONST : WM_OP_I32_CONST));
     TRY(emit_slot(v, dst));
+    if (byte) return emit(v, (uint32_t)small & 0xFFu);
     TRY(emit32(v, (uint32_t)bits));
     return wide ? emit32(v, (uint32_t)(bits >> 32)) : WASMCU_OK;
 }
@@ -308,7 +304,14 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
 
 /* A label (a loop's start, a block's end or else, the function's start): a branch may land
  * here, so nothing before fuses with anything after. */
-static void label_here(vctx *v) { v->last_end = v->op_start = v->op_prev = UINT32_MAX; }
+static wasmcu_err label_here(vctx *v)
+{
+    v->last_end = v->op_start = v->op_prev = UINT32_MAX;
+    if (!v->compile) return WASMCU_OK;
+    if (!grow(v, (void **)&v->labels, &v->cap_labels, v->nlabels + 1, sizeof(wm_label))) return v->err;
+    v->labels[v->nlabels++].word = v->ncode;
+    return WASMCU_OK;
+}
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
                             const wm_valtype *results, uint32_t nr)
@@ -325,7 +328,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->nresults = nr;
     c->height = v->nvals;
     c->loop_start = v->ncode;
-    label_here(v);
+    TRY(label_here(v));
     return push_types(v, params, np);
 }
 
@@ -574,7 +577,7 @@ static wasmcu_err op_end(vctx *v)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     patch_chain(v, c->fixups, v->ncode);
     if (c->else_fixup) write32(v, c->else_fixup - 1, v->ncode);
-    label_here(v);
+    TRY(label_here(v));
     /* the function's end returns; branches to the function's label land here too */
     if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups)) {
         TRY(emit(v, WM_OP_RETURN));
@@ -597,7 +600,7 @@ static wasmcu_err op_else(vctx *v)
         TRY(emit(v, WM_OP_JUMP));
         TRY(emit_target(v, c, 0));
     }
-    label_here(v);
+    TRY(label_here(v));
     if (c->else_fixup) {
         write32(v, c->else_fixup - 1, v->ncode);
         c->else_fixup = 0;
@@ -1183,8 +1186,9 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
+    v->nlabels = 0;
     if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
-    label_here(v);
+    TRY(label_here(v));
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
      * it into theirs (then the trap is theirs: a load's, not its address's add) */
@@ -1217,31 +1221,40 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     /* checking alone cannot count the constant slots: it assumes all of them, so that
      * compiling later cannot fail for the frame's size */
     uint64_t frame = (uint64_t)v->nlocals + (v->compile ? v->nconsts : WM_CONFIG_CONST_SLOTS) + v->max_vals;
-    if (frame > 0xFFFFu - WM_PACK_SCRATCH)
-        return fail(v, WASMCU_ERR_UNSUPPORTED, "the function's frame needs more than 65527 value "
-                    "slots (params, locals and operand stack)", 0, 0, 0);
-    if (frame > 256 && ft->nparams > WM_PACK_GAP_MAX)
-        return fail(v, WASMCU_ERR_UNSUPPORTED, "a function with more than 256 value slots (params, "
-                    "locals and operand stack) may have at most 248 params", 0, 0, 0);
+    const char *big = frame > 0xFFFFu - WM_PACK_SCRATCH
+                          ? "the function's frame needs more than 65527 value slots (params, "
+                            "locals and operand stack)"
+                      : frame > 256 && ft->nparams > WM_PACK_GAP_MAX
+                          ? "more than 248 params in a function of more than 256 value slots"
+                          : NULL;
+    if (big) return fail(v, WASMCU_ERR_UNSUPPORTED, big, 0, 0, 0);
     if (!v->compile) return WASMCU_OK;
     /* home slots go above the constants */
     for (uint32_t k = 0; k < v->nrelocs; k++)
         if (v->relocs[k] != UINT32_MAX)
             v->code[v->relocs[k]] = (uint16_t)(v->code[v->relocs[k]] + v->nlocals + v->nconsts);
-    v->gap = frame > 256 ? (v->nlocals < WM_PACK_GAP_MAX ? v->nlocals : WM_PACK_GAP_MAX) : WM_PACK_NARROW;
-    if (!grow(v, (void **)&v->map, &v->cap_map, v->ncode + 1, sizeof(uint32_t))) return v->err;
-    uint32_t nbytes = wm_pack(v->code, v->ncode, v->gap, v->map, NULL);
-    if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: compiled code does not pack", 0, 0, 0);
+    /* done with: its room goes to the packing map */
+    wm_free(&v->rt->alloc, v->relocs);
+    v->relocs = NULL;
+    v->nrelocs = v->cap_relocs = 0;
+    wm_packing *job = &v->pack;
+    job->in = v->code;
+    job->n = v->ncode;
+    job->gap = frame > 256 ? (v->nlocals < WM_PACK_GAP_MAX ? v->nlocals : WM_PACK_GAP_MAX) : WM_PACK_NARROW;
+    job->labels = v->labels;
+    job->nlabels = v->nlabels;
+    uint32_t nbytes = wm_pack(job, NULL);
+    if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: bad compiled opcode", 0, 0, 0);
     if (v->sizing) return WASMCU_OK;
     /* one block: the constants, then the code */
     size_t const_bytes = v->nconsts * sizeof(uint64_t);
     uint8_t *block = wm_malloc_high(&v->rt->alloc, const_bytes + nbytes);
     if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
     if (v->nconsts) memcpy(block, v->consts, const_bytes);
-    wm_pack(v->code, v->ncode, v->gap, v->map, block + const_bytes);
+    wm_pack(job, block + const_bytes);
     fd->code.ops = block + const_bytes;
     fd->code.nops = nbytes;
-    fd->code.nlocals = fd->nlocals + (v->gap != WM_PACK_NARROW ? WM_PACK_SCRATCH : 0);
+    fd->code.nlocals = fd->nlocals + (job->gap != WM_PACK_NARROW ? WM_PACK_SCRATCH : 0);
     fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = v->nconsts;
     fd->code.max_height = v->nconsts + v->max_vals;
@@ -1266,7 +1279,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);
     wm_free(&v->rt->alloc, v->brlist);
-    wm_free(&v->rt->alloc, v->map);
+    wm_free(&v->rt->alloc, v->labels);
 }
 
 wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)
@@ -1301,14 +1314,12 @@ int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t
     vctx_init(&v, rt, (wm_module *)m); /* sizing and locating write nothing into the module */
     v.compile = 1;
     v.sizing = 1;
-    /* the packed byte's word: the last word of the instruction that holds it */
-    int found = validate_func(&v, fi) == WASMCU_OK && !v.err && byte < v.map[v.ncode];
-    uint32_t word = 0;
-    while (found && word + 1 < v.ncode && v.map[word + 1] <= byte) word++;
+    v.pack.find = byte; /* to the last word of the instruction that holds it */
+    int found = validate_func(&v, fi) == WASMCU_OK && !v.err && v.pack.found != UINT32_MAX;
     if (found) {
         v.sizing = 0;
         v.locating = 1;
-        v.locate_word = word;
+        v.locate_word = v.pack.found;
         found = validate_func(&v, fi) == WASMCU_OK && v.located;
         if (found) *offset = (uint32_t)v.locate_off;
     }

@@ -2,6 +2,7 @@
  * instruction at a time) and validate_check.c (the load pass's short path). */
 #ifndef WM_VALIDATE_CTX_H
 #define WM_VALIDATE_CTX_H
+#include "pack.h"
 #include "compile.h"
 #include "reader.h"
 #include "validate.h"
@@ -76,9 +77,10 @@ typedef struct vctx {
     /* emitted code */
     uint16_t *code;
     uint32_t ncode, cap_code;
-    /* packing (pack.h): word -> byte offset, and where the scratch slots go */
-    uint32_t *map;
-    uint32_t cap_map, gap;
+    /* the words branches may target, ascending (label_here), for packing (pack.h) */
+    wm_label *labels;
+    uint32_t nlabels, cap_labels;
+    wm_packing pack;
     /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
      * the distinct depths in order */
     uint32_t *brmap, *brlist;
