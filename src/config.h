@@ -47,6 +47,20 @@
 #endif
 #endif
 
+/* Families of instructions share one handler each: i64 and float arithmetic, i32 division
+ * and the commonest conversions (numeric.h's WM_HOT_NUMERIC) go through the cold numeric
+ * instructions' wm_numeric (numeric.c); loads and stores through one handler each; and a
+ * call's frame is set up by memset and memcpy alone. 1, the default of size-optimised builds,
+ * makes the runtime ~0.9 KB smaller on Cortex-M4, and those instructions slower by a call or
+ * a switch. */
+#ifndef WM_CONFIG_SHARED_HANDLERS
+#if defined(__OPTIMIZE_SIZE__)
+#define WM_CONFIG_SHARED_HANDLERS 1
+#else
+#define WM_CONFIG_SHARED_HANDLERS 0
+#endif
+#endif
+
 /* The load pass of lazy compilation checks runs of common instructions on a short path
  * (validate_check.c) instead of the compiler's: loading CoreMark takes ~70% fewer
  * instructions. 0, the default of size-optimised builds, saves ~2.3 KB on Cortex-M4 (1 KB of it

@@ -52,6 +52,20 @@
 /* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
 static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
 static inline uint32_t rd32(const uint8_t *p) { uint32_t w; COPY(&w, p, 4); return w; }
+/* An n-byte access (WM_CONFIG_SHARED_HANDLERS): stores the low bytes of x, or loads them
+ * zero-extended. */
+static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
+{
+    uint8_t b = (uint8_t)x;
+    uint16_t h = (uint16_t)x;
+    uint32_t w = (uint32_t)x;
+    switch (n) {
+    case 1: if (store) *at = b; return *at;
+    case 2: if (store) COPY(at, &h, 2); COPY(&h, at, 2); return h;
+    case 4: if (store) COPY(at, &w, 4); COPY(&w, at, 4); return w;
+    default: if (store) COPY(at, &x, 8); COPY(&x, at, 8); return x;
+    }
+}
 #define U16(k) rd16(pc + (k))
 #define U32(k) rd32(pc + (k))
 #define NEXT_U32() (pc += 4, U32(-4))
@@ -150,7 +164,8 @@ static wasmcu_err compile_at_call(wm_func *f, char *msg, size_t len)
     if (!c->ops) {
         wasmcu_err err = wm_compile_func(f->inst->rt, (wm_module *)(uintptr_t)f->inst->mod, f->idx);
         if (err) {
-            snprintf(msg, len, "pool full compiling func %u at its first call", (unsigned)f->idx);
+            snprintf(msg, len, "%s compiling func %u at its first call",
+                     err == WASMCU_ERR_OOM ? "pool full" : "internal error", (unsigned)f->idx);
             return err;
         }
     }
@@ -171,8 +186,9 @@ static wasmcu_err meter(wasmcu_instance *o)
 
 /* A call's frame above its params: locals zeroed, then the function's constants. A frame
  * of few slots gets word loops: a call to memset or memcpy costs more than the copy (fib on
- * Cortex-M4: 16.0x native -> 13.5x). Two zeroes a turn, or GCC makes the loop a memset. */
-#define ENTER_LOOP_MAX 8
+ * Cortex-M4: 16.0x native -> 13.5x). Two zeroes a turn, or GCC makes the loop a memset.
+ * Size-optimised builds (WM_CONFIG_SHARED_HANDLERS) keep only the calls. */
+#define ENTER_LOOP_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : 8)
 static inline void enter(wasmcu_val *locals, const wm_code *c)
 {
     uint32_t n = c->nlocals, nc = c->nconsts, i = 0;
@@ -287,7 +303,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         code = func->ops;
         /* memory.grow and natives reload mem and memsize themselves: only another
          * instance's function needs them read again */
-        if (func->inst != cur) LOAD_INST();
+        if (func->inst != cur) goto reload;
         NEXT();
     }
     CASE(WM_OP_CALL): callee = cur->funcs[U32(0)]; args = fp + U16(4); pc += 6; goto call;
@@ -312,8 +328,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             owner->nframes = nframes;
             err = wm_call_native(cur, callee, args, args + np, msg, sizeof msg);
             if (err) TRAP(err);
-            LOAD_INST(); /* the native may have grown memory */
-            NEXT();
+            goto reload; /* the native may have grown memory */
         }
         if (!callee->ops && (err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
         if (nframes >= owner->max_frames || args + callee->need > stack_end)
@@ -347,6 +362,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 
     /* one handler where the same bits move: a float's load or store moves its bits, a narrow
      * i64 store keeps the low bytes; a narrow unsigned i64 load must write its high half */
+#if !WM_CONFIG_SHARED_HANDLERS
     CASE(WM_OP_F32_LOAD):
     CASE(WM_OP_I32_LOAD): LOAD32(uint32_t, 4, AS_U32); NEXT();
     CASE(WM_OP_I64_LOAD32_U): LOAD(uint32_t, 4, AS_U64); NEXT();
@@ -370,6 +386,36 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_STORE8): STORE(uint8_t, 1); NEXT();
     CASE(WM_OP_I64_STORE16):
     CASE(WM_OP_I32_STORE16): STORE(uint16_t, 2); NEXT();
+#else
+    /* one handler for the loads, one for the stores: the access size is the memarg's natural
+     * alignment (opcodes.def), the signed loads are every other one from i32.load8_s */
+    CASE(WM_OP_I32_LOAD): CASE(WM_OP_I64_LOAD): CASE(WM_OP_F32_LOAD): CASE(WM_OP_F64_LOAD):
+    CASE(WM_OP_I32_LOAD8_S): CASE(WM_OP_I32_LOAD8_U): CASE(WM_OP_I32_LOAD16_S):
+    CASE(WM_OP_I32_LOAD16_U): CASE(WM_OP_I64_LOAD8_S): CASE(WM_OP_I64_LOAD8_U):
+    CASE(WM_OP_I64_LOAD16_S): CASE(WM_OP_I64_LOAD16_U): CASE(WM_OP_I64_LOAD32_S):
+    CASE(WM_OP_I64_LOAD32_U): {
+        uint32_t op = pc[-1], n = 1u << (wm_op_imm[op] - IMM_MEM8), k = op - WM_OP_I32_LOAD8_S;
+        EA(n, 1);
+        uint64_t x = access(mem + ea, n, 0, 0);
+        if (op >= WM_OP_I32_LOAD8_S && !(k & 1)) { /* sign-extend, to 32 bits for an i32 */
+            uint64_t m = (uint64_t)1 << (8 * n - 1);
+            x = (x ^ m) - m;
+            if (op < WM_OP_I64_LOAD8_S) x = (uint32_t)x;
+        }
+        R(0) = x;
+        pc += 4;
+        NEXT();
+    }
+    CASE(WM_OP_I32_STORE): CASE(WM_OP_I64_STORE): CASE(WM_OP_F32_STORE): CASE(WM_OP_F64_STORE):
+    CASE(WM_OP_I32_STORE8): CASE(WM_OP_I32_STORE16): CASE(WM_OP_I64_STORE8):
+    CASE(WM_OP_I64_STORE16): CASE(WM_OP_I64_STORE32): {
+        uint32_t n = 1u << (wm_op_imm[pc[-1]] - IMM_MEM8);
+        EA(n, 0);
+        access(mem + ea, n, R(1), 1);
+        pc += 4;
+        NEXT();
+    }
+#endif
     /* an offset past 65535: [dst, addr, offset32, size], the checked address for the access
      * that follows with offset 0 (below memsize, so it fits 32 bits) */
     CASE(WM_OP_EA_FAR): {
@@ -379,12 +425,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 8;
         NEXT();
     }
-    CASE(WM_OP_MEMORY_SIZE): SP(); *sp++ = cur->mem->pages; NEXT();
-    CASE(WM_OP_MEMORY_GROW):
-        SP();
-        sp[-1] = (uint32_t)wm_memory_grow(cur->rt, cur->mem, I32(sp[-1]));
-        LOAD_INST();
-        NEXT();
 
     CASE(WM_OP_I32_EQZ): UN_I32(x == 0); NEXT();
     CASE(WM_OP_I32_EQ): BIN_I32(a == b); NEXT();
@@ -401,23 +441,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_ADD): BIN_I32(a + b); NEXT();
     CASE(WM_OP_I32_SUB): BIN_I32(a - b); NEXT();
     CASE(WM_OP_I32_MUL): BIN_I32(a * b); NEXT();
-    CASE(WM_OP_I32_DIV_S):
-        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
-        if (S32(R(2)) == -1 && I32(R(1)) == 0x80000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
-        BIN_I32((int32_t)a / (int32_t)b);
-        NEXT();
-    CASE(WM_OP_I32_DIV_U):
-        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
-        BIN_I32(a / b);
-        NEXT();
-    CASE(WM_OP_I32_REM_S):
-        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
-        BIN_I32((int32_t)b == -1 ? 0 : (int32_t)a % (int32_t)b);
-        NEXT();
-    CASE(WM_OP_I32_REM_U):
-        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
-        BIN_I32(a % b);
-        NEXT();
     CASE(WM_OP_I32_AND): BIN_I32(a & b); NEXT();
     CASE(WM_OP_I32_OR): BIN_I32(a | b); NEXT();
     CASE(WM_OP_I32_XOR): BIN_I32(a ^ b); NEXT();
@@ -475,6 +498,24 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         goto bad_op;
 #endif
 
+#if !WM_CONFIG_SHARED_HANDLERS
+    CASE(WM_OP_I32_DIV_S):
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        if (S32(R(2)) == -1 && I32(R(1)) == 0x80000000u) TRAP(WASMCU_TRAP_INT_OVERFLOW);
+        BIN_I32((int32_t)a / (int32_t)b);
+        NEXT();
+    CASE(WM_OP_I32_DIV_U):
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I32(a / b);
+        NEXT();
+    CASE(WM_OP_I32_REM_S):
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I32((int32_t)b == -1 ? 0 : (int32_t)a % (int32_t)b);
+        NEXT();
+    CASE(WM_OP_I32_REM_U):
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I32(a % b);
+        NEXT();
     CASE(WM_OP_I64_ADD): BIN_I64(a + b); NEXT();
     CASE(WM_OP_I64_SUB): BIN_I64(a - b); NEXT();
     CASE(WM_OP_I64_MUL): BIN_I64(a * b); NEXT();
@@ -499,6 +540,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_EXTEND_I32_S): R(0) = (uint64_t)(int64_t)S32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_F32_CONVERT_I32_S): SET32(0, wm_f32_bits((float)S32(R(1)))); pc += 2; NEXT();
     CASE(WM_OP_F64_CONVERT_I32_S): R(0) = wm_f64_bits((double)S32(R(1))); pc += 2; NEXT();
+#else /* they share the cold ones' handler */
+#define X(op) CASE(WM_OP_##op):
+    WM_HOT_NUMERIC(X)
+#undef X
+#endif
 
     /* the rest of the numeric instructions: one shared handler, computed in numeric.c */
     CASE(WM_OP_I64_EQZ):
@@ -598,6 +644,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
 
+    CASE(WM_OP_MEMORY_SIZE): SP(); *sp++ = cur->mem->pages; NEXT();
+    CASE(WM_OP_MEMORY_GROW):
+        SP();
+        sp[-1] = (uint32_t)wm_memory_grow(cur->rt, cur->mem, I32(sp[-1]));
+    reload: /* the memory may have moved or grown, or the instance changed */
+        LOAD_INST();
+        NEXT();
     CASE(WM_OP_REF_NULL): SP(); *sp++ = 0; NEXT();
     CASE(WM_OP_REF_IS_NULL): SP(); sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
     CASE(WM_OP_REF_FUNC): SP(); *sp++ = (wasmcu_val)(uintptr_t)cur->funcs[NEXT_U32()]; NEXT();

@@ -5,6 +5,7 @@
  * on a microcontroller; the operations programs run in loops stay in interp.c. */
 #include "numeric.h"
 #include "compile.h"
+#include "config.h"
 
 #define A(k) fp[pc[k]]
 #define I32(v) ((uint32_t)(v))
@@ -21,18 +22,51 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
 {
     wasmcu_val r;
     uint64_t a = A(1), b = 0;
-    uint32_t k;
-    *len = 2;
-    /* binary instructions read b (ranges in opcodes.def's order, which is the encoding's) */
-    if ((op >= WM_OP_I64_EQ && op <= WM_OP_F64_GE) || op == WM_OP_I32_ROTL ||
-        op == WM_OP_I32_ROTR || (op >= WM_OP_I64_DIV_S && op <= WM_OP_I64_REM_U) ||
-        op == WM_OP_I64_ROTL || op == WM_OP_I64_ROTR ||
-        (op >= WM_OP_F32_MIN && op <= WM_OP_F32_COPYSIGN) ||
-        (op >= WM_OP_F64_MIN && op <= WM_OP_F64_COPYSIGN)) {
-        b = A(2);
-        *len = 3;
-    }
+    uint32_t k, np = wm_sigs[wm_op_sig[op]].np; /* [dst, a] or [dst, a, b] */
+    if (np == 2) b = A(2);
+    *len = 1 + np;
     switch (op) {
+#if WM_CONFIG_SHARED_HANDLERS
+    case WM_OP_I32_DIV_S:
+        if (!I32(b)) return WASMCU_TRAP_DIV_ZERO;
+        if (I32(b) == 0xFFFFFFFFu && I32(a) == 0x80000000u) return WASMCU_TRAP_INT_OVERFLOW;
+        r = (uint32_t)((int32_t)I32(a) / (int32_t)I32(b));
+        break;
+    case WM_OP_I32_DIV_U:
+        if (!I32(b)) return WASMCU_TRAP_DIV_ZERO;
+        r = I32(a) / I32(b);
+        break;
+    case WM_OP_I32_REM_S:
+        if (!I32(b)) return WASMCU_TRAP_DIV_ZERO;
+        r = I32(b) == 0xFFFFFFFFu ? 0 : (uint32_t)((int32_t)I32(a) % (int32_t)I32(b));
+        break;
+    case WM_OP_I32_REM_U:
+        if (!I32(b)) return WASMCU_TRAP_DIV_ZERO;
+        r = I32(a) % I32(b);
+        break;
+    case WM_OP_I64_ADD: r = a + b; break;
+    case WM_OP_I64_SUB: r = a - b; break;
+    case WM_OP_I64_MUL: r = a * b; break;
+    case WM_OP_I64_AND: r = a & b; break;
+    case WM_OP_I64_OR: r = a | b; break;
+    case WM_OP_I64_XOR: r = a ^ b; break;
+    case WM_OP_I64_SHL: r = a << (b & 63); break;
+    case WM_OP_I64_SHR_S: r = (uint64_t)((int64_t)a >> (b & 63)); break;
+    case WM_OP_I64_SHR_U: r = a >> (b & 63); break;
+    case WM_OP_F32_ADD: r = wm_f32_bits(F32(a) + F32(b)); break;
+    case WM_OP_F32_SUB: r = wm_f32_bits(F32(a) - F32(b)); break;
+    case WM_OP_F32_MUL: r = wm_f32_bits(F32(a) * F32(b)); break;
+    case WM_OP_F32_DIV: r = wm_f32_bits(F32(a) / F32(b)); break;
+    case WM_OP_F64_ADD: r = wm_f64_bits(F64(a) + F64(b)); break;
+    case WM_OP_F64_SUB: r = wm_f64_bits(F64(a) - F64(b)); break;
+    case WM_OP_F64_MUL: r = wm_f64_bits(F64(a) * F64(b)); break;
+    case WM_OP_F64_DIV: r = wm_f64_bits(F64(a) / F64(b)); break;
+    case WM_OP_I64_EXTEND_I32_U:
+    case WM_OP_I32_WRAP_I64: r = X32; break;
+    case WM_OP_I64_EXTEND_I32_S: r = (uint64_t)(int64_t)(int32_t)X32; break;
+    case WM_OP_F32_CONVERT_I32_S: r = wm_f32_bits((float)(int32_t)X32); break;
+    case WM_OP_F64_CONVERT_I32_S: r = wm_f64_bits((double)(int32_t)X32); break;
+#endif
     case WM_OP_I64_EQZ: r = a == 0; break;
     case WM_OP_I64_EQ: r = a == b; break;
     case WM_OP_I64_NE: r = a != b; break;
