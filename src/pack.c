@@ -66,11 +66,10 @@ static const uint8_t op_form[WM_OP_COUNT] = {
 };
 
 typedef struct packer {
-    const wm_packing *job;
     uint32_t gap;
-    uint8_t *out; /* NULL while sizing */
+    const uint32_t *map; /* writing: word index -> byte offset */
+    uint8_t *out;        /* NULL while sizing */
     uint32_t pos;
-    int bad;      /* a target that is no label */
 } packer;
 
 static void put8(packer *p, uint32_t b)
@@ -97,18 +96,9 @@ static uint32_t slot(const packer *p, uint32_t s) { return s >= p->gap ? s + WM_
 
 static uint32_t word32(const uint16_t *w) { return (uint32_t)w[0] | (uint32_t)w[1] << 16; }
 
-/* A target word becomes its label's byte offset (a binary search: labels ascend). */
 static void put_target(packer *p, uint32_t t)
 {
-    uint32_t lo = 0, hi = p->job->nlabels, word = t & 0x7FFFFFFFu;
-    const wm_label *l = p->job->labels;
-    while (p->out && lo < hi) {
-        uint32_t mid = (lo + hi) / 2;
-        if (l[mid].word < word) lo = mid + 1;
-        else hi = mid;
-    }
-    if (p->out && (lo == p->job->nlabels || l[lo].word != word)) p->bad = 1;
-    put32(p, p->out && !p->bad ? l[lo].byte | (t & 0x80000000u) : 0);
+    put32(p, p->map ? p->map[t & 0x7FFFFFFFu] | (t & 0x80000000u) : 0);
 }
 
 /* br_table after its index and from: [n32, head32, d x (target, arity, to), indexes]; the
@@ -200,22 +190,16 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
     return at;
 }
 
-uint32_t wm_pack(wm_packing *job, uint8_t *out)
+uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, uint32_t *map, uint8_t *out)
 {
-    packer p = {job, job->gap, out, 0, 0};
-    uint32_t li = 0, u = 0;
-    wm_label *l = job->labels;
-    job->found = UINT32_MAX;
-    for (;;) {
-        for (; !out && li < job->nlabels && l[li].word <= u; li++) {
-            if (l[li].word < u) return 0; /* inside an instruction */
-            l[li].byte = p.pos;
-        }
-        if (u >= job->n) break;
-        uint32_t at = p.pos, k = put_insn(&p, job->in + u, job->n - u);
-        if (!k || p.bad) return 0;
+    packer p = {gap, out ? map : NULL, out, 0};
+    for (uint32_t u = 0; u < n;) {
+        uint32_t at = p.pos, k = put_insn(&p, in + u, n - u);
+        if (!k) return 0;
+        if (!out)
+            for (uint32_t i = 0; i < k; i++) map[u + i] = at;
         u += k;
-        if (job->find >= at && job->find < p.pos) job->found = u - 1;
     }
+    if (!out) map[n] = p.pos;
     return p.pos;
 }

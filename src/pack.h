@@ -13,25 +13,10 @@
 #define WM_PACK_GAP_MAX (256u - WM_PACK_SCRATCH)
 #define WM_PACK_NARROW UINT32_MAX
 
-/* A word that branches target (validate's labels), and its byte offset once packed. */
-typedef struct wm_label {
-    uint32_t word, byte;
-} wm_label;
-
-/* What wm_pack packs: n words of relocated code, with their labels in ascending order. */
-typedef struct wm_packing {
-    const uint16_t *in;
-    uint32_t n, gap;
-    wm_label *labels;
-    uint32_t nlabels;
-    /* sizing: the byte offset sought (trap locations), and then the last word of the
-     * instruction that holds it (UINT32_MAX if none does) */
-    uint32_t find, found;
-} wm_packing;
-
-/* Sizing (out NULL): fills the labels' byte offsets and returns the bytes the code needs.
- * Writing (out, after a sizing): writes them and returns the same count. 0 means the words
- * are not well-formed compiled code, which is an internal error. */
-uint32_t wm_pack(wm_packing *job, uint8_t *out);
+/* Packs n words of relocated code. Sizing (out NULL): fills map[0..n] with the byte offset of
+ * the instruction each word belongs to (map[n]: the end) and returns the bytes needed.
+ * Writing (out, the map a sizing filled): writes them and returns the same count. 0 means
+ * the words are not well-formed compiled code, which is an internal error. */
+uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, uint32_t *map, uint8_t *out);
 
 #endif

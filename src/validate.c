@@ -125,29 +125,61 @@ static int emitting(const vctx *v)
     return v->compile && !c->unreachable && !c->dead;
 }
 
+/* Room for n more units. */
+static int code_room(vctx *v, uint32_t n)
+{
+    if (!grow(v, (void **)&v->code, &v->code_bytes, (v->ncode + n) << v->wide, 1)) return 0;
+    v->cap_code = v->wide ? 0 : v->code_bytes;
+    return 1;
+}
+
 wasmcu_err wm_emit_grown(vctx *v, uint32_t u)
 {
-    if (!grow(v, (void **)&v->code, &v->cap_code, v->ncode + 1, sizeof(uint16_t))) return v->err;
-    v->code[v->ncode++] = (uint16_t)u;
+    if (!code_room(v, 1)) return v->err;
+    unit_put(v, v->ncode++, u);
     return WASMCU_OK;
 }
 
-/* Emits a 32-bit immediate as two units, low half first. */
+/* 16 and 32 bits in the target's byte order, where run reads them with memcpy; a wide
+ * function's as one or two words, low half first, which pack.c reads so. */
+wasmcu_err wm_emit16(vctx *v, uint32_t x)
+{
+    uint16_t h = (uint16_t)x;
+    if (v->wide) return emit(v, h);
+    if (!code_room(v, 2)) return v->err;
+    memcpy(v->code + v->ncode, &h, 2);
+    v->ncode += 2;
+    return WASMCU_OK;
+}
+
 static wasmcu_err emit32(vctx *v, uint32_t w)
 {
-    TRY(emit(v, w & 0xFFFFu));
-    return emit(v, w >> 16);
+    if (v->wide) {
+        TRY(emit(v, w & 0xFFFFu));
+        return emit(v, w >> 16);
+    }
+    if (!code_room(v, 4)) return v->err;
+    memcpy(v->code + v->ncode, &w, 4);
+    v->ncode += 4;
+    return WASMCU_OK;
 }
 
 static uint32_t read32(const vctx *v, uint32_t at)
 {
-    return (uint32_t)v->code[at] | (uint32_t)v->code[at + 1] << 16;
+    uint32_t w;
+    if (v->wide) return unit_at(v, at) | unit_at(v, at + 1) << 16;
+    memcpy(&w, v->code + at, 4);
+    return w;
 }
 
 static void write32(vctx *v, uint32_t at, uint32_t w)
 {
-    v->code[at] = (uint16_t)w;
-    v->code[at + 1] = (uint16_t)(w >> 16);
+    if (v->wide) {
+        unit_put(v, at, w & 0xFFFFu);
+        unit_put(v, at + 1, w >> 16);
+    } else {
+        memcpy(v->code + at, &w, 4);
+    }
 }
 
 /* ---- the type stack ---------------------------------------------------------------------- */
@@ -209,12 +241,12 @@ static wasmcu_err push_types(vctx *v, const wm_valtype *ts, uint32_t n)
 
 /* ---- operand slots ----------------------------------------------------------------------- */
 
-wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s)
+wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s, int run16)
 {
     if (!grow(v, (void **)&v->relocs, &v->cap_relocs, v->nrelocs + 1, sizeof(uint32_t)))
         return v->err;
-    v->relocs[v->nrelocs++] = v->ncode;
-    return emit(v, s);
+    v->relocs[v->nrelocs++] = v->ncode | (run16 ? RUN16 : 0);
+    return run16 ? wm_emit16(v, s) : emit(v, s);
 }
 
 /* The constant slot holding bits, or UINT32_MAX when every one is taken. Found through a
@@ -304,14 +336,7 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
 
 /* A label (a loop's start, a block's end or else, the function's start): a branch may land
  * here, so nothing before fuses with anything after. */
-static wasmcu_err label_here(vctx *v)
-{
-    v->last_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (!v->compile) return WASMCU_OK;
-    if (!grow(v, (void **)&v->labels, &v->cap_labels, v->nlabels + 1, sizeof(wm_label))) return v->err;
-    v->labels[v->nlabels++].word = v->ncode;
-    return WASMCU_OK;
-}
+static void label_here(vctx *v) { v->last_end = v->op_start = v->op_prev = UINT32_MAX; }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
                             const wm_valtype *results, uint32_t nr)
@@ -328,7 +353,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->nresults = nr;
     c->height = v->nvals;
     c->loop_start = v->ncode;
-    TRY(label_here(v));
+    label_here(v);
     return push_types(v, params, np);
 }
 
@@ -422,9 +447,9 @@ static wasmcu_err emit_branch(vctx *v, uint32_t l, int cond, uint32_t ci)
     TRY(emit(v, cond ? WM_OP_BR_IF_DROP : WM_OP_BR_DROP));
     if (cond) TRY(emit_slot(v, cs));
     TRY(emit_target(v, c, 0));
-    TRY(emit(v, n));
-    TRY(emit_slot(v, home(v, c->height)));
-    TRY(emit_slot(v, home(v, v->nvals - n)));
+    TRY(wm_emit16(v, n));
+    TRY(emit_slot16(v, home(v, c->height)));
+    TRY(emit_slot16(v, home(v, v->nvals - n)));
     return WASMCU_OK;
 }
 
@@ -517,7 +542,7 @@ static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) TRY(materialize(v, v->nvals + i));
     TRY(emit_op(v, (uint32_t)op));
-    return emit_slot(v, home(v, v->nvals + n));
+    return emit_slot16(v, home(v, v->nvals + n));
 }
 
 /* A signature-checked instruction on slots: [op, dst, operands..., imm] where loads and
@@ -534,7 +559,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             TRY(emit_slot(v, home(v, base)));
             TRY(emit_slot(v, s[0]));
             TRY(emit32(v, off));
-            TRY(emit(v, 1u << access_log2(op)));
+            TRY(wm_emit16(v, 1u << access_log2(op)));
             s[0] = home(v, base);
             off = 0;
         }
@@ -546,7 +571,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
-        if (imm) TRY(emit(v, off));
+        if (imm) TRY(wm_emit16(v, off));
         if (result) produced(v);
     }
     return push_sig(v, op);
@@ -577,11 +602,11 @@ static wasmcu_err op_end(vctx *v)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     patch_chain(v, c->fixups, v->ncode);
     if (c->else_fixup) write32(v, c->else_fixup - 1, v->ncode);
-    TRY(label_here(v));
+    label_here(v);
     /* the function's end returns; branches to the function's label land here too */
     if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups)) {
         TRY(emit(v, WM_OP_RETURN));
-        TRY(emit_slot(v, home(v, 0)));
+        TRY(emit_slot16(v, home(v, 0)));
     }
     ctrl done = *c;
     v->nctrls--;
@@ -600,7 +625,7 @@ static wasmcu_err op_else(vctx *v)
         TRY(emit(v, WM_OP_JUMP));
         TRY(emit_target(v, c, 0));
     }
-    TRY(label_here(v));
+    label_here(v);
     if (c->else_fixup) {
         write32(v, c->else_fixup - 1, v->ncode);
         c->else_fixup = 0;
@@ -672,7 +697,7 @@ static wasmcu_err op_br_table(vctx *v)
         uint32_t wide = ndist > 256;
         TRY(emit(v, WM_OP_BR_TABLE));
         TRY(emit_slot(v, is));
-        TRY(emit_slot(v, home(v, ci - arity)));
+        TRY(emit_slot16(v, home(v, ci - arity)));
         TRY(emit32(v, n));
         TRY(emit32(v, ndist | wide << 31));
         for (uint32_t k = 0; k < ndist; k++) {
@@ -681,15 +706,20 @@ static wasmcu_err op_br_table(vctx *v)
             uint32_t nt;
             label_types(c, &ts, &nt);
             TRY(emit_target(v, c, 0));
-            TRY(emit(v, nt));
-            TRY(emit_slot(v, home(v, c->height)));
+            TRY(wm_emit16(v, nt));
+            TRY(emit_slot16(v, home(v, c->height)));
         }
-        /* pass 2: the entries again, as packed indexes */
+        /* pass 2: the entries again, as indexes: bytes, or 16 bits when wide (a wide
+         * function's words hold two bytes each, the first in the low half) */
         v->r.p = entries;
-        uint32_t word = 0, shift = 0, bits = wide ? 16 : 8; /* packed into units */
+        uint32_t word = 0, shift = 0, bits = wide ? 16 : 8;
         for (uint32_t i = 0; i <= n; i++) {
             uint32_t l = 0;
             wm_read_u32(&v->r, &l); /* read once already */
+            if (!v->wide) {
+                TRY(wide ? wm_emit16(v, v->brmap[l]) : emit(v, v->brmap[l]));
+                continue;
+            }
             word |= v->brmap[l] << shift;
             shift += bits;
             if (shift == 16) {
@@ -728,7 +758,7 @@ static wasmcu_err op_call_indirect(vctx *v)
         TRY(emit(v, WM_OP_CALL_INDIRECT));
         TRY(emit32(v, ti));
         TRY(emit32(v, tab));
-        TRY(emit_slot(v, home(v, v->nvals)));
+        TRY(emit_slot16(v, home(v, v->nvals)));
         TRY(emit_slot(v, is));
     }
     return push_types(v, ft->types + ft->nparams, ft->nresults);
@@ -787,7 +817,7 @@ static wasmcu_err op_local(vctx *v, int op)
             /* the value's instruction writes the local itself */
             for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
                 if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
-            v->code[v->last_dst] = (uint16_t)i;
+            unit_put(v, v->last_dst, i);
         } else if (val.kind == V_CONST) {
             TRY(emit_const(v, i, val.bits, val.wide));
         } else if (val.kind != V_LOCAL || val.local != i) {
@@ -1047,7 +1077,7 @@ static wasmcu_err instr(vctx *v, int op)
             v->nvals -= f->nresults;
             TRY(e);
             TRY(emit(v, WM_OP_RETURN));
-            TRY(emit_slot(v, home(v, v->nvals)));
+            TRY(emit_slot16(v, home(v, v->nvals)));
         }
         set_unreachable(v);
         return WASMCU_OK;
@@ -1060,7 +1090,7 @@ static wasmcu_err instr(vctx *v, int op)
             TRY(emit_call_args(v, ft->nparams));
             TRY(emit(v, WM_OP_CALL));
             TRY(emit32(v, x));
-            TRY(emit_slot(v, home(v, v->nvals)));
+            TRY(emit_slot16(v, home(v, v->nvals)));
         }
         return push_types(v, ft->types + ft->nparams, ft->nresults);
     }
@@ -1186,9 +1216,9 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
-    v->nlabels = 0;
+    v->cap_code = v->wide ? 0 : v->code_bytes;
     if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
-    TRY(label_here(v));
+    label_here(v);
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
      * it into theirs (then the trap is theirs: a load's, not its address's add) */
@@ -1201,17 +1231,17 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         TRY(instr(v, op));
         if (!v->locating) continue;
         if (pend_start != UINT32_MAX) {
-            if (v->ncode > pend_start && v->code[pend_start] != pend_op) v->locate_off = at;
+            if (v->ncode > pend_start && unit_at(v, pend_start) != pend_op) v->locate_off = at;
             else if (v->last_end == v->ncode && v->last_start == pend_start) continue;
             return WASMCU_OK;
         }
         if (v->ncode > v->locate_word) {
             v->located = 1;
             v->locate_off = at;
-            if (!WM_CONFIG_FUSED_OPS || v->last_end != v->ncode || !wm_fuses_first(v->code[v->last_start]))
+            if (!WM_CONFIG_FUSED_OPS || v->last_end != v->ncode || !wm_fuses_first(unit_at(v, v->last_start)))
                 return WASMCU_OK;
             pend_start = v->last_start;
-            pend_op = v->code[pend_start];
+            pend_op = unit_at(v, pend_start);
         }
     }
     if (v->locating) return WASMCU_OK;
@@ -1229,36 +1259,61 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
                           : NULL;
     if (big) return fail(v, WASMCU_ERR_UNSUPPORTED, big, 0, 0, 0);
     if (!v->compile) return WASMCU_OK;
+    /* a slot past 255 does not fit a byte: compile again, as words that pack.c packs */
+    if (!v->wide && frame > 256) {
+        v->retry_wide = 1;
+        return WASMCU_OK;
+    }
     /* home slots go above the constants */
-    for (uint32_t k = 0; k < v->nrelocs; k++)
-        if (v->relocs[k] != UINT32_MAX)
-            v->code[v->relocs[k]] = (uint16_t)(v->code[v->relocs[k]] + v->nlocals + v->nconsts);
-    /* done with: its room goes to the packing map */
-    wm_free(&v->rt->alloc, v->relocs);
-    v->relocs = NULL;
-    v->nrelocs = v->cap_relocs = 0;
-    wm_packing *job = &v->pack;
-    job->in = v->code;
-    job->n = v->ncode;
-    job->gap = frame > 256 ? (v->nlocals < WM_PACK_GAP_MAX ? v->nlocals : WM_PACK_GAP_MAX) : WM_PACK_NARROW;
-    job->labels = v->labels;
-    job->nlabels = v->nlabels;
-    uint32_t nbytes = wm_pack(job, NULL);
-    if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: bad compiled opcode", 0, 0, 0);
+    uint32_t add = v->nlocals + v->nconsts;
+    for (uint32_t k = 0; k < v->nrelocs; k++) {
+        uint32_t at = v->relocs[k] & ~RUN16;
+        uint16_t h;
+        if (v->relocs[k] == UINT32_MAX) continue;
+        if (v->wide || !(v->relocs[k] & RUN16)) {
+            unit_put(v, at, unit_at(v, at) + add);
+            continue;
+        }
+        memcpy(&h, v->code + at, 2);
+        h = (uint16_t)(h + add);
+        memcpy(v->code + at, &h, 2);
+    }
+    uint32_t nbytes = v->ncode, gap = v->nlocals < WM_PACK_GAP_MAX ? v->nlocals : WM_PACK_GAP_MAX;
+    const uint16_t *words = (const uint16_t *)(const void *)v->code;
+    if (v->wide) { /* rare: the map's room is only a wide function's */
+        wm_free(&v->rt->alloc, v->map);
+        v->map = wm_malloc(&v->rt->alloc, ((size_t)v->ncode + 1) * sizeof(uint32_t));
+        if (!v->map) return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
+        nbytes = wm_pack(words, v->ncode, gap, v->map, NULL);
+        if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: bad compiled opcode", 0, 0, 0);
+    }
     if (v->sizing) return WASMCU_OK;
     /* one block: the constants, then the code */
     size_t const_bytes = v->nconsts * sizeof(uint64_t);
     uint8_t *block = wm_malloc_high(&v->rt->alloc, const_bytes + nbytes);
     if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
     if (v->nconsts) memcpy(block, v->consts, const_bytes);
-    wm_pack(job, block + const_bytes);
+    if (v->wide) wm_pack(words, v->ncode, gap, v->map, block + const_bytes);
+    else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;
     fd->code.nops = nbytes;
-    fd->code.nlocals = fd->nlocals + (job->gap != WM_PACK_NARROW ? WM_PACK_SCRATCH : 0);
+    fd->code.nlocals = fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0);
     fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = v->nconsts;
     fd->code.max_height = v->nconsts + v->max_vals;
     return WASMCU_OK;
+}
+
+/* validate_func, and again with 16-bit units when a function's frame passes 256 slots. */
+static wasmcu_err compile_func(vctx *v, uint32_t fi)
+{
+    v->wide = v->retry_wide = 0;
+    wasmcu_err err = validate_func(v, fi);
+    if (err == WASMCU_OK && v->retry_wide) {
+        v->wide = 1;
+        err = validate_func(v, fi);
+    }
+    return err;
 }
 
 static void vctx_init(vctx *v, wm_runtime *rt, wm_module *m)
@@ -1279,7 +1334,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);
     wm_free(&v->rt->alloc, v->brlist);
-    wm_free(&v->rt->alloc, v->labels);
+    wm_free(&v->rt->alloc, v->map);
 }
 
 wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)
@@ -1289,7 +1344,7 @@ wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)
     v.compile = !WM_CONFIG_LAZY_COMPILE;
     wasmcu_err err = WASMCU_OK;
     for (uint32_t i = m->nfunc_imports; i < m->nfuncs && err == WASMCU_OK; i++)
-        err = validate_func(&v, i);
+        err = compile_func(&v, i);
     if (err == WASMCU_OK && v.err) err = v.err;
     vctx_free(&v);
     return err;
@@ -1301,7 +1356,7 @@ wasmcu_err wm_compile_func(wm_runtime *rt, wm_module *m, uint32_t fi)
     vctx v;
     vctx_init(&v, rt, m);
     v.compile = 1;
-    wasmcu_err err = validate_func(&v, fi);
+    wasmcu_err err = compile_func(&v, fi);
     if (err == WASMCU_OK && v.err) err = v.err;
     vctx_free(&v);
     return err;
@@ -1314,12 +1369,15 @@ int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t
     vctx_init(&v, rt, (wm_module *)m); /* sizing and locating write nothing into the module */
     v.compile = 1;
     v.sizing = 1;
-    v.pack.find = byte; /* to the last word of the instruction that holds it */
-    int found = validate_func(&v, fi) == WASMCU_OK && !v.err && v.pack.found != UINT32_MAX;
+    int found = compile_func(&v, fi) == WASMCU_OK && !v.err;
+    uint32_t unit = byte; /* a wide function's: the last word of the instruction at byte */
+    if (found && v.wide)
+        for (unit = 0; unit + 1 < v.ncode && v.map[unit + 1] <= byte;) unit++;
+    found = found && unit < v.ncode && (!v.wide || byte < v.map[v.ncode]);
     if (found) {
         v.sizing = 0;
         v.locating = 1;
-        v.locate_word = v.pack.found;
+        v.locate_word = unit;
         found = validate_func(&v, fi) == WASMCU_OK && v.located;
         if (found) *offset = (uint32_t)v.locate_off;
     }

@@ -74,13 +74,15 @@ typedef struct vctx {
     uint32_t nrelocs, cap_relocs;
     ctrl *ctrls;
     uint32_t nctrls, cap_ctrls;
-    /* emitted code */
-    uint16_t *code;
-    uint32_t ncode, cap_code;
-    /* the words branches may target, ascending (label_here), for packing (pack.h) */
-    wm_label *labels;
-    uint32_t nlabels, cap_labels;
-    wm_packing pack;
+    /* emitted code, in units: compile.h's bytes, or in a wide function the 16-bit words that
+     * pack.c packs. ncode counts units, code_bytes is the buffer's size; cap_code is the
+     * units emit may fill without a call, 0 in a wide function, whose units all take the
+     * call (wm_emit_grown) */
+    uint8_t *code;
+    uint32_t ncode, cap_code, code_bytes;
+    uint8_t wide, retry_wide; /* compiling a frame past 256 slots; it turned out to be one */
+    /* a wide function's packing (pack.h): word -> byte offset */
+    uint32_t *map;
     /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
      * the distinct depths in order */
     uint32_t *brmap, *brlist;
@@ -114,17 +116,29 @@ static inline void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n
     do {                                                                                        \
         if ((x) != WASMCU_OK) return v->err ? v->err : WASMCU_ERR_INVALID;                      \
     } while (0)
-wasmcu_err wm_emit_grown(vctx *v, uint32_t u);     /* emit, when the code must grow */
-wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s); /* emit_slot of a home slot */
+wasmcu_err wm_emit_grown(vctx *v, uint32_t u);     /* emit, when the code must grow or is wide */
+wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s, int run16); /* emit_slot(16) of a home slot */
 
-/* Emits one 16-bit unit: an opcode, a slot or an arity. Slots past 65535 are caught when the
- * function is done (its frame is too big), so truncating them here is harmless. Inline, as
- * are push and emit_slot, so that the common case costs no call: compiling is most of
- * loading, and the growth stays out of line. */
+/* The unit at `at` and its replacement: a byte, or a 16-bit word in a wide function. */
+static inline uint32_t unit_at(const vctx *v, uint32_t at)
+{
+    return v->wide ? ((const uint16_t *)(const void *)v->code)[at] : v->code[at];
+}
+
+static inline void unit_put(vctx *v, uint32_t at, uint32_t u)
+{
+    if (v->wide) ((uint16_t *)(void *)v->code)[at] = (uint16_t)u;
+    else v->code[at] = (uint8_t)u;
+}
+
+/* Emits one unit: an opcode, a slot or a byte. A slot past the unit's range is caught when
+ * the function is done (its frame is too big, or it compiles again as wide), so truncating
+ * it here is harmless. Inline, as are push and emit_slot, so that the common case costs no
+ * call: compiling is most of loading, and the growth stays out of line. */
 static inline wasmcu_err emit(vctx *v, uint32_t u)
 {
     if (v->ncode >= v->cap_code) return wm_emit_grown(v, u);
-    v->code[v->ncode++] = (uint16_t)u;
+    v->code[v->ncode++] = (uint8_t)u;
     return WASMCU_OK;
 }
 
@@ -137,10 +151,19 @@ static inline uint32_t home(const vctx *v, uint32_t i)
     return HOME | i;
 }
 
-/* Emits a slot word, remembering where a home slot's is. */
+/* Emits a slot (one unit), remembering where a home slot's is. */
 static inline wasmcu_err emit_slot(vctx *v, uint32_t s)
 {
-    return s & HOME ? wm_emit_home_slot(v, s) : emit(v, s);
+    return s & HOME ? wm_emit_home_slot(v, s, 0) : emit(v, s);
+}
+
+/* 16 bits: a count or a memory offset (two bytes, one word in a wide function), and a
+ * slot where a run of values starts (RUN16 tags its relocation). */
+wasmcu_err wm_emit16(vctx *v, uint32_t x);
+#define RUN16 0x80000000u
+static inline wasmcu_err emit_slot16(vctx *v, uint32_t s)
+{
+    return s & HOME ? wm_emit_home_slot(v, s, 1) : wm_emit16(v, s);
 }
 
 /* Emits op's first word and records where the instruction starts; its result (if any) goes
@@ -164,7 +187,7 @@ static inline wasmcu_err emit_dst(vctx *v, uint32_t h)
 static inline void cut_code(vctx *v, uint32_t at)
 {
     v->ncode = at;
-    while (v->nrelocs && v->relocs[v->nrelocs - 1] >= at) v->nrelocs--;
+    while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
 }
 
 /* Marks the end of an instruction whose result slot may be redirected. */

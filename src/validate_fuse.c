@@ -7,8 +7,8 @@
 uint32_t wm_slot_at(const vctx *v, uint32_t at)
 {
     for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= at;)
-        if (v->relocs[k] == at) return HOME | v->code[at];
-    return v->code[at];
+        if (v->relocs[k] == at) return HOME | unit_at(v, at);
+    return unit_at(v, at);
 }
 
 /* The opcode of the instruction that computed value i (just popped) when it was the last one
@@ -16,7 +16,7 @@ uint32_t wm_slot_at(const vctx *v, uint32_t at)
 static uint32_t producer(const vctx *v, uint32_t i)
 {
     if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) return 0;
-    return v->code[v->last_start];
+    return unit_at(v, v->last_start);
 }
 
 /* Removes the last instruction (its operands at *a, *b first): a fused one replaces it. */
@@ -102,7 +102,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         TRY(emit_slot(v, s[0]));
         TRY(emit_slot(v, a));
         TRY(emit_slot(v, b));
-        TRY(emit(v, *imm));
+        TRY(wm_emit16(v, *imm));
         *done = 1;
         return WASMCU_OK;
     }
@@ -120,7 +120,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             TRY(emit_slot(v, a));
             TRY(emit_slot(v, b));
             if (n == 2) TRY(emit_slot(v, s[1 - k])); /* the other operand: c, or the value */
-            if (load) TRY(emit(v, *imm)); /* below 65536: emit_slots saw to that */
+            if (load) TRY(wm_emit16(v, *imm)); /* below 65536: emit_slots saw to that */
             if (!store) produced(v);
             *done = 1;
             return WASMCU_OK;
@@ -146,7 +146,7 @@ uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
     if (k == UINT32_MAX || k + 4 != v->ncode || wm_slot_at(v, k + 1) != a)
         return 0;
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        if (pairs[i][0] == v->code[k] && pairs[i][1] == op) {
+        if (pairs[i][0] == unit_at(v, k) && pairs[i][1] == op) {
             *at = k;
             return pairs[i][2];
         }
