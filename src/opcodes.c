@@ -68,7 +68,7 @@ const uint8_t wm_op_sig[WM_OP_COUNT] = {
 
 const char *const wm_name_words[WM_NAME_WORDS] = {
     "i32.", "i64.", "f32.", "f64.", "trunc_sat_", "reinterpret_", "convert_", "trunc_", "memory.",
-    "extend", "table.", "store", "load"};
+    "extend", "table.", "store", "load", "_s", "_u"};
 
 const char *wm_op_name(int op)
 {

@@ -19,7 +19,9 @@
 #define WM_TABLE_ "\013"
 #define WM_STORE "\014"
 #define WM_LOAD "\015"
-#define WM_NAME_WORDS 13
+#define WM__S "\016"
+#define WM__U "\017"
+#define WM_NAME_WORDS 15
 extern const char *const wm_name_words[WM_NAME_WORDS];
 
 enum wm_opcode {
