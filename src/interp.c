@@ -52,8 +52,9 @@
 /* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
 static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
 static inline uint32_t rd32(const uint8_t *p) { uint32_t w; COPY(&w, p, 4); return w; }
-/* An n-byte access (WM_CONFIG_SHARED_HANDLERS): stores the low bytes of x, or loads them
- * zero-extended. */
+#if WM_CONFIG_SHARED_HANDLERS
+/* An n-byte access of the shared load and store handlers: stores the low bytes of x, or
+ * loads them zero-extended. */
 static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 {
     uint8_t b = (uint8_t)x;
@@ -66,6 +67,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
     default: if (store) COPY(at, &x, 8); COPY(&x, at, 8); return x;
     }
 }
+#endif
 #define U16(k) rd16(pc + (k))
 #define U32(k) rd32(pc + (k))
 #define NEXT_U32() (pc += 4, U32(-4))
