@@ -93,6 +93,14 @@
 #define WM_CONFIG_CONST_SLOTS 32u
 #endif
 
+/* Frames of at most this many slots compile straight to bytes; a larger one compiles as
+ * 16-bit words that pack.c packs, staging its slots past the limit through scratch slots
+ * (docs/design.md). 256, what a byte holds; lower only to test the packer: CI runs the unit
+ * and spec tests at 32, where most functions go through it. */
+#ifndef WM_CONFIG_BYTE_SLOTS
+#define WM_CONFIG_BYTE_SLOTS 256u
+#endif
+
 /* Default value-stack bytes per instance when the embedder passes 0. */
 #ifndef WM_CONFIG_DEFAULT_STACK
 #define WM_CONFIG_DEFAULT_STACK (64u * 1024u)

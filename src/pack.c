@@ -138,7 +138,8 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
     if (p->gap != WM_PACK_NARROW) {
         /* a fused branch whose result is far goes as its two halves: a taken branch would
          * skip the slot_out */
-        if (WM_CONFIG_FUSED_OPS && fused_branch(op, &first, &branch) && slot(p, w[1]) > 255) {
+        if (WM_CONFIG_FUSED_OPS && fused_branch(op, &first, &branch) &&
+            slot(p, w[1]) >= WM_CONFIG_BYTE_SLOTS) {
             uint16_t a[4] = {(uint16_t)first, w[1], w[2], w[3]}, b[5] = {(uint16_t)branch, w[1]};
             memcpy(b + 2, w + 4, (at - 4) * sizeof *w);
             return put_insn(p, a, 4) && put_insn(p, b, at - 2) ? at : 0;
@@ -146,7 +147,7 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
         for (f = form, at = 1; f; at += (f & 7) >= K_I ? 2 : 1, f >>= 3) {
             if ((f & 7) != K_R && (f & 7) != K_D) continue;
             uint32_t s = slot(p, w[at]);
-            if (s > 255) {
+            if (s >= WM_CONFIG_BYTE_SLOTS) {
                 uint32_t scratch = p->gap + i;
                 if ((f & 7) == K_R) {
                     put8(p, WM_OP_SLOT_IN);
@@ -167,7 +168,7 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
         switch (f & 7) {
         case K_R: case K_D:
             if (p->gap != WM_PACK_NARROW) x = bytes[i++];
-            else if (x > 255) return 0;
+            else if (x >= WM_CONFIG_BYTE_SLOTS) return 0;
             put8(p, x);
             break;
         case K_S: put16(p, slot(p, x)); break;

@@ -4,13 +4,15 @@
 #define WM_PACK_H
 
 #include <stdint.h>
+#include "config.h"
 
-/* A frame of more than 256 slots cannot name them all in a byte: its slots from `gap` up
- * move up by WM_PACK_SCRATCH, and the freed slots [gap, gap + 8) stage the operands past 255
- * (slot_in before the instruction, slot_out after it). gap = min(248, params + locals), so
- * the scratch slots count as locals; a function with more than 248 params is refused. */
+/* A frame of more than 256 slots (WM_CONFIG_BYTE_SLOTS) cannot name them all in a byte: its
+ * slots from `gap` up move up by WM_PACK_SCRATCH, and the freed slots [gap, gap + 8) stage
+ * the operands past 255 (slot_in before the instruction, slot_out after it).
+ * gap = min(248, params + locals), so the scratch slots count as locals; a function with
+ * more than 248 params is refused. */
 #define WM_PACK_SCRATCH 8u
-#define WM_PACK_GAP_MAX (256u - WM_PACK_SCRATCH)
+#define WM_PACK_GAP_MAX (WM_CONFIG_BYTE_SLOTS - WM_PACK_SCRATCH)
 #define WM_PACK_NARROW UINT32_MAX
 
 /* Packs n words of relocated code. Sizing (out NULL): fills map[0..n] with the byte offset of

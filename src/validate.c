@@ -1254,13 +1254,13 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     const char *big = frame > 0xFFFFu - WM_PACK_SCRATCH
                           ? "the function's frame needs more than 65527 value slots (params, "
                             "locals and operand stack)"
-                      : frame > 256 && ft->nparams > WM_PACK_GAP_MAX
+                      : frame > WM_CONFIG_BYTE_SLOTS && ft->nparams > WM_PACK_GAP_MAX
                           ? "more than 248 params in a function of more than 256 value slots"
                           : NULL;
     if (big) return fail(v, WASMCU_ERR_UNSUPPORTED, big, 0, 0, 0);
     if (!v->compile) return WASMCU_OK;
     /* a slot past 255 does not fit a byte: compile again, as words that pack.c packs */
-    if (!v->wide && frame > 256) {
+    if (!v->wide && frame > WM_CONFIG_BYTE_SLOTS) {
         v->retry_wide = 1;
         return WASMCU_OK;
     }
