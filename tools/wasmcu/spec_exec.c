@@ -21,7 +21,7 @@ typedef struct run {
     const wasmcu_instance_config *cfg;
     named mods[MAX_MODS];
     int nmods, cur;
-    int verbose, simd_noted;
+    int verbose, unsupported_noted;
     spec_counts c;
 } run;
 
@@ -107,7 +107,8 @@ static void cmd_module(run *s, const spec_cmd *cmd)
     s->cur = (int)(n - s->mods);
     wasmcu_err err = wasmcu_load(s->rt, cmd->bytes, cmd->len, &n->mod);
     if (err == WASMCU_ERR_UNSUPPORTED) {
-        if (!s->simd_noted++) printf("%s: skipping SIMD modules: %s\n", s->file, wasmcu_last_error(s->rt));
+        if (!s->unsupported_noted++) /* SIMD, mostly */
+            printf("%s: skipping unsupported modules: %s\n", s->file, wasmcu_last_error(s->rt));
         n->mod = NULL;
         s->c.skipped++;
         return;
