@@ -1,13 +1,14 @@
-/* Packing: validate emits each instruction as 16-bit words (easy to patch while compiling),
- * the interpreter runs bytes (compile.h). A slot operand takes one byte instead of two,
- * which is most of an instruction, so a function's code shrinks by about a third.
+/* Packing a function whose frame has more than 256 slots (WM_CONFIG_BYTE_SLOTS): validate
+ * compiles it as 16-bit words, which can name any slot, and this turns them into the bytes
+ * the interpreter runs (compile.h), staging the slots past 255 through scratch slots
+ * (pack.h). Smaller functions compile straight to bytes and never come here.
  *
  * Each instruction's fields after its opcode, as the words validate emits them:
  *   d  the result's slot     r  an operand's slot        (one byte each once packed)
  *   s  the first slot of a run of values: a call's arguments, a stack-form op's top
  *   n  a count or a memory offset, 16 bits as they are      b  a byte as it is
  *   I  32 bits as they are (two words)   T  a branch target: a word index, now a byte offset
- *   X  the rest of br_table: n32, head32, its distinct branches (T n s) and the indexes
+ *   X  the rest of br_table: n32, head32, its distinct branches (T n s), a word per index
  * (X is known by the opcode, br_table's form is its first two fields) */
 #include <string.h>
 #include "config.h"
@@ -101,14 +102,15 @@ static void put_target(packer *p, uint32_t t)
     put32(p, p->map ? p->map[t & 0x7FFFFFFFu] | (t & 0x80000000u) : 0);
 }
 
-/* br_table after its index and from: [n32, head32, d x (target, arity, to), indexes]; the
- * indexes become bytes (16 bits each when wide). Returns the words read, 0 if they overrun. */
+/* br_table after its index and from: [n32, head32, d x (target, arity, to), n+1 indexes];
+ * the indexes become bytes (16 bits each when wide). Returns the words read, 0 if they
+ * overrun. */
 static uint32_t put_table(packer *p, const uint16_t *w, uint32_t avail)
 {
     if (avail < 4) return 0;
     uint32_t n = word32(w), head = word32(w + 2), d = head & 0x7FFFFFFFu, wide = head >> 31;
-    if (d > avail || (wide ? n : n / 2) >= avail) return 0; /* so the sum cannot wrap */
-    uint32_t units = 4 + 4 * d + (wide ? n + 1 : n / 2 + 1);
+    if (d > avail || n >= avail) return 0; /* so the sum cannot wrap */
+    uint32_t units = 4 + 4 * d + n + 1;
     if (units > avail) return 0;
     put32(p, n);
     put32(p, head);
@@ -120,14 +122,14 @@ static uint32_t put_table(packer *p, const uint16_t *w, uint32_t avail)
     }
     for (uint32_t i = 0; i <= n; i++) {
         if (wide) put16(p, b[i]);
-        else put8(p, (uint32_t)(b[i / 2] >> (i % 2 * 8)) & 0xFFu);
+        else put8(p, b[i]);
     }
     return units;
 }
 
 /* Packs the instruction at w (avail words left); returns the words it spans, 0 if malformed.
- * In a far frame (pack.h) its slot operands past 255 go through scratch slots: a slot_in
- * before it for each one read, a slot_out after it for its result. */
+ * Its slot operands past 255 go through scratch slots: a slot_in before it for each one
+ * read, a slot_out after it for its result. */
 static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
 {
     uint32_t op = w[0], form, f, at = 1, i = 0, nouts = 0, outs[5], first, branch;
@@ -135,42 +137,36 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
     if (op >= WM_OP_COUNT || (form = forms[op_form[op]]) == NEVER) return 0;
     for (f = form; f; f >>= 3) at += (f & 7) >= K_I ? 2 : 1;
     if (at > avail) return 0;
-    if (p->gap != WM_PACK_NARROW) {
-        /* a fused branch whose result is far goes as its two halves: a taken branch would
-         * skip the slot_out */
-        if (WM_CONFIG_FUSED_OPS && fused_branch(op, &first, &branch) &&
-            slot(p, w[1]) >= WM_CONFIG_BYTE_SLOTS) {
-            uint16_t a[4] = {(uint16_t)first, w[1], w[2], w[3]}, b[5] = {(uint16_t)branch, w[1]};
-            memcpy(b + 2, w + 4, (at - 4) * sizeof *w);
-            return put_insn(p, a, 4) && put_insn(p, b, at - 2) ? at : 0;
-        }
-        for (f = form, at = 1; f; at += (f & 7) >= K_I ? 2 : 1, f >>= 3) {
-            if ((f & 7) != K_R && (f & 7) != K_D) continue;
-            uint32_t s = slot(p, w[at]);
-            if (s >= WM_CONFIG_BYTE_SLOTS) {
-                uint32_t scratch = p->gap + i;
-                if ((f & 7) == K_R) {
-                    put8(p, WM_OP_SLOT_IN);
-                    put8(p, scratch);
-                    put16(p, s);
-                } else {
-                    outs[nouts++] = s << 8 | scratch;
-                }
-                s = scratch;
-            }
-            bytes[i++] = (uint8_t)s;
-        }
-        i = 0;
+    /* a fused branch whose result is far goes as its two halves: a taken branch would skip
+     * the slot_out */
+    if (WM_CONFIG_FUSED_OPS && fused_branch(op, &first, &branch) &&
+        slot(p, w[1]) >= WM_CONFIG_BYTE_SLOTS) {
+        uint16_t a[4] = {(uint16_t)first, w[1], w[2], w[3]}, b[5] = {(uint16_t)branch, w[1]};
+        memcpy(b + 2, w + 4, (at - 4) * sizeof *w);
+        return put_insn(p, a, 4) && put_insn(p, b, at - 2) ? at : 0;
     }
+    for (f = form, at = 1; f; at += (f & 7) >= K_I ? 2 : 1, f >>= 3) {
+        if ((f & 7) != K_R && (f & 7) != K_D) continue;
+        uint32_t s = slot(p, w[at]);
+        if (s >= WM_CONFIG_BYTE_SLOTS) {
+            uint32_t scratch = p->gap + i;
+            if ((f & 7) == K_R) {
+                put8(p, WM_OP_SLOT_IN);
+                put8(p, scratch);
+                put16(p, s);
+            } else {
+                outs[nouts++] = s << 8 | scratch;
+            }
+            s = scratch;
+        }
+        bytes[i++] = (uint8_t)s;
+    }
+    i = 0;
     put8(p, op);
     for (f = form, at = 1; f; f >>= 3) {
         uint32_t x = w[at++];
         switch (f & 7) {
-        case K_R: case K_D:
-            if (p->gap != WM_PACK_NARROW) x = bytes[i++];
-            else if (x >= WM_CONFIG_BYTE_SLOTS) return 0;
-            put8(p, x);
-            break;
+        case K_R: case K_D: put8(p, bytes[i++]); break;
         case K_S: put16(p, slot(p, x)); break;
         case K_N: put16(p, x); break;
         case K_B: put8(p, x); break;

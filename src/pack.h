@@ -1,5 +1,5 @@
-/* The last step of compiling a function: the 16-bit words validate emits become the byte
- * code the interpreter runs (compile.h). */
+/* The last step of compiling a function whose frame has more than 256 slots: the 16-bit
+ * words validate emits for it become the byte code the interpreter runs (compile.h). */
 #ifndef WM_PACK_H
 #define WM_PACK_H
 
@@ -13,7 +13,6 @@
  * more than 248 params is refused. */
 #define WM_PACK_SCRATCH 8u
 #define WM_PACK_GAP_MAX (WM_CONFIG_BYTE_SLOTS - WM_PACK_SCRATCH)
-#define WM_PACK_NARROW UINT32_MAX
 
 /* Packs n words of relocated code. Sizing (out NULL): fills map[0..n] with the byte offset of
  * the instruction each word belongs to (map[n]: the end) and returns the bytes needed.

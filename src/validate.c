@@ -709,25 +709,14 @@ static wasmcu_err op_br_table(vctx *v)
             TRY(wm_emit16(v, nt));
             TRY(emit_slot16(v, home(v, c->height)));
         }
-        /* pass 2: the entries again, as indexes: bytes, or 16 bits when wide (a wide
-         * function's words hold two bytes each, the first in the low half) */
+        /* pass 2: the entries again, as indexes: bytes, or 16 bits when wide (a word each
+         * in a wide function, which pack.c narrows) */
         v->r.p = entries;
-        uint32_t word = 0, shift = 0, bits = wide ? 16 : 8;
         for (uint32_t i = 0; i <= n; i++) {
             uint32_t l = 0;
             wm_read_u32(&v->r, &l); /* read once already */
-            if (!v->wide) {
-                TRY(wide ? wm_emit16(v, v->brmap[l]) : emit(v, v->brmap[l]));
-                continue;
-            }
-            word |= v->brmap[l] << shift;
-            shift += bits;
-            if (shift == 16) {
-                TRY(emit(v, word));
-                word = shift = 0;
-            }
+            TRY(wide ? wm_emit16(v, v->brmap[l]) : emit(v, v->brmap[l]));
         }
-        if (shift) TRY(emit(v, word));
     }
     for (uint32_t k = 0; k < ndist; k++) v->brmap[v->brlist[k]] = UINT32_MAX;
     set_unreachable(v);
@@ -1255,7 +1244,8 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
                           ? "the function's frame needs more than 65527 value slots (params, "
                             "locals and operand stack)"
                       : frame > WM_CONFIG_BYTE_SLOTS && ft->nparams > WM_PACK_GAP_MAX
-                          ? "more than 248 params in a function of more than 256 value slots"
+                          ? "more than 248 params in a function of more than 256 value slots "
+                            "(params, locals and operand stack): pass some through memory"
                           : NULL;
     if (big) return fail(v, WASMCU_ERR_UNSUPPORTED, big, 0, 0, 0);
     if (!v->compile) return WASMCU_OK;
