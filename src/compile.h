@@ -18,6 +18,10 @@
  *   unary, binary ops        [op, dst, a] / [op, dst, a, b]
  *   fused pairs              [op, dst, a, b, c]          second(first(a, b), c), e.g.
  *                                                        i32.add_add; opcodes.def FUSE rows
+ *   f64 arithmetic on acc    [op, dst, x]                f64.add_acc .. f64.div_acc2: the
+ *                                                        other operand is the result of the
+ *                                                        instruction just before, which the
+ *                                                        loop still holds (WM_CONFIG_FLOAT_ACC)
  *   local.get (a copy)       [op, dst, src]              where a value must move: joins,
  *                                                        call arguments, a local about to change
  *   i32.const / i64.const    [op, dst, imm32] / [op, dst, lo32, hi32] past the constant slots;

@@ -61,6 +61,25 @@
 #endif
 #endif
 
+/* The f64 arithmetic result just computed stays in a variable of the interpreter loop, and
+ * the instruction right after it reads it there instead of from its slot (the *_acc forms of
+ * validate_fuse.c): a chain of dependent float operations then skips a store and a load per
+ * step, which out-of-order CPUs otherwise wait for. Needs the arithmetic's own handlers, so
+ * it is off with WM_CONFIG_SHARED_HANDLERS; and doubles in hardware: where each f64
+ * operation is a call (Cortex-M4F, ESP32, rv32imc), acc must live in memory and only costs
+ * (floatmath 3% slower on the emulated M4F). */
+#ifndef WM_CONFIG_FLOAT_ACC
+#if defined(__x86_64__) || defined(__SSE2__) || defined(__aarch64__) ||                        \
+    (defined(__ARM_FP) && (__ARM_FP & 8)) || (defined(__riscv_flen) && __riscv_flen >= 64)
+#define WM_CONFIG_FLOAT_ACC (!WM_CONFIG_SHARED_HANDLERS)
+#else
+#define WM_CONFIG_FLOAT_ACC 0
+#endif
+#endif
+#if WM_CONFIG_FLOAT_ACC && WM_CONFIG_SHARED_HANDLERS
+#error "WM_CONFIG_FLOAT_ACC needs WM_CONFIG_SHARED_HANDLERS 0"
+#endif
+
 /* The load pass of lazy compilation checks runs of common instructions on a short path
  * (validate_check.c) instead of the compiler's: loading CoreMark takes ~70% fewer
  * instructions. 0, the default of size-optimised builds, saves ~2.3 KB on Cortex-M4 (1 KB of it

@@ -74,7 +74,15 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); SET32(0, expr); pc += 3; } while (0)
 #define BIN_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint64_t)(expr); pc += 3; } while (0)
 #define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); SET32(0, wm_f32_bits(expr)); pc += 3; } while (0)
-#define BIN_F64(expr) do { double a = F64(R(1)), b = F64(R(2)); R(0) = wm_f64_bits(expr); pc += 3; } while (0)
+/* f64 arithmetic also leaves its result in acc (WM_CONFIG_FLOAT_ACC), where the *_acc
+ * instruction after it reads it: [dst, x], the other operand */
+#define BIN_F64(expr) do { double a = F64(R(1)), b = F64(R(2)), r_ = (expr); SET_ACC(r_); R(0) = wm_f64_bits(r_); pc += 3; } while (0)
+#define ACC_F64(expr) do { double x = F64(R(1)); acc = (expr); R(0) = wm_f64_bits(acc); pc += 2; } while (0)
+#define SET_ACC(r) do { if (WM_CONFIG_FLOAT_ACC) acc = (r); } while (0)
+/* After a call from a handler: no instruction after one that calls reads acc, and saying so
+ * (acc = 0) lets the compiler keep acc in a register, which calls clobber, rather than in
+ * memory, where the acc forms would gain nothing. Hot paths call nothing, and pay nothing. */
+#define CALLED() SET_ACC(0)
 #define UN_I32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 #define UN_I64(expr) do { uint64_t x = R(1); R(0) = (uint64_t)(expr); pc += 2; } while (0)
 #define UN_F32(expr) do { float x = F32(R(1)); SET32(0, wm_f32_bits(expr)); pc += 2; } while (0)
@@ -106,7 +114,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); SET32(0, expr); pc += 4; } while (0)
 /* the same for floats; the first result is rounded to its type before the second op (an
  * assignment drops excess precision) */
-#define TRI_F64(first, second) do { double a = F64(R(1)), b = F64(R(2)), c = F64(R(3)); double t = first; R(0) = wm_f64_bits(second); pc += 4; } while (0)
+#define TRI_F64(first, second) do { double a = F64(R(1)), b = F64(R(2)), c = F64(R(3)); double t = first, r_ = second; SET_ACC(r_); R(0) = wm_f64_bits(r_); pc += 4; } while (0)
 #define TRI_F32(first, second) do { float a = F32(R(1)), b = F32(R(2)), c = F32(R(3)); float t = first; SET32(0, wm_f32_bits(second)); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
 #define AS_U64(t) ((uint64_t)(t))
@@ -191,12 +199,13 @@ static wasmcu_err meter(wasmcu_instance *o)
  * Cortex-M4: 16.0x native -> 13.5x). Two zeroes a turn, or GCC makes the loop a memset.
  * Size-optimised builds (WM_CONFIG_SHARED_HANDLERS) keep only the calls. */
 #define ENTER_LOOP_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : 8)
-static inline void enter(wasmcu_val *locals, const wm_code *c)
+static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
 {
     uint32_t n = c->nlocals, nc = c->nconsts, i = 0;
     if (n) {
         if (n > ENTER_LOOP_MAX) {
             memset(locals, 0, n * sizeof *locals);
+            if (WM_CONFIG_FLOAT_ACC) *acc = 0; /* CALLED() */
         } else {
             for (; i + 2 <= n; i += 2) locals[i] = locals[i + 1] = 0;
             if (i < n) locals[i] = 0;
@@ -205,8 +214,12 @@ static inline void enter(wasmcu_val *locals, const wm_code *c)
     if (nc) {
         const uint64_t *from = c->consts;
         locals += n;
-        if (nc > ENTER_LOOP_MAX) memcpy(locals, from, nc * sizeof *locals);
-        else for (i = 0; i < nc; i++) locals[i] = from[i];
+        if (nc > ENTER_LOOP_MAX) {
+            memcpy(locals, from, nc * sizeof *locals);
+            if (WM_CONFIG_FLOAT_ACC) *acc = 0;
+        } else {
+            for (i = 0; i < nc; i++) locals[i] = from[i];
+        }
     }
 }
 
@@ -244,14 +257,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     msg[0] = 0;
     uint32_t target, arity, height, from;
     wasmcu_val *args;
+    double acc = 0; /* the last f64 arithmetic result (WM_CONFIG_FLOAT_ACC) */
+    (void)acc;
 
     LOAD_INST();
     if (fresh) {
         if (fp + func->need > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-        enter(fp + func->type->nparams, func->code);
+        enter(fp + func->type->nparams, func->code, &acc);
         pc = code;
         METER();
     }
+    CALLED(); /* enter may have */
 
     DISPATCH_BEGIN
 
@@ -290,13 +306,19 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     branch_drop:
         target = U32(0), arity = U16(4), height = U16(6), from = U16(8);
     branch_move:
-        if (height != from) memmove(fp + height, fp + from, arity * sizeof *fp);
+        if (height != from) {
+            memmove(fp + height, fp + from, arity * sizeof *fp);
+            CALLED();
+        }
         pc = code + target;
         NEXT();
     CASE(WM_OP_RETURN): {
         uint32_t nr = func->type->nresults;
         if (nr == 1) fp[0] = fp[U16(0)];
-        else if (nr) memmove(fp, fp + U16(0), nr * sizeof *fp);
+        else if (nr) {
+            memmove(fp, fp + U16(0), nr * sizeof *fp);
+            CALLED();
+        }
         if (nframes == first) return WASMCU_OK;
         const wm_frame *fr = &frames[--nframes];
         pc = fr->pc;
@@ -318,8 +340,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (i >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
         callee = (wm_func *)(uintptr_t)t->elems[i];
         if (!callee) TRAP(WASMCU_TRAP_UNINITIALIZED_ELEMENT);
-        if (callee->type != want && !wm_functype_eq(callee->type, want))
-            TRAP(WASMCU_TRAP_INDIRECT_MISMATCH);
+        if (callee->type != want) {
+            if (!wm_functype_eq(callee->type, want)) TRAP(WASMCU_TRAP_INDIRECT_MISMATCH);
+            CALLED();
+        }
         goto call;
     }
     call: { /* the arguments are at args[0..np), where the results go */
@@ -329,10 +353,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             owner->stack_top = args + np + nr;
             owner->nframes = nframes;
             err = wm_call_native(cur, callee, args, args + np, msg, sizeof msg);
+            CALLED();
             if (err) TRAP(err);
             goto reload; /* the native may have grown memory */
         }
-        if (!callee->ops && (err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
+        if (!callee->ops) {
+            if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
+            CALLED();
+        }
         if (nframes >= owner->max_frames || args + callee->need > stack_end)
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         frames[nframes].pc = pc;
@@ -340,7 +368,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         frames[nframes].func = func;
         nframes++;
         fp = args;
-        enter(fp + callee->type->nparams, callee->code);
+        enter(fp + callee->type->nparams, callee->code, &acc);
         func = callee;
         code = pc = callee->ops;
         if (callee->inst != cur) LOAD_INST();
@@ -536,6 +564,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_SUB): BIN_F64(a - b); NEXT();
     CASE(WM_OP_F64_MUL): BIN_F64(a * b); NEXT();
     CASE(WM_OP_F64_DIV): BIN_F64(a / b); NEXT();
+#if WM_CONFIG_FLOAT_ACC
+    CASE(WM_OP_F64_ADD_ACC): ACC_F64(acc + x); NEXT();
+    CASE(WM_OP_F64_SUB_ACC): ACC_F64(acc - x); NEXT();
+    CASE(WM_OP_F64_SUB_ACC2): ACC_F64(x - acc); NEXT();
+    CASE(WM_OP_F64_MUL_ACC): ACC_F64(acc * x); NEXT();
+    CASE(WM_OP_F64_DIV_ACC): ACC_F64(acc / x); NEXT();
+    CASE(WM_OP_F64_DIV_ACC2): ACC_F64(x / acc); NEXT();
+#endif
 
     CASE(WM_OP_I64_EXTEND_I32_U): /* emitted only with WM_CONFIG_I32_LOW_HALF */
     CASE(WM_OP_I32_WRAP_I64): R(0) = I32(R(1)); pc += 2; NEXT();
@@ -641,7 +677,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_TRUNC_SAT_F64_U):
     {
         uint32_t len;
-        if ((err = wm_numeric(pc[-1], fp, pc, &len)) != WASMCU_OK) TRAP(err);
+        err = wm_numeric(pc[-1], fp, pc, &len);
+        CALLED();
+        if (err != WASMCU_OK) TRAP(err);
         pc += len;
         NEXT();
     }
@@ -650,6 +688,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MEMORY_GROW):
         SP();
         sp[-1] = (uint32_t)wm_memory_grow(cur->rt, cur->mem, I32(sp[-1]));
+        CALLED();
     reload: /* the memory may have moved or grown, or the instance changed */
         LOAD_INST();
         NEXT();
@@ -680,6 +719,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         wm_table *t = cur->tables[NEXT_U32()];
         sp--;
         sp[-1] = (uint32_t)wm_table_grow(cur->rt, t, I32(sp[0]), sp[-1]);
+        CALLED();
         NEXT();
     }
     CASE(WM_OP_TABLE_FILL): {
@@ -700,6 +740,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         sp -= 3;
         if ((uint64_t)d + n > dt->size || (uint64_t)s + n > st->size) TRAP(WASMCU_TRAP_TABLE_OOB);
         memmove(dt->elems + d, st->elems + s, (size_t)n * sizeof *dt->elems);
+        CALLED();
         NEXT();
     }
     CASE(WM_OP_TABLE_INIT): {
@@ -712,6 +753,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if ((uint64_t)s + n > cur->elem_counts[e] || (uint64_t)d + n > t->size)
             TRAP(WASMCU_TRAP_TABLE_OOB);
         if (n) memcpy(t->elems + d, cur->elem_items[e] + s, (size_t)n * sizeof *t->elems);
+        CALLED();
         NEXT();
     }
     CASE(WM_OP_ELEM_DROP): SP(); cur->elem_counts[NEXT_U32()] = 0; NEXT();
@@ -725,6 +767,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         sp -= 3;
         if ((uint64_t)s + n > len || (uint64_t)d + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
         if (n) memcpy(mem + d, seg->bytes + s, n);
+        CALLED();
         NEXT();
     }
     CASE(WM_OP_DATA_DROP): SP(); cur->data_dropped[NEXT_U32()] = 1; NEXT();
@@ -734,6 +777,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         sp -= 3;
         if ((uint64_t)d + n > memsize || (uint64_t)s + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
         if (n) memmove(mem + d, mem + s, n);
+        CALLED();
         NEXT();
     }
     CASE(WM_OP_MEMORY_FILL): {
@@ -743,6 +787,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         sp -= 3;
         if ((uint64_t)d + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
         if (n) memset(mem + d, val, n);
+        CALLED();
         NEXT();
     }
 
@@ -751,7 +796,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         METER();
         NEXT();
     check:
-        if ((err = meter(owner)) == WASMCU_OK) NEXT();
+        err = meter(owner);
+        CALLED();
+        if (err == WASMCU_OK) NEXT();
         if (first != 0) { /* nested under a native: only the outermost call can stop */
             err = WASMCU_OK;
             NEXT();
@@ -784,6 +831,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_BR):
     CASE(WM_OP_SELECT_T):
     CASE(WM_OP_CALL_HOST):
+#if !WM_CONFIG_FLOAT_ACC /* never emitted then */
+    CASE(WM_OP_F64_ADD_ACC):
+    CASE(WM_OP_F64_SUB_ACC):
+    CASE(WM_OP_F64_SUB_ACC2):
+    CASE(WM_OP_F64_MUL_ACC):
+    CASE(WM_OP_F64_DIV_ACC):
+    CASE(WM_OP_F64_DIV_ACC2):
+#endif
         goto bad_op;
 
     DISPATCH_END

@@ -42,9 +42,10 @@ enum wm_imm {
 /* A one-byte opcode's slot is its byte, a 0xFC-prefixed one's 256 + its code (< 32). */
 #define WM_OP_SLOTS (256 + 32)
 /* The internal opcode + 1 in each slot, 0 where the encoding means nothing; a byte while
- * there are fewer than 255 opcodes. */
+ * the encoded opcodes, which come before the compiled-only ones, number fewer than 255. */
 typedef uint8_t wm_op_slot;
-_Static_assert(WM_OP_COUNT < 255, "opcodes outgrew wm_op_slot: make it uint16_t");
+_Static_assert(WM_OP_JUMP < 255, "opcodes outgrew wm_op_slot: make it uint16_t");
+_Static_assert(WM_OP_COUNT <= 256, "compiled code's opcodes are one byte (compile.h)");
 extern const wm_op_slot wm_op_by_slot[WM_OP_SLOTS];
 /* The immediate kind (enum wm_imm) of each internal opcode. */
 extern const uint8_t wm_op_imm[WM_OP_COUNT];

@@ -336,7 +336,7 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
 
 /* A label (a loop's start, a block's end or else, the function's start): a branch may land
  * here, so nothing before fuses with anything after. */
-static void label_here(vctx *v) { v->last_end = v->op_start = v->op_prev = UINT32_MAX; }
+static void label_here(vctx *v) { v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX; }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
                             const wm_valtype *results, uint32_t nr)
@@ -567,6 +567,14 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode)
             TRY(wm_emit_fused(v, (uint32_t)op, base, n, s, imm ? &off : NULL, &fused));
         if (fused) return push_sig(v, op);
+        uint32_t acc_op, other;
+        if (WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode && (acc_op = wm_acc_form(v, (uint32_t)op, s, &other))) {
+            TRY(emit_op(v, acc_op)); /* [op, dst, other] */
+            TRY(emit_dst(v, base));
+            TRY(emit_slot(v, other));
+            produced(v);
+            return push_sig(v, op);
+        }
         TRY(emit_op(v, (uint32_t)op));
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));

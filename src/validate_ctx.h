@@ -62,6 +62,9 @@ typedef struct vctx {
     /* the instruction emitted last, while straight-line code follows it: where it starts,
      * where its result slot word is and the height of its result (fusion and local.set) */
     uint32_t last_start, last_end, last_dst, last_h;
+    /* the f64 arithmetic instruction whose result the interpreter still holds in its acc
+     * (WM_CONFIG_FLOAT_ACC) while nothing follows it: where it ends, its result slot word */
+    uint32_t acc_end, acc_dst;
     /* where the last two instructions emit_op began (UINT32_MAX across a label, see
      * label_here): the add that a branch right after it tests fuses into the branch */
     uint32_t op_start, op_prev;
@@ -187,11 +190,27 @@ static inline wasmcu_err emit_dst(vctx *v, uint32_t h)
 static inline void cut_code(vctx *v, uint32_t at)
 {
     v->ncode = at;
+    if (v->acc_end > at) v->acc_end = UINT32_MAX;
     while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
 }
 
+/* The instructions that leave their f64 result in the interpreter's acc as well. */
+static inline int acc_producer(uint32_t op)
+{
+    return (op >= WM_OP_F64_ADD && op <= WM_OP_F64_DIV) ||
+           (op >= WM_OP_F64_DIV_ADD && op <= WM_OP_F64_MUL_MUL) ||
+           (op >= WM_OP_F64_ADD_ACC && op <= WM_OP_F64_DIV_ACC2);
+}
+
 /* Marks the end of an instruction whose result slot may be redirected. */
-static inline void produced(vctx *v) { v->last_end = v->ncode; }
+static inline void produced(vctx *v)
+{
+    v->last_end = v->ncode;
+    if (WM_CONFIG_FLOAT_ACC && acc_producer(unit_at(v, v->last_start))) {
+        v->acc_end = v->ncode;
+        v->acc_dst = v->last_dst;
+    }
+}
 
 /* validate_fuse.c: the slot word at `at` as emit_slot was given it; whether op may fuse
  * with the instruction after it; the fused forms of a conditional branch (wm_fusable: on
@@ -202,6 +221,9 @@ uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
 uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
+/* The *_acc form of f64 arithmetic op on slots s[0], s[1] when one of them is the acc's
+ * (WM_CONFIG_FLOAT_ACC), with *other the slot it still reads; 0 if none. */
+uint32_t wm_acc_form(const vctx *v, uint32_t op, const uint32_t *s, uint32_t *other);
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                          const uint32_t *imm, int *done);
 
