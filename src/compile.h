@@ -11,8 +11,9 @@
  * uses them names the local's or the constant's slot. A frame of more than 256 slots stages
  * its far operands through scratch slots (pack.h: slot_in [scratch, slot16] before an
  * instruction, slot_out [slot16, scratch] after it). Slot runs (args, top, to, from), counts,
- * memory offsets are 16 bits; indexes and immediates 32; a target is a byte offset into the
- * function's code, 32 bits; all in the target's byte order, at any alignment. Frames past
+ * memory offsets are 16 bits; indexes and immediates 32; a target is a byte offset from
+ * where it is written, signed 32 bits (so that no register need hold the code's start;
+ * only a loop's back-edge is negative); all in the target's byte order, at any alignment. Frames past
  * 65527 slots are refused.
  *
  *   unary, binary ops        [op, dst, a] / [op, dst, a, b]
@@ -53,9 +54,9 @@
  *   call_indirect            [op, typeidx32, tableidx32, args, index]
  *   return                   [op, first result's slot]   (also ends every function)
  *   loop                     [op]                        the fuel check before a back-edge
- *                                                        that moves values; a target's top
- *                                                        bit marks the other back-edges, and
- *                                                        calls check in the call itself
+ *                                                        that moves values; the conditional
+ *                                                        branches check on a negative target,
+ *                                                        jump_loop always, calls in the call
  */
 #ifndef WM_COMPILE_H
 #define WM_COMPILE_H

@@ -52,6 +52,7 @@
 /* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
 static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
 static inline uint32_t rd32(const uint8_t *p) { uint32_t w; COPY(&w, p, 4); return w; }
+static inline int32_t rds32(const uint8_t *p) { int32_t w; COPY(&w, p, 4); return w; }
 #if WM_CONFIG_SHARED_HANDLERS
 /* An n-byte access of the shared load and store handlers: stores the low bytes of x, or
  * loads them zero-extended. */
@@ -89,13 +90,15 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define UN_F64(expr) do { double x = F64(R(1)); R(0) = wm_f64_bits(expr); pc += 2; } while (0)
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
-#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(U32(2)); else pc += 6; } while (0)
+#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(2); else pc += 6; } while (0)
 /* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
  * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
  * is written, as the two instructions would */
-#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) TAKE(U32(4)); else pc += 8; } while (0)
-#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) TAKE(U32(3)); else pc += 7; } while (0)
-#define TAKE(t) do { uint32_t t_ = (t); pc = code + (t_ & 0x7FFFFFFFu); if (t_ >> 31) METER(); } while (0)
+#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) TAKE(4); else pc += 8; } while (0)
+#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) TAKE(3); else pc += 7; } while (0)
+/* a taken branch whose target is at pc + k: targets are relative to where they are written,
+ * so no register holds the code's start; only a loop's back-edge goes backwards */
+#define TAKE(k) do { const uint8_t *at_ = pc + (k); int32_t t_ = rds32(at_); pc = at_ + t_; if (t_ < 0) METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + U16(0), pc += 2)
 
@@ -250,12 +253,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     const uint32_t first = start->first;
     uint32_t nframes = start->nframes;
     wasmcu_val *const stack_end = owner->stack_end;
-    const uint8_t *code = func->ops, *pc = start->pc;
+    const uint8_t *pc = start->pc;
     wasmcu_val *fp = start->fp, *sp = start->sp;
     wasmcu_err err = WASMCU_OK;
     char msg[128];
     msg[0] = 0;
-    uint32_t target, arity, height, from;
+    uint32_t arity, height, from;
     wasmcu_val *args;
     double acc = 0; /* the last f64 arithmetic result (WM_CONFIG_FLOAT_ACC) */
     (void)acc;
@@ -264,19 +267,23 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     if (fresh) {
         if (fp + func->need > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         enter(fp + func->type->nparams, func->code, &acc);
-        pc = code;
-        METER();
+        pc = func->ops;
     }
     CALLED(); /* enter may have */
+    /* a call is checked as it starts, as calls from wasm are; always, not as METER() does:
+     * size-optimised builds would share that code with loop's handler, which puts a case
+     * before the switch's jump table and makes the table twice as big (~440 bytes on
+     * Cortex-M4). meter() finds nothing to do when owner->checks is 0. */
+    if (fresh && WM_CONFIG_METERING) goto check;
 
     DISPATCH_BEGIN
 
     CASE(WM_OP_UNREACHABLE): TRAP(WASMCU_TRAP_UNREACHABLE);
-    CASE(WM_OP_JUMP): pc = code + U32(0); NEXT();
+    CASE(WM_OP_JUMP): pc += rds32(pc); NEXT();
     /* a back-edge: the check follows the branch, so a stop resumes at the loop head */
-    CASE(WM_OP_JUMP_LOOP): pc = code + U32(0); METER(); NEXT();
-    CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(U32(1)); else pc += 5; NEXT();
-    CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(U32(1)); else pc += 5; NEXT();
+    CASE(WM_OP_JUMP_LOOP): pc += rds32(pc); METER(); NEXT();
+    CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(1); else pc += 5; NEXT();
+    CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(1); else pc += 5; NEXT();
     CASE(WM_OP_BR_EQ): BR_CMP(uint32_t, ==); NEXT();
     CASE(WM_OP_BR_NE): BR_CMP(uint32_t, !=); NEXT();
     CASE(WM_OP_BR_LT_S): BR_CMP(int32_t, <); NEXT();
@@ -298,19 +305,20 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (i > n) i = n;
         uint32_t k = head >> 31 ? rd16(index + 2 * i) : index[i];
         pc = branches + 8 * k;
-        target = U32(0), arity = U16(4), height = U16(6);
+        arity = U16(4), height = U16(6);
         from = src;
         goto branch_move;
     }
-    /* [target, arity, height, from]: the arity values at slot from move to slot height */
+    /* [target, arity, height, from]: the arity values at slot from move to slot height, and
+     * pc + target is the branch's target */
     branch_drop:
-        target = U32(0), arity = U16(4), height = U16(6), from = U16(8);
+        arity = U16(4), height = U16(6), from = U16(8);
     branch_move:
         if (height != from) {
             memmove(fp + height, fp + from, arity * sizeof *fp);
             CALLED();
         }
-        pc = code + target;
+        pc += rds32(pc);
         NEXT();
     CASE(WM_OP_RETURN): {
         uint32_t nr = func->type->nresults;
@@ -324,7 +332,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc = fr->pc;
         fp = fr->fp;
         func = fr->func;
-        code = func->ops;
         /* memory.grow and natives reload mem and memsize themselves: only another
          * instance's function needs them read again */
         if (func->inst != cur) goto reload;
@@ -370,7 +377,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         fp = args;
         enter(fp + callee->type->nparams, callee->code, &acc);
         func = callee;
-        code = pc = callee->ops;
+        pc = callee->ops;
         if (callee->inst != cur) LOAD_INST();
         METER();
         NEXT();

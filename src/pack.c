@@ -7,7 +7,7 @@
  *   d  the result's slot     r  an operand's slot        (one byte each once packed)
  *   s  the first slot of a run of values: a call's arguments, a stack-form op's top
  *   n  a count or a memory offset, 16 bits as they are      b  a byte as it is
- *   I  32 bits as they are (two words)   T  a branch target: a word index, now a byte offset
+ *   I  32 bits as they are (two words)   T  a branch target: a word index, now relative bytes
  *   X  the rest of br_table: n32, head32, its distinct branches (T n s), a word per index
  * (X is known by the opcode, br_table's form is its first two fields) */
 #include <string.h>
@@ -97,9 +97,10 @@ static uint32_t slot(const packer *p, uint32_t s) { return s >= p->gap ? s + WM_
 
 static uint32_t word32(const uint16_t *w) { return (uint32_t)w[0] | (uint32_t)w[1] << 16; }
 
+/* A word index becomes a byte offset relative to where it is written (compile.h). */
 static void put_target(packer *p, uint32_t t)
 {
-    put32(p, p->map ? p->map[t & 0x7FFFFFFFu] | (t & 0x80000000u) : 0);
+    put32(p, p->map ? p->map[t] - p->pos : 0);
 }
 
 /* br_table after its index and from: [n32, head32, d x (target, arity, to), n+1 indexes];

@@ -364,13 +364,20 @@ static void set_unreachable(vctx *v)
     c->unreachable = 1;
 }
 
-/* Writes a branch's target word: a loop start is known, a block end is chained for later.
- * back sets the top bit on a loop's target, for the branches that check fuel there. */
-static wasmcu_err emit_target(vctx *v, ctrl *c, int back)
+/* A target as written at `at`: relative to there (compile.h), which pack.c makes it in a
+ * wide function, whose targets are word indexes until then. */
+static uint32_t target_at(const vctx *v, uint32_t at, uint32_t target)
 {
-    v->last_end = UINT32_MAX;
-    if (c->op == WM_OP_LOOP) return emit32(v, c->loop_start | (uint32_t)(back && WM_CONFIG_METERING) << 31);
+    return v->wide ? target : target - at;
+}
+
+/* Writes a branch's target word: a loop start is known (and behind: a negative target is a
+ * back-edge, where branches check fuel), a block end is chained for later. */
+static wasmcu_err emit_target(vctx *v, ctrl *c)
+{
     uint32_t at = v->ncode;
+    v->last_end = UINT32_MAX;
+    if (c->op == WM_OP_LOOP) return emit32(v, target_at(v, at, c->loop_start));
     TRY(emit32(v, c->fixups));
     c->fixups = at + 1;
     return WASMCU_OK;
@@ -381,7 +388,7 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
     while (head) {
         uint32_t at = head - 1;
         head = read32(v, at);
-        write32(v, at, target);
+        write32(v, at, target_at(v, at, target));
     }
 }
 
@@ -421,7 +428,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     if (plain >= WM_OP_BR_EQ && plain <= WM_OP_BR_GE_U) TRY(emit_slot(v, b));
     v->op_start = v->op_prev = UINT32_MAX;
     *at = v->ncode;
-    return emit_target(v, c, 1);
+    return emit_target(v, c);
 }
 
 /* Emits a branch to label depth l, whose values are on top of the stack; br_if has popped
@@ -439,14 +446,14 @@ static wasmcu_err emit_branch(vctx *v, uint32_t l, int cond, uint32_t ci)
         if (cond) return emit_cond(v, ci, 0, c, v->nvals - n, v->nvals, &at);
         TRY(flush_from(v, v->nvals - n));
         TRY(emit(v, back ? WM_OP_JUMP_LOOP : WM_OP_JUMP));
-        return emit_target(v, c, 0);
+        return emit_target(v, c);
     }
     if (cond) TRY(slot_of(v, ci, &cs));
     TRY(flush_from(v, v->nvals - n));
     if (back) TRY(emit(v, WM_OP_LOOP));
     TRY(emit(v, cond ? WM_OP_BR_IF_DROP : WM_OP_BR_DROP));
     if (cond) TRY(emit_slot(v, cs));
-    TRY(emit_target(v, c, 0));
+    TRY(emit_target(v, c));
     TRY(wm_emit16(v, n));
     TRY(emit_slot16(v, home(v, c->height)));
     TRY(emit_slot16(v, home(v, v->nvals - n)));
@@ -609,7 +616,7 @@ static wasmcu_err op_end(vctx *v)
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     patch_chain(v, c->fixups, v->ncode);
-    if (c->else_fixup) write32(v, c->else_fixup - 1, v->ncode);
+    if (c->else_fixup) write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
     label_here(v);
     /* the function's end returns; branches to the function's label land here too */
     if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups)) {
@@ -631,11 +638,11 @@ static wasmcu_err op_else(vctx *v)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     if (emitting(v)) {
         TRY(emit(v, WM_OP_JUMP));
-        TRY(emit_target(v, c, 0));
+        TRY(emit_target(v, c));
     }
     label_here(v);
     if (c->else_fixup) {
-        write32(v, c->else_fixup - 1, v->ncode);
+        write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
         c->else_fixup = 0;
     }
     c->op = WM_OP_ELSE;
@@ -713,7 +720,7 @@ static wasmcu_err op_br_table(vctx *v)
             const wm_valtype *ts;
             uint32_t nt;
             label_types(c, &ts, &nt);
-            TRY(emit_target(v, c, 0));
+            TRY(emit_target(v, c));
             TRY(wm_emit16(v, nt));
             TRY(emit_slot16(v, home(v, c->height)));
         }
