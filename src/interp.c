@@ -562,6 +562,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_SHL): BIN_I64(a << (b & 63)); NEXT();
     CASE(WM_OP_I64_SHR_S): BIN_I64((uint64_t)((int64_t)a >> (b & 63))); NEXT();
     CASE(WM_OP_I64_SHR_U): BIN_I64(a >> (b & 63)); NEXT();
+    CASE(WM_OP_I32_ROTL): BIN_I32(wm_rotl32(a, b)); NEXT();
+    CASE(WM_OP_I32_ROTR): BIN_I32(wm_rotr32(a, b)); NEXT();
 
     CASE(WM_OP_F32_ADD): BIN_F32(a + b); NEXT();
     CASE(WM_OP_F32_SUB): BIN_F32(a - b); NEXT();
@@ -618,8 +620,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_CLZ):
     CASE(WM_OP_I32_CTZ):
     CASE(WM_OP_I32_POPCNT):
-    CASE(WM_OP_I32_ROTL):
-    CASE(WM_OP_I32_ROTR):
     CASE(WM_OP_I64_CLZ):
     CASE(WM_OP_I64_CTZ):
     CASE(WM_OP_I64_POPCNT):
