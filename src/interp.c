@@ -34,6 +34,7 @@
 #define I32(v) ((uint32_t)(v))
 #define S32(v) ((int32_t)(uint32_t)(v))
 #define S64(v) ((int64_t)(v))
+#define U64V(v) ((uint64_t)(v))
 #define F32(v) wm_f32((uint32_t)(v))
 #define F64(v) wm_f64(v)
 
@@ -88,6 +89,8 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define UN_I64(expr) do { uint64_t x = R(1); R(0) = (uint64_t)(expr); pc += 2; } while (0)
 #define UN_F32(expr) do { float x = F32(R(1)); SET32(0, wm_f32_bits(expr)); pc += 2; } while (0)
 #define UN_F64(expr) do { double x = F64(R(1)); R(0) = wm_f64_bits(expr); pc += 2; } while (0)
+/* a compare [dst, a, b] of two operands read as type by conv: an i32 0 or 1 */
+#define CMP(type, conv, cmp) do { type a = (type)conv(R(1)), b = (type)conv(R(2)); SET32(0, (uint32_t)(a cmp b)); pc += 3; } while (0)
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
 #define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(2); else pc += 6; } while (0)
@@ -268,13 +271,15 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (fp + func->need > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         enter(fp + func->type->nparams, func->code, &acc);
         pc = func->ops;
+        CALLED(); /* enter may have */
+        /* a call is checked as it starts, as calls from wasm are. Size-optimised builds go
+         * to the check always (meter() finds nothing to do when owner->checks is 0): GCC
+         * would share METER()'s test with loop's handler, putting a case before the switch's
+         * jump table, which then takes words (~440 bytes more on Cortex-M4). Elsewhere that
+         * costs CoreMark 0.5% more instructions, through the loop's register allocation. */
+        if (WM_CONFIG_SHARED_HANDLERS && WM_CONFIG_METERING) goto check;
+        METER();
     }
-    CALLED(); /* enter may have */
-    /* a call is checked as it starts, as calls from wasm are; always, not as METER() does:
-     * size-optimised builds would share that code with loop's handler, which puts a case
-     * before the switch's jump table and makes the table twice as big (~440 bytes on
-     * Cortex-M4). meter() finds nothing to do when owner->checks is 0. */
-    if (fresh && WM_CONFIG_METERING) goto check;
 
     DISPATCH_BEGIN
 
@@ -564,6 +569,29 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_SHR_U): BIN_I64(a >> (b & 63)); NEXT();
     CASE(WM_OP_I32_ROTL): BIN_I32(wm_rotl32(a, b)); NEXT();
     CASE(WM_OP_I32_ROTR): BIN_I32(wm_rotr32(a, b)); NEXT();
+    CASE(WM_OP_I64_EQZ): SET32(0, R(1) == 0); pc += 2; NEXT();
+    CASE(WM_OP_I64_EQ): CMP(uint64_t, U64V, ==); NEXT();
+    CASE(WM_OP_I64_NE): CMP(uint64_t, U64V, !=); NEXT();
+    CASE(WM_OP_I64_LT_S): CMP(int64_t, S64, <); NEXT();
+    CASE(WM_OP_I64_LT_U): CMP(uint64_t, U64V, <); NEXT();
+    CASE(WM_OP_I64_GT_S): CMP(int64_t, S64, >); NEXT();
+    CASE(WM_OP_I64_GT_U): CMP(uint64_t, U64V, >); NEXT();
+    CASE(WM_OP_I64_LE_S): CMP(int64_t, S64, <=); NEXT();
+    CASE(WM_OP_I64_LE_U): CMP(uint64_t, U64V, <=); NEXT();
+    CASE(WM_OP_I64_GE_S): CMP(int64_t, S64, >=); NEXT();
+    CASE(WM_OP_I64_GE_U): CMP(uint64_t, U64V, >=); NEXT();
+    CASE(WM_OP_F32_EQ): CMP(float, F32, ==); NEXT();
+    CASE(WM_OP_F32_NE): CMP(float, F32, !=); NEXT();
+    CASE(WM_OP_F32_LT): CMP(float, F32, <); NEXT();
+    CASE(WM_OP_F32_GT): CMP(float, F32, >); NEXT();
+    CASE(WM_OP_F32_LE): CMP(float, F32, <=); NEXT();
+    CASE(WM_OP_F32_GE): CMP(float, F32, >=); NEXT();
+    CASE(WM_OP_F64_EQ): CMP(double, F64, ==); NEXT();
+    CASE(WM_OP_F64_NE): CMP(double, F64, !=); NEXT();
+    CASE(WM_OP_F64_LT): CMP(double, F64, <); NEXT();
+    CASE(WM_OP_F64_GT): CMP(double, F64, >); NEXT();
+    CASE(WM_OP_F64_LE): CMP(double, F64, <=); NEXT();
+    CASE(WM_OP_F64_GE): CMP(double, F64, >=); NEXT();
 
     CASE(WM_OP_F32_ADD): BIN_F32(a + b); NEXT();
     CASE(WM_OP_F32_SUB): BIN_F32(a - b); NEXT();
@@ -594,29 +622,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #endif
 
     /* the rest of the numeric instructions: one shared handler, computed in numeric.c */
-    CASE(WM_OP_I64_EQZ):
-    CASE(WM_OP_I64_EQ):
-    CASE(WM_OP_I64_NE):
-    CASE(WM_OP_I64_LT_S):
-    CASE(WM_OP_I64_LT_U):
-    CASE(WM_OP_I64_GT_S):
-    CASE(WM_OP_I64_GT_U):
-    CASE(WM_OP_I64_LE_S):
-    CASE(WM_OP_I64_LE_U):
-    CASE(WM_OP_I64_GE_S):
-    CASE(WM_OP_I64_GE_U):
-    CASE(WM_OP_F32_EQ):
-    CASE(WM_OP_F32_NE):
-    CASE(WM_OP_F32_LT):
-    CASE(WM_OP_F32_GT):
-    CASE(WM_OP_F32_LE):
-    CASE(WM_OP_F32_GE):
-    CASE(WM_OP_F64_EQ):
-    CASE(WM_OP_F64_NE):
-    CASE(WM_OP_F64_LT):
-    CASE(WM_OP_F64_GT):
-    CASE(WM_OP_F64_LE):
-    CASE(WM_OP_F64_GE):
     CASE(WM_OP_I32_CLZ):
     CASE(WM_OP_I32_CTZ):
     CASE(WM_OP_I32_POPCNT):
