@@ -2,6 +2,8 @@
 #ifndef WM_CONFIG_H
 #define WM_CONFIG_H
 
+#include <float.h> /* FLT_EVAL_METHOD, for WM_CONFIG_FLOAT_ACC */
+
 /* Dispatch the interpreter through a table of label addresses (GCC/Clang "computed goto")
  * instead of a switch. 1 is faster where the compiler supports it; 0 is plain C11, and the
  * default of size-optimised builds (-Os defines __OPTIMIZE_SIZE__): its handlers share one
@@ -67,10 +69,12 @@
  * step, which out-of-order CPUs otherwise wait for. Needs the arithmetic's own handlers, so
  * it is off with WM_CONFIG_SHARED_HANDLERS; and doubles in hardware: where each f64
  * operation is a call (Cortex-M4F, ESP32, rv32imc), acc must live in memory and only costs
- * (floatmath 3% slower on the emulated M4F). */
+ * (floatmath 3% slower on the emulated M4F). And doubles computed as doubles
+ * (FLT_EVAL_METHOD 0): an x87 register would keep acc at a wider precision than its slot. */
 #ifndef WM_CONFIG_FLOAT_ACC
-#if defined(__x86_64__) || defined(__SSE2__) || defined(__aarch64__) ||                        \
-    (defined(__ARM_FP) && (__ARM_FP & 8)) || (defined(__riscv_flen) && __riscv_flen >= 64)
+#if (defined(__x86_64__) || defined(__SSE2__) || defined(__aarch64__) ||                       \
+     (defined(__ARM_FP) && (__ARM_FP & 8)) || (defined(__riscv_flen) && __riscv_flen >= 64)) && \
+    defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
 #define WM_CONFIG_FLOAT_ACC (!WM_CONFIG_SHARED_HANDLERS)
 #else
 #define WM_CONFIG_FLOAT_ACC 0
