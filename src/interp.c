@@ -34,7 +34,6 @@
 #define I32(v) ((uint32_t)(v))
 #define S32(v) ((int32_t)(uint32_t)(v))
 #define S64(v) ((int64_t)(v))
-#define U64V(v) ((uint64_t)(v))
 #define F32(v) wm_f32((uint32_t)(v))
 #define F64(v) wm_f64(v)
 
@@ -92,7 +91,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* a compare [dst, a, b] of two operands read as type by conv: an i32 0 or 1 */
 #define CMP(type, conv, cmp) do { type a = (type)conv(R(1)), b = (type)conv(R(2)); SET32(0, (uint32_t)(a cmp b)); pc += 3; } while (0)
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
-/* fused compare-and-branch [a, b, target]: a target's top bit marks a loop's back-edge */
+/* fused compare-and-branch [a, b, target] */
 #define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(2); else pc += 6; } while (0)
 /* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
  * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
@@ -570,16 +569,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_ROTL): BIN_I32(wm_rotl32(a, b)); NEXT();
     CASE(WM_OP_I32_ROTR): BIN_I32(wm_rotr32(a, b)); NEXT();
     CASE(WM_OP_I64_EQZ): SET32(0, R(1) == 0); pc += 2; NEXT();
-    CASE(WM_OP_I64_EQ): CMP(uint64_t, U64V, ==); NEXT();
-    CASE(WM_OP_I64_NE): CMP(uint64_t, U64V, !=); NEXT();
+    CASE(WM_OP_I64_EQ): CMP(uint64_t, AS_U64, ==); NEXT();
+    CASE(WM_OP_I64_NE): CMP(uint64_t, AS_U64, !=); NEXT();
     CASE(WM_OP_I64_LT_S): CMP(int64_t, S64, <); NEXT();
-    CASE(WM_OP_I64_LT_U): CMP(uint64_t, U64V, <); NEXT();
+    CASE(WM_OP_I64_LT_U): CMP(uint64_t, AS_U64, <); NEXT();
     CASE(WM_OP_I64_GT_S): CMP(int64_t, S64, >); NEXT();
-    CASE(WM_OP_I64_GT_U): CMP(uint64_t, U64V, >); NEXT();
+    CASE(WM_OP_I64_GT_U): CMP(uint64_t, AS_U64, >); NEXT();
     CASE(WM_OP_I64_LE_S): CMP(int64_t, S64, <=); NEXT();
-    CASE(WM_OP_I64_LE_U): CMP(uint64_t, U64V, <=); NEXT();
+    CASE(WM_OP_I64_LE_U): CMP(uint64_t, AS_U64, <=); NEXT();
     CASE(WM_OP_I64_GE_S): CMP(int64_t, S64, >=); NEXT();
-    CASE(WM_OP_I64_GE_U): CMP(uint64_t, U64V, >=); NEXT();
+    CASE(WM_OP_I64_GE_U): CMP(uint64_t, AS_U64, >=); NEXT();
     CASE(WM_OP_F32_EQ): CMP(float, F32, ==); NEXT();
     CASE(WM_OP_F32_NE): CMP(float, F32, !=); NEXT();
     CASE(WM_OP_F32_LT): CMP(float, F32, <); NEXT();

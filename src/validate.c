@@ -574,15 +574,9 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode)
             TRY(wm_emit_fused(v, (uint32_t)op, base, n, s, imm ? &off : NULL, &fused));
         if (fused) return push_sig(v, op);
-        uint32_t acc_op, other;
-        if (WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode && (acc_op = wm_acc_form(v, (uint32_t)op, s, &other))) {
-            TRY(emit_op(v, acc_op)); /* [op, dst, other] */
-            TRY(emit_dst(v, base));
-            TRY(emit_slot(v, other));
-            produced(v);
-            return push_sig(v, op);
-        }
-        TRY(emit_op(v, (uint32_t)op));
+        /* or the form that reads the result just before from the interpreter's acc */
+        int acc = WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode;
+        TRY(emit_op(v, acc ? wm_acc_form(v, (uint32_t)op, &n, s) : (uint32_t)op));
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));

@@ -62,9 +62,10 @@ typedef struct vctx {
     /* the instruction emitted last, while straight-line code follows it: where it starts,
      * where its result slot word is and the height of its result (fusion and local.set) */
     uint32_t last_start, last_end, last_dst, last_h;
-    /* the f64 arithmetic instruction whose result the interpreter still holds in its acc
-     * (WM_CONFIG_FLOAT_ACC) while nothing follows it: where it ends, its result slot word */
-    uint32_t acc_end, acc_dst;
+    /* where the f64 arithmetic instruction whose result the interpreter still holds in its
+     * acc (WM_CONFIG_FLOAT_ACC) ends, while nothing follows it; it is the last instruction
+     * then, its result slot word at last_dst */
+    uint32_t acc_end;
     /* where the last two instructions emit_op began (UINT32_MAX across a label, see
      * label_here): the add that a branch right after it tests fuses into the branch */
     uint32_t op_start, op_prev;
@@ -190,7 +191,7 @@ static inline wasmcu_err emit_dst(vctx *v, uint32_t h)
 static inline void cut_code(vctx *v, uint32_t at)
 {
     v->ncode = at;
-    if (v->acc_end > at) v->acc_end = UINT32_MAX;
+    v->acc_end = UINT32_MAX; /* what replaces the code is the last instruction now */
     while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
 }
 
@@ -206,10 +207,7 @@ static inline int acc_producer(uint32_t op)
 static inline void produced(vctx *v)
 {
     v->last_end = v->ncode;
-    if (WM_CONFIG_FLOAT_ACC && acc_producer(unit_at(v, v->last_start))) {
-        v->acc_end = v->ncode;
-        v->acc_dst = v->last_dst;
-    }
+    if (WM_CONFIG_FLOAT_ACC && acc_producer(unit_at(v, v->last_start))) v->acc_end = v->ncode;
 }
 
 /* validate_fuse.c: the slot word at `at` as emit_slot was given it; whether op may fuse
@@ -221,9 +219,10 @@ uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
 uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
-/* The *_acc form of f64 arithmetic op on slots s[0], s[1] when one of them is the acc's
- * (WM_CONFIG_FLOAT_ACC), with *other the slot it still reads; 0 if none. */
-uint32_t wm_acc_form(const vctx *v, uint32_t op, const uint32_t *s, uint32_t *other);
+/* The *_acc form of f64 arithmetic op on slots s[0..*n) when one of them is the acc's
+ * (WM_CONFIG_FLOAT_ACC; call it only while acc_end is ncode), with s[0] the slot it still
+ * reads and *n 1; else op as it is. */
+uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s);
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                          const uint32_t *imm, int *done);
 

@@ -47,15 +47,16 @@ int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint3
     return 1;
 }
 
-uint32_t wm_acc_form(const vctx *v, uint32_t op, const uint32_t *s, uint32_t *other)
+uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s)
 {
     static const uint8_t forms[4][2] = {/* acc first, acc second; add and mul commute */
         {WM_OP_F64_ADD_ACC, WM_OP_F64_ADD_ACC}, {WM_OP_F64_SUB_ACC, WM_OP_F64_SUB_ACC2},
         {WM_OP_F64_MUL_ACC, WM_OP_F64_MUL_ACC}, {WM_OP_F64_DIV_ACC, WM_OP_F64_DIV_ACC2}};
-    if (op < WM_OP_F64_ADD || op > WM_OP_F64_DIV) return 0;
-    uint32_t acc = wm_slot_at(v, v->acc_dst), k = s[0] == acc ? 0 : s[1] == acc ? 1 : 2;
-    if (k == 2) return 0;
-    *other = s[1 - k];
+    if (op < WM_OP_F64_ADD || op > WM_OP_F64_DIV) return op;
+    uint32_t acc = wm_slot_at(v, v->last_dst), k = s[0] == acc ? 0 : s[1] == acc ? 1 : 2;
+    if (k == 2) return op;
+    s[0] = s[1 - k];
+    *n = 1;
     return forms[op - WM_OP_F64_ADD][k];
 }
 
