@@ -22,8 +22,8 @@ typedef struct dctx {
 /* The immediate kind of the opcode in `slot` (opcodes.h); IMM_NONE for an unknown one. */
 static uint8_t imm_of(uint32_t slot)
 {
-    unsigned op = slot < WM_OP_SLOTS ? wm_op_by_slot[slot] : 0;
-    return op ? wm_op_imm[op - 1] : IMM_NONE;
+    int op = wm_op_at_slot(slot);
+    return op >= 0 ? wm_op_imm[op] : IMM_NONE;
 }
 
 static wasmcu_err malformed(dctx *d, const char *msg)

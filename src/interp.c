@@ -241,7 +241,8 @@ typedef struct wm_state {
 static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 {
 #if WM_CONFIG_COMPUTED_GOTO
-    static const void *const labels[WM_OP_COUNT] = {
+    /* every byte value has an entry; the ones past the compiled opcodes never appear */
+    static const void *const labels[256] = {
 #define OP(name, text, prefix, code, imm, sig, form) &&L_WM_OP_##name,
 #include "opcodes.def"
 #undef OP
@@ -827,21 +828,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                  wasmcu_err_str(err), (unsigned)func->idx);
         return err;
 
-    /* never emitted: structure is compiled away, typed select shares select's handler, drop,
-     * local.set/tee and f32/f64 constants become slots and copies */
-    CASE(WM_OP_NOP):
-    CASE(WM_OP_DROP):
-    CASE(WM_OP_LOCAL_SET):
-    CASE(WM_OP_LOCAL_TEE):
-    CASE(WM_OP_F32_CONST):
-    CASE(WM_OP_F64_CONST):
-    CASE(WM_OP_BLOCK):
-    CASE(WM_OP_IF):
-    CASE(WM_OP_ELSE):
-    CASE(WM_OP_END):
-    CASE(WM_OP_BR):
-    CASE(WM_OP_SELECT_T):
-    CASE(WM_OP_CALL_HOST):
 #if !WM_CONFIG_FLOAT_ACC /* never emitted then */
     CASE(WM_OP_F64_ADD_ACC):
     CASE(WM_OP_F64_SUB_ACC):

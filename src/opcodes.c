@@ -10,13 +10,17 @@ const wm_op_slot wm_op_by_slot[WM_OP_SLOTS] = {
 #define OP_0x00(name, code) [code] = WM_OP_##name + 1,
 #define OP_0xFC(name, code) [256 + (code)] = WM_OP_##name + 1,
 #define OP_0xFF(name, code) /* only in compiled code: no encoding */
+#define NOCODE(name, text, prefix, code, imm, sig) [code] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
 #include "opcodes.def"
+#undef NOCODE
 #undef OP
 };
 
 const uint8_t wm_op_imm[WM_OP_COUNT] = {
 #define OP(name, text, prefix, code, imm, sig, form) imm,
+#define NOCODE(name, text, prefix, code, imm, sig) imm,
 #include "opcodes.def"
+#undef NOCODE
 #undef OP
 };
 
@@ -41,7 +45,9 @@ typedef struct opnames {
 #define NAME_0x00(name, text) char name[sizeof(text)];
 #define NAME_0xFC(name, text) char name[sizeof(text)];
 #define NAME_0xFF(name, text)
+#define NOCODE(name, text, prefix, code, imm, sig) char name[sizeof(text)];
 #include "opcodes.def"
+#undef NOCODE
 #undef NAME_0x00
 #undef NAME_0xFC
 #undef NAME_0xFF
@@ -53,7 +59,9 @@ static const opnames op_names = {
 #define NAME_0x00(text) text,
 #define NAME_0xFC(text) text,
 #define NAME_0xFF(text)
+#define NOCODE(name, text, prefix, code, imm, sig) text,
 #include "opcodes.def"
+#undef NOCODE
 #undef NAME_0x00
 #undef NAME_0xFC
 #undef NAME_0xFF
@@ -62,7 +70,9 @@ static const opnames op_names = {
 
 const uint8_t wm_op_sig[WM_OP_COUNT] = {
 #define OP(name, text, prefix, code, imm, sig, form) sig,
+#define NOCODE(name, text, prefix, code, imm, sig) sig,
 #include "opcodes.def"
+#undef NOCODE
 #undef OP
 };
 
@@ -73,7 +83,9 @@ const char *const wm_name_words[WM_NAME_WORDS] = {
 const char *wm_op_name(int op)
 {
     const char *p = (const char *)&op_names;
-    if (op >= WM_OP_JUMP) return ""; /* the internal ones are last and never named */
+    /* the names run as the encoded rows do: the compiled-only ones have none */
+    if (op >= WM_OP_COMPILED) op -= WM_OP_NOCODE_SHIFT;
+    else if (op >= WM_OP_JUMP) return "";
     while (op-- > 0) p += strlen(p) + 1;
     return p;
 }

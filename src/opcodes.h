@@ -26,9 +26,19 @@ extern const char *const wm_name_words[WM_NAME_WORDS];
 
 enum wm_opcode {
 #define OP(name, text, prefix, code, imm, sig, form) WM_OP_##name,
+#define NOCODE(name, text, prefix, code, imm, sig) WM_OP_##name,
 #include "opcodes.def"
+#undef NOCODE
 #undef OP
     WM_OP_COUNT
+};
+/* The compiled opcodes (the OP rows), which come before the NOCODE ones: compiled code's
+ * opcode bytes are below this. */
+enum {
+    WM_OP_COMPILED = 0
+#define OP(name, text, prefix, code, imm, sig, form) +1
+#include "opcodes.def"
+#undef OP
 };
 
 /* What follows an opcode in the binary format; a memarg's kind also gives the access size. */
@@ -41,12 +51,21 @@ enum wm_imm {
 
 /* A one-byte opcode's slot is its byte, a 0xFC-prefixed one's 256 + its code (< 32). */
 #define WM_OP_SLOTS (256 + 32)
-/* The internal opcode + 1 in each slot, 0 where the encoding means nothing; a byte while
- * the encoded opcodes, which come before the compiled-only ones, number fewer than 255. */
+/* For each slot, 0 where the encoding means nothing, else the opcode + 1, the NOCODE ones
+ * moved down to follow the other encoded ones (those below WM_OP_JUMP): a byte while these
+ * number fewer than 255. Read it with wm_op_at_slot. */
 typedef uint8_t wm_op_slot;
-_Static_assert(WM_OP_JUMP < 255, "opcodes outgrew wm_op_slot: make it uint16_t");
-_Static_assert(WM_OP_COUNT <= 256, "compiled code's opcodes are one byte (compile.h)");
+#define WM_OP_NOCODE_SHIFT (WM_OP_COMPILED - WM_OP_JUMP)
+_Static_assert(WM_OP_JUMP + (WM_OP_COUNT - WM_OP_COMPILED) < 256,
+               "opcodes outgrew wm_op_slot: make it uint16_t");
+_Static_assert(WM_OP_COMPILED <= 256, "compiled code's opcodes are one byte (compile.h)");
 extern const wm_op_slot wm_op_by_slot[WM_OP_SLOTS];
+/* The opcode in a slot, -1 where the encoding means nothing. */
+static inline int wm_op_at_slot(uint32_t slot)
+{
+    int o = slot < WM_OP_SLOTS ? (int)wm_op_by_slot[slot] - 1 : -1;
+    return o < WM_OP_JUMP ? o : o + WM_OP_NOCODE_SHIFT;
+}
 /* The immediate kind (enum wm_imm) of each internal opcode. */
 extern const uint8_t wm_op_imm[WM_OP_COUNT];
 

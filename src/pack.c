@@ -60,7 +60,7 @@ static const uint16_t forms[] = {
     WM_FORMS(X)
 #undef X
 };
-static const uint8_t op_form[WM_OP_COUNT] = {
+static const uint8_t op_form[WM_OP_COMPILED] = {
 #define OP(name, text, prefix, code, imm, sig, form) form,
 #include "opcodes.def"
 #undef OP
@@ -135,7 +135,7 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
 {
     uint32_t op = w[0], form, f, at = 1, i = 0, nouts = 0, outs[5], first, branch;
     uint8_t bytes[5];
-    if (op >= WM_OP_COUNT || (form = forms[op_form[op]]) == NEVER) return 0;
+    if (op >= WM_OP_COMPILED || (form = forms[op_form[op]]) == NEVER) return 0;
     for (f = form; f; f >>= 3) at += (f & 7) >= K_I ? 2 : 1;
     if (at > avail) return 0;
     /* a fused branch whose result is far goes as its two halves: a taken branch would skip

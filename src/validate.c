@@ -979,8 +979,7 @@ static wasmcu_err op_const(vctx *v, int op)
         hi = (uint32_t)(x >> 32);
         two = 1;
     }
-    static const wm_valtype type_of[4] = {WASMCU_I32, WASMCU_I64, WASMCU_F32, WASMCU_F64};
-    return push_deferred(v, type_of[op - WM_OP_I32_CONST], V_CONST, 0, (uint64_t)hi << 32 | lo,
+    return push_deferred(v, wm_sigs[wm_op_sig[op]].r, V_CONST, 0, (uint64_t)hi << 32 | lo,
                          (uint8_t)two);
 }
 
@@ -989,19 +988,19 @@ static wasmcu_err read_opcode(vctx *v, int *op)
     uint8_t b;
     if (v->r.p < v->r.end && !v->r.err) b = *v->r.p++; /* the common case, without a call */
     else READ(wm_read_u8(&v->r, &b));
-    uint16_t o;
+    int o;
     if (b == 0xFC) {
         uint32_t sub;
         READ(wm_read_u32(&v->r, &sub));
-        o = sub < 32 ? wm_op_by_slot[256 + sub] : 0;
+        o = sub < 32 ? wm_op_at_slot(256 + sub) : -1;
     } else if (b == 0xFD) {
         return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
     } else {
-        o = wm_op_by_slot[b];
+        o = wm_op_at_slot(b);
     }
-    if (o == 0) return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
-    *op = o - 1;
-    v->cur_op = o - 1;
+    if (o < 0) return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
+    *op = o;
+    v->cur_op = o;
     return WASMCU_OK;
 }
 

@@ -68,7 +68,9 @@ static const qent quick[256] = {
 #define QROW_0x00(name, code, imm, sig)                                                       \
     [code] = {Q_KIND(WM_OP_##name, imm, NP_##sig, NR_##sig),                                   \
               Q_MEMORY(imm) ? (imm) - IMM_MEM8 : A_##sig, B_##sig, R_##sig},
+#define NOCODE(name, text, prefix, code, imm, sig) QROW_0x00(name, code, imm, sig)
 #include "opcodes.def"
+#undef NOCODE
 #undef OP
 #undef QROW_0x00
 #undef QROW_0xFC
@@ -188,7 +190,7 @@ void wm_check_quick(vctx *v)
             if (k == 4 && p[1] != 0x40) goto stop;
             ctrl *c = &v->ctrls[v->nctrls++];
             memset(c, 0, sizeof *c); /* as push_ctrl: a block of the load pass emits nothing */
-            c->op = (uint16_t)(wm_op_by_slot[*p] - 1); /* block or loop */
+            c->op = (uint16_t)wm_op_at_slot(*p); /* block or loop */
             c->dead = 1;
             c->results = k < 4 ? &wm_single_types[k] : NULL;
             c->nresults = k < 4;
