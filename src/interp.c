@@ -115,8 +115,13 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 5; } while (0)
 #define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 5; } while (0)
+/* A load from the address an i32.load just read (p->q->x): [dst, addr, offset1, offset].
+ * A fault of the second access reports with pc on the offset1 field, which
+ * wm_validate_locate finds in the second load's code (the opcode's byte, in the first's). */
+#define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (e2_ + (n) > memsize) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); SET32(0, expr); pc += 4; } while (0)
+#define TRI_I64(expr) do { uint64_t a = R(1), b = R(2), c = R(3); R(0) = (uint64_t)(expr); pc += 4; } while (0)
 /* the same for floats; the first result is rounded to its type before the second op (an
  * assignment drops excess precision) */
 #define TRI_F64(first, second) do { double a = F64(R(1)), b = F64(R(2)), c = F64(R(3)); double t = first, r_ = second; SET_ACC(r_); R(0) = wm_f64_bits(r_); pc += 4; } while (0)
@@ -498,6 +503,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHR_U_XOR): TRI_I32((a >> (b & 31)) ^ c); NEXT();
     CASE(WM_OP_I32_SHL_ADD): TRI_I32((a << (b & 31)) + c); NEXT();
     CASE(WM_OP_I32_XOR_AND): TRI_I32((a ^ b) & c); NEXT();
+    CASE(WM_OP_I32_ADD_AND): TRI_I32((a + b) & c); NEXT();
+    CASE(WM_OP_I32_AND_XOR): TRI_I32((a & b) ^ c); NEXT();
+    CASE(WM_OP_I32_SHL_OR): TRI_I32((a << (b & 31)) | c); NEXT();
+    CASE(WM_OP_I64_SHR_U_XOR): TRI_I64((a >> (b & 63)) ^ c); NEXT();
+    CASE(WM_OP_I64_XOR_MUL): TRI_I64((a ^ b) * c); NEXT();
+    CASE(WM_OP_I64_SHL_ADD): TRI_I64((a << (b & 63)) + c); NEXT();
     CASE(WM_OP_I32_LOAD_ADD): LOAD_ADD(uint32_t, 4); NEXT();
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
@@ -527,12 +538,20 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_AND_BR_NE): ARITH_BR_CMP(&, uint32_t, !=); NEXT();
     CASE(WM_OP_I32_STORE8_ADD): STORE_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
+    CASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();
+    CASE(WM_OP_I32_LOAD_LOAD16_U): LOAD_LOAD(uint16_t, 2); NEXT();
+    CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
+    CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
 #else /* never emitted without WM_CONFIG_FUSED_OPS */
+    CASE(WM_OP_MOV2):
+    CASE(WM_OP_CONST8_MOV):
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):
 #define FUSE_BRANCH(fused, first, branch) CASE(WM_OP_##fused):
+#define FUSE_LOAD(fused, second) CASE(WM_OP_##fused):
 #include "opcodes.def"
+#undef FUSE_LOAD
 #undef FUSE_BRANCH
 #undef FUSE_VALUE
 #undef FUSE

@@ -272,9 +272,35 @@ static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
     int byte = !wide && small >= -128 && small < 128; /* most are: i32.const8 [dst, imm8] */
     TRY(emit(v, byte ? WM_OP_I32_CONST8 : wide ? WM_OP_I64_CONST : WM_OP_I32_CONST));
     TRY(emit_slot(v, dst));
-    if (byte) return emit(v, (uint32_t)small & 0xFFu);
+    if (byte) {
+        TRY(emit(v, (uint32_t)small & 0xFFu));
+        if (WM_CONFIG_FUSED_OPS) v->copy_end = v->ncode;
+        return WASMCU_OK;
+    }
     TRY(emit32(v, (uint32_t)bits));
     return wide ? emit32(v, (uint32_t)(bits >> 32)) : WASMCU_OK;
+}
+
+/* A copy [local.get, dst, src]. Right after another copy or an i32.const8, with no label
+ * between, the two become one instruction, mov2 [d1, s1, d2, s2] or const8_mov [d1, imm8,
+ * d2, s2]: the interpreter does them in order, as the two would run (the second may read
+ * the first's dst). Not in a wide function, where pack.c would stage a far dst until the
+ * instruction's end. */
+static wasmcu_err emit_copy(vctx *v, uint32_t dst, uint32_t src)
+{
+    uint32_t first = v->copy_end == v->ncode ? unit_at(v, v->ncode - 3) : 0;
+    if (WM_CONFIG_FUSED_OPS && !v->wide && (first == WM_OP_LOCAL_GET || first == WM_OP_I32_CONST8)) {
+        unit_put(v, v->ncode - 3, first == WM_OP_LOCAL_GET ? WM_OP_MOV2 : WM_OP_CONST8_MOV);
+        TRY(emit_slot(v, dst));
+        TRY(emit_slot(v, src));
+        v->copy_end = UINT32_MAX;
+        return WASMCU_OK;
+    }
+    TRY(emit(v, WM_OP_LOCAL_GET));
+    TRY(emit_slot(v, dst));
+    TRY(emit_slot(v, src));
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->ncode;
+    return WASMCU_OK;
 }
 
 /* Puts value i into its home slot. */
@@ -282,9 +308,7 @@ static wasmcu_err materialize(vctx *v, uint32_t i)
 {
     opnd *o = &v->opnds[i];
     if (o->kind == V_LOCAL) {
-        TRY(emit(v, WM_OP_LOCAL_GET));
-        TRY(emit_slot(v, home(v, i)));
-        TRY(emit(v, o->local));
+        TRY(emit_copy(v, home(v, i), o->local));
     } else if (o->kind == V_CONST) {
         TRY(emit_const(v, home(v, i), o->bits, o->wide));
     }
@@ -336,7 +360,10 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
 
 /* A label (a loop's start, a block's end or else, the function's start): a branch may land
  * here, so nothing before fuses with anything after. */
-static void label_here(vctx *v) { v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX; }
+static void label_here(vctx *v)
+{
+    v->last_end = v->acc_end = v->op_start = v->op_prev = v->copy_end = UINT32_MAX;
+}
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
                             const wm_valtype *results, uint32_t nr)
@@ -411,7 +438,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     v->nvals = save;
     TRY(e);
     uint32_t first = 0, x = 0, y = 0;
-    if (WM_CONFIG_FUSED_OPS && (op = wm_branch_fusing(v, plain, a, &first)) != 0) {
+    if (WM_CONFIG_FUSED_OPS && (op = wm_branch_fusing(v, plain, &a, &b, &first)) != 0) {
         /* [op, dst, x, y, (b,) target] */
         x = wm_slot_at(v, first + 2);
         y = wm_slot_at(v, first + 3);
@@ -819,9 +846,7 @@ static wasmcu_err op_local(vctx *v, int op)
         } else if (val.kind == V_CONST) {
             TRY(emit_const(v, i, val.bits, val.wide));
         } else if (val.kind != V_LOCAL || val.local != i) {
-            TRY(emit(v, WM_OP_LOCAL_GET));
-            TRY(emit(v, i));
-            TRY(emit_slot(v, val.kind == V_LOCAL ? val.local : home(v, top)));
+            TRY(emit_copy(v, i, val.kind == V_LOCAL ? val.local : home(v, top)));
         }
         v->last_end = UINT32_MAX;
         if (op == WM_OP_LOCAL_TEE) return push_deferred(v, t, V_LOCAL, i, 0, 0);
@@ -1218,7 +1243,9 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     label_here(v);
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
-     * it into theirs (then the trap is theirs: a load's, not its address's add) */
+     * it into theirs (then the trap is theirs: a load's, not its address's add; but a load
+     * from the address a load read faults in either, the first's when the word is in its
+     * opcode, dst or address) */
     uint32_t pend_start = UINT32_MAX, pend_op = 0;
     while (v->nctrls > 0) {
         int op = 0;
@@ -1228,8 +1255,10 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         TRY(instr(v, op));
         if (!v->locating) continue;
         if (pend_start != UINT32_MAX) {
-            if (v->ncode > pend_start && unit_at(v, pend_start) != pend_op) v->locate_off = at;
-            else if (v->last_end == v->ncode && v->last_start == pend_start) continue;
+            if (v->ncode > pend_start && unit_at(v, pend_start) != pend_op) {
+                if (!wm_loads_twice(unit_at(v, pend_start)) || v->locate_word >= pend_start + 3)
+                    v->locate_off = at;
+            } else if (v->last_end == v->ncode && v->last_start == pend_start) continue;
             return WASMCU_OK;
         }
         if (v->ncode > v->locate_word) {

@@ -2,6 +2,7 @@
  * instruction at a time) and validate_check.c (the load pass's short path). */
 #ifndef WM_VALIDATE_CTX_H
 #define WM_VALIDATE_CTX_H
+#include <string.h>
 #include "pack.h"
 #include "compile.h"
 #include "reader.h"
@@ -69,6 +70,9 @@ typedef struct vctx {
     /* where the last two instructions emit_op began (UINT32_MAX across a label, see
      * label_here): the add that a branch right after it tests fuses into the branch */
     uint32_t op_start, op_prev;
+    /* where the last copy (local.get or i32.const8) ends, UINT32_MAX across a label: a copy
+     * right after it joins it (mov2, const8_mov) */
+    uint32_t copy_end;
     /* constants that operands read, each in a slot after the locals, filled at every call */
     uint64_t consts[WM_CONFIG_CONST_SLOTS];
     uint32_t nconsts;
@@ -135,6 +139,15 @@ static inline void unit_put(vctx *v, uint32_t at, uint32_t u)
     else v->code[at] = (uint8_t)u;
 }
 
+/* The 16 bits wm_emit16 wrote at `at`. */
+static inline uint32_t read16_at(const vctx *v, uint32_t at)
+{
+    uint16_t h;
+    if (v->wide) return unit_at(v, at);
+    memcpy(&h, v->code + at, 2);
+    return h;
+}
+
 /* Emits one unit: an opcode, a slot or a byte. A slot past the unit's range is caught when
  * the function is done (its frame is too big, or it compiles again as wide), so truncating
  * it here is harmless. Inline, as are push and emit_slot, so that the common case costs no
@@ -192,6 +205,7 @@ static inline void cut_code(vctx *v, uint32_t at)
 {
     v->ncode = at;
     v->acc_end = UINT32_MAX; /* what replaces the code is the last instruction now */
+    if (WM_CONFIG_FUSED_OPS && v->copy_end > at) v->copy_end = UINT32_MAX;
     while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
 }
 
@@ -217,8 +231,9 @@ static inline void produced(vctx *v)
  * WM_CONFIG_FUSED_OPS the pairs' functions are stubs that nothing calls. */
 uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
+int wm_loads_twice(uint32_t op);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
-uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
+uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at);
 /* The *_acc form of f64 arithmetic op on slots s[0..*n) when one of them is the acc's
  * (WM_CONFIG_FLOAT_ACC; call it only while acc_end is ncode), with s[0] the slot it still
  * reads and *n 1; else op as it is. */

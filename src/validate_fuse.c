@@ -85,11 +85,28 @@ static const uint64_t fuse_seconds = 0
 #undef OP
     ;
 
+/* A load from the address an i32.load read: {second, fused} */
+static const uint8_t load_pairs[][2] = {
+#define OP(name, text, prefix, code, imm, sig, form)
+#define FUSE_LOAD(fused, second) {WM_OP_##second, WM_OP_##fused},
+#include "opcodes.def"
+#undef FUSE_LOAD
+#undef OP
+};
+
 /* Whether an instruction may fuse with one after it. */
 int wm_fuses_first(uint32_t op)
 {
     for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++)
         if (fuse_pairs[p][0] == op) return 1;
+    return op == WM_OP_I32_LOAD;
+}
+
+/* Whether op is a load from the address a load read (two accesses, each may fault). */
+int wm_loads_twice(uint32_t op)
+{
+    for (size_t p = 0; p < sizeof load_pairs / sizeof load_pairs[0]; p++)
+        if (load_pairs[p][1] == op) return 1;
     return 0;
 }
 
@@ -119,6 +136,20 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         *done = 1;
         return WASMCU_OK;
     }
+    /* a load from the address an i32.load just read: [fused, dst, addr, offset1, offset] */
+    for (size_t p = 0; load && n == 1 && p < sizeof load_pairs / sizeof load_pairs[0]; p++) {
+        if (load_pairs[p][0] != op || producer(v, base) != WM_OP_I32_LOAD) continue;
+        uint32_t off1 = read16_at(v, v->last_start + 3);
+        take_last(v, &a, &b);
+        TRY(emit_op(v, load_pairs[p][1]));
+        TRY(emit_dst(v, base));
+        TRY(emit_slot(v, a));
+        TRY(wm_emit16(v, off1));
+        TRY(wm_emit16(v, *imm));
+        produced(v);
+        *done = 1;
+        return WASMCU_OK;
+    }
     /* a load's or store's address is its first operand; both operands of the commutative
      * add and and may be the earlier result */
     for (k = fuse_seconds >> (op & 63) & 1 ? 0 : n; k < (load ? 1 : n); k++) {
@@ -142,11 +173,11 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
     return WASMCU_OK;
 }
 
-/* A branch op that the binary i32 instruction just before it, which wrote slot a, fuses
+/* A branch op that the binary i32 instruction just before it, which wrote slot *a, fuses
  * into (opcodes.def's FUSE_BRANCH rows; WM_CONFIG_FUSED_OPS), with *at where that one
  * starts; 0 if none. It is the last instruction, or the one before a compare the branch
- * has just taken in. */
-uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+ * has just taken in. An equality's operands *a and *b may swap for it. */
+uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at)
 {
     static const uint8_t pairs[][3] = {
 #define FUSE_BRANCH(fused, first, branch) {WM_OP_##first, WM_OP_##branch, WM_OP_##fused},
@@ -156,8 +187,11 @@ uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 #undef FUSE_BRANCH
     };
     uint32_t k = v->op_start != UINT32_MAX && v->op_start + 4 == v->ncode ? v->op_start : v->op_prev;
-    if (k == UINT32_MAX || k + 4 != v->ncode || wm_slot_at(v, k + 1) != a)
-        return 0;
+    if (k == UINT32_MAX || k + 4 != v->ncode) return 0;
+    uint32_t dst = wm_slot_at(v, k + 1);
+    /* x == (p & m) tests p & m first: equality does not mind the order */
+    if (dst != *a && dst == *b && (op == WM_OP_BR_EQ || op == WM_OP_BR_NE)) *b = *a, *a = dst;
+    if (dst != *a) return 0;
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         if (pairs[i][0] == unit_at(v, k) && pairs[i][1] == op) {
             *at = k;
@@ -175,6 +209,12 @@ int wm_fuses_first(uint32_t op)
     return 0;
 }
 
+int wm_loads_twice(uint32_t op)
+{
+    (void)op;
+    return 0;
+}
+
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                          const uint32_t *imm, int *done)
 {
@@ -183,9 +223,9 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
     return WASMCU_OK;
 }
 
-uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at)
 {
-    (void)v, (void)op, (void)a, (void)at;
+    (void)v, (void)op, (void)a, (void)b, (void)at;
     return 0;
 }
 

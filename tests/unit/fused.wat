@@ -1,0 +1,78 @@
+;; Fused instructions of the compiler (WM_CONFIG_FUSED_OPS): test_fused.c's module. Each
+;; pair function starts with the pair, so that the fused opcode is the first compiled byte;
+;; the "_r" twins put the first's result on the other side of the second op.
+(module
+  (memory 1)
+  ;; at 16 a pointer to 32, at 20 one past the memory's end; at 32 the bytes read through it
+  (data (i32.const 16) "\20\00\00\00\00\ff\ff\ff")
+  (data (i32.const 32) "\ab\cd\ef\01")
+  (func (export "add_and") (param i32 i32 i32) (result i32)
+    (i32.and (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "add_and_r") (param i32 i32 i32) (result i32)
+    (i32.and (local.get 2) (i32.add (local.get 0) (local.get 1))))
+  (func (export "and_xor") (param i32 i32 i32) (result i32)
+    (i32.xor (i32.and (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "and_xor_r") (param i32 i32 i32) (result i32)
+    (i32.xor (local.get 2) (i32.and (local.get 0) (local.get 1))))
+  (func (export "shl_or") (param i32 i32 i32) (result i32)
+    (i32.or (i32.shl (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "shl_or_r") (param i32 i32 i32) (result i32)
+    (i32.or (local.get 2) (i32.shl (local.get 0) (local.get 1))))
+  (func (export "shr_u_xor64") (param i64 i64 i64) (result i64)
+    (i64.xor (i64.shr_u (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "shr_u_xor64_r") (param i64 i64 i64) (result i64)
+    (i64.xor (local.get 2) (i64.shr_u (local.get 0) (local.get 1))))
+  (func (export "xor_mul64") (param i64 i64 i64) (result i64)
+    (i64.mul (i64.xor (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "xor_mul64_r") (param i64 i64 i64) (result i64)
+    (i64.mul (local.get 2) (i64.xor (local.get 0) (local.get 1))))
+  (func (export "shl_add64") (param i64 i64 i64) (result i64)
+    (i64.add (i64.shl (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "shl_add64_r") (param i64 i64 i64) (result i64)
+    (i64.add (local.get 2) (i64.shl (local.get 0) (local.get 1))))
+  ;; a load from the address a load read, p->q->x: either access may fault, and the trap
+  ;; names the load that did
+  (func (export "chain8") (param $p i32) (result i32)
+    (i32.load8_u offset=1 (i32.load offset=4 (local.get $p))))
+  (func (export "chain16") (param $p i32) (result i32)
+    (i32.load16_u offset=2 (i32.load offset=4 (local.get $p))))
+
+  ;; an equality whose second operand is the and: x == (p & m) branches as and_br_eq
+  (func (export "eq_and_r") (param $p i32) (param $m i32) (param $x i32) (result i32)
+    (block $yes
+      (br_if $yes (i32.eq (local.get $x) (i32.and (local.get $p) (local.get $m))))
+      (return (i32.const 0)))
+    (i32.const 1))
+  (func (export "ne_and_r") (param $p i32) (param $m i32) (param $x i32) (result i32)
+    (block $yes
+      (br_if $yes (i32.ne (local.get $x) (i32.and (local.get $p) (local.get $m))))
+      (return (i32.const 0)))
+    (i32.const 1))
+
+  ;; two copies in a row, the second reading what the first wrote: c = b, then d = c; the
+  ;; result shows both and that d saw the new c
+  (func (export "mov2") (param $a i32) (param $b i32) (result i32) (local $c i32) (local $d i32)
+    (local.set $c (local.get $b))
+    (local.set $d (local.get $c))
+    (i32.add (i32.mul (local.get $c) (i32.const 1000)) (local.get $d)))
+  ;; a small constant, then a copy that reads it: c = 7, then d = c
+  (func (export "const8_mov") (param $a i32) (result i32) (local $c i32) (local $d i32)
+    (local.set $c (i32.const 7))
+    (local.set $d (local.get $c))
+    (i32.add (i32.mul (local.get $c) (i32.const 1000)) (local.get $d)))
+  ;; a swap through a temporary, three copies: the third must not join the first two
+  (func (export "swap") (param $a i32) (param $b i32) (result i32) (local $t i32)
+    (local.set $t (local.get $a))
+    (local.set $a (local.get $b))
+    (local.set $b (local.get $t))
+    (i32.sub (i32.mul (local.get $a) (i32.const 1000)) (local.get $b)))
+  ;; a copy before a loop and one at its head: the loop's back-edge jumps between them, so
+  ;; they must stay two instructions. n rounds of (x = y; y = y + 3), from y = a.
+  (func (export "loop_head") (param $n i32) (param $a i32) (result i32) (local $x i32) (local $y i32)
+    (local.set $y (local.get $a))
+    (loop $l
+      (local.set $x (local.get $y))
+      (local.set $y (i32.add (local.get $y) (i32.const 3)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.add (i32.mul (local.get $x) (i32.const 1000)) (local.get $y)))
+)
