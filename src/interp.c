@@ -540,11 +540,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD16_U): LOAD_LOAD(uint16_t, 2); NEXT();
+    CASE(WM_OP_I32_ADD2): /* the second add may read the first's result */
+        SET32(0, I32(R(1)) + I32(R(2)));
+        SET32(4, I32(R(5)) + I32(R(6)));
+        pc += 7;
+        NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
 #else /* never emitted without WM_CONFIG_FUSED_OPS */
     CASE(WM_OP_MOV2):
     CASE(WM_OP_CONST8_MOV):
+    CASE(WM_OP_I32_ADD2):
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):

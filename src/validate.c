@@ -288,8 +288,8 @@ static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
  * instruction's end. */
 static wasmcu_err emit_copy(vctx *v, uint32_t dst, uint32_t src)
 {
-    uint32_t first = v->copy_end == v->ncode ? unit_at(v, v->ncode - 3) : 0;
-    if (WM_CONFIG_FUSED_OPS && !v->wide && (first == WM_OP_LOCAL_GET || first == WM_OP_I32_CONST8)) {
+    uint32_t first = WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode ? unit_at(v, v->ncode - 3) : 0;
+    if (!v->wide && (first == WM_OP_LOCAL_GET || first == WM_OP_I32_CONST8)) {
         unit_put(v, v->ncode - 3, first == WM_OP_LOCAL_GET ? WM_OP_MOV2 : WM_OP_CONST8_MOV);
         TRY(emit_slot(v, dst));
         TRY(emit_slot(v, src));
@@ -362,7 +362,8 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
  * here, so nothing before fuses with anything after. */
 static void label_here(vctx *v)
 {
-    v->last_end = v->acc_end = v->op_start = v->op_prev = v->copy_end = UINT32_MAX;
+    v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -603,6 +604,17 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         if (fused) return push_sig(v, op);
         /* or the form that reads the result just before from the interpreter's acc */
         int acc = WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode;
+        if (WM_CONFIG_FUSED_OPS && op == WM_OP_I32_ADD && !v->wide) {
+            /* an add right after an add: the first becomes i32.add2, which runs both; the
+             * second keeps its opcode, so that a fused form may still cut it (cut_code) */
+            if (v->add_at != UINT32_MAX && v->add_at + 4 == v->ncode) {
+                unit_put(v, v->add_at, WM_OP_I32_ADD2);
+                v->add2_at = v->add_at;
+                v->add_at = UINT32_MAX;
+            } else {
+                v->add_at = v->ncode;
+            }
+        }
         TRY(emit_op(v, acc ? wm_acc_form(v, (uint32_t)op, &n, s) : (uint32_t)op));
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));

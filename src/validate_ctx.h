@@ -70,9 +70,6 @@ typedef struct vctx {
     /* where the last two instructions emit_op began (UINT32_MAX across a label, see
      * label_here): the add that a branch right after it tests fuses into the branch */
     uint32_t op_start, op_prev;
-    /* where the last copy (local.get or i32.const8) ends, UINT32_MAX across a label: a copy
-     * right after it joins it (mov2, const8_mov) */
-    uint32_t copy_end;
     /* constants that operands read, each in a slot after the locals, filled at every call */
     uint64_t consts[WM_CONFIG_CONST_SLOTS];
     uint32_t nconsts;
@@ -104,6 +101,11 @@ typedef struct vctx {
     int sizing; /* compile and size the packed code, but install nothing */
     uint32_t locate_word;
     size_t locate_off;
+    /* (WM_CONFIG_FUSED_OPS) where the last copy (local.get or i32.const8) ends, UINT32_MAX
+     * across a label: a copy right after it joins it (mov2, const8_mov); where the last
+     * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
+     * that i32.add2 is, while its second add may still be cut */
+    uint32_t copy_end, add_at, add2_at;
 } vctx;
 
 /* Types a branch to label l carries: a loop's params, otherwise the block's results. */
@@ -206,6 +208,12 @@ static inline void cut_code(vctx *v, uint32_t at)
     v->ncode = at;
     v->acc_end = UINT32_MAX; /* what replaces the code is the last instruction now */
     if (WM_CONFIG_FUSED_OPS && v->copy_end > at) v->copy_end = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->add_at >= at) v->add_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {
+        /* the second add goes (a fused form takes it): the first is an add again */
+        if (v->add2_at < at) unit_put(v, v->add2_at, WM_OP_I32_ADD);
+        v->add2_at = UINT32_MAX;
+    }
     while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
 }
 

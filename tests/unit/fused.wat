@@ -37,6 +37,31 @@
   (func (export "chain16") (param $p i32) (result i32)
     (i32.load16_u offset=2 (i32.load offset=4 (local.get $p))))
 
+  ;; adds in a row: a pair becomes i32.add2, the second reading what the first wrote
+  ;; (a += b; b += a); a third add is not swallowed by the pair before it
+  (func (export "add2") (param $a i32) (param $b i32) (result i32)
+    (local.set $a (i32.add (local.get $a) (local.get $b)))
+    (local.set $b (i32.add (local.get $b) (local.get $a)))
+    (i32.add (i32.mul (local.get $a) (i32.const 1000)) (local.get $b)))
+  (func (export "add3") (param $a i32) (param $b i32) (param $c i32) (result i32)
+    (local.set $a (i32.add (local.get $a) (i32.const 1)))
+    (local.set $b (i32.add (local.get $b) (i32.const 2)))
+    (local.set $c (i32.add (local.get $c) (i32.const 3)))
+    (i32.add (i32.add (i32.mul (local.get $a) (i32.const 10000)) (i32.mul (local.get $b) (i32.const 100))) (local.get $c)))
+  ;; the second add of a pair fuses with the branch that tests it, or with the add after
+  ;; it: the first is a plain add again. n rounds of (i += 1; s += 5 until s == 5n), then
+  ;; x = a + 1; y = (b + 2) + a
+  (func (export "add_then_branch") (param $n i32) (result i32) (local $i i32) (local $s i32)
+    (local.set $n (i32.mul (local.get $n) (i32.const 5)))
+    (loop $l
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.ne (local.tee $s (i32.add (local.get $s) (i32.const 5))) (local.get $n))))
+    (i32.add (i32.mul (local.get $i) (i32.const 1000)) (local.get $s)))
+  (func (export "add_then_add") (param $a i32) (param $b i32) (result i32) (local $x i32) (local $y i32)
+    (local.set $x (i32.add (local.get $a) (i32.const 1)))
+    (local.set $y (i32.add (i32.add (local.get $b) (i32.const 2)) (local.get $a)))
+    (i32.add (i32.mul (local.get $x) (i32.const 1000)) (local.get $y)))
+
   ;; an equality whose second operand is the and: x == (p & m) branches as and_br_eq
   (func (export "eq_and_r") (param $p i32) (param $m i32) (param $x i32) (result i32)
     (block $yes
