@@ -119,6 +119,8 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
  * A fault of the second access reports with pc on the offset1 field, which
  * wm_validate_locate finds in the second load's code (the opcode's byte, in the first's). */
 #define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (e2_ + (n) > memsize) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
+/* A load and the branch that tests what it read: [dst, addr, offset, target] */
+#define LOAD_BRANCH(type, n, test) do { EA(n, 1); type t_; COPY(&t_, mem + ea, n); SET32(0, AS_U32(t_)); if (test t_) TAKE(4); else pc += 8; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); SET32(0, expr); pc += 4; } while (0)
 #define TRI_I64(expr) do { uint64_t a = R(1), b = R(2), c = R(3); R(0) = (uint64_t)(expr); pc += 4; } while (0)
@@ -538,6 +540,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_AND_BR_NE): ARITH_BR_CMP(&, uint32_t, !=); NEXT();
     CASE(WM_OP_I32_STORE8_ADD): STORE_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
+    CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
+    CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD16_U): LOAD_LOAD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_ADD2): /* the second add may read the first's result */
@@ -556,7 +560,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):
 #define FUSE_BRANCH(fused, first, branch) CASE(WM_OP_##fused):
 #define FUSE_LOAD(fused, second) CASE(WM_OP_##fused):
+#define FUSE_LOAD_BRANCH(fused, load, branch) CASE(WM_OP_##fused):
 #include "opcodes.def"
+#undef FUSE_LOAD_BRANCH
 #undef FUSE_LOAD
 #undef FUSE_BRANCH
 #undef FUSE_VALUE

@@ -439,6 +439,19 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     v->nvals = save;
     TRY(e);
     uint32_t first = 0, x = 0, y = 0;
+    if (WM_CONFIG_FUSED_OPS && (op = wm_load_branch(v, plain, a, &first)) != 0) {
+        /* [op, dst, addr, offset, target] */
+        x = wm_slot_at(v, first + 2);
+        y = read16_at(v, first + 3);
+        cut_code(v, first);
+        TRY(emit(v, op));
+        TRY(emit_slot(v, a));
+        TRY(emit_slot(v, x));
+        TRY(wm_emit16(v, y));
+        v->op_start = v->op_prev = UINT32_MAX;
+        *at = v->ncode;
+        return emit_target(v, c);
+    }
     if (WM_CONFIG_FUSED_OPS && (op = wm_branch_fusing(v, plain, &a, &b, &first)) != 0) {
         /* [op, dst, x, y, (b,) target] */
         x = wm_slot_at(v, first + 2);
@@ -1255,9 +1268,8 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     label_here(v);
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
-     * it into theirs (then the trap is theirs: a load's, not its address's add; but a load
-     * from the address a load read faults in either, the first's when the word is in its
-     * opcode, dst or address) */
+     * it into theirs (then the trap is theirs: a load's, not its address's add; unless the
+     * fused instruction says the fault is the first's, wm_fault_is_first) */
     uint32_t pend_start = UINT32_MAX, pend_op = 0;
     while (v->nctrls > 0) {
         int op = 0;
@@ -1268,7 +1280,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (!v->locating) continue;
         if (pend_start != UINT32_MAX) {
             if (v->ncode > pend_start && unit_at(v, pend_start) != pend_op) {
-                if (!wm_loads_twice(unit_at(v, pend_start)) || v->locate_word >= pend_start + 3)
+                if (!wm_fault_is_first(unit_at(v, pend_start), v->locate_word - pend_start))
                     v->locate_off = at;
             } else if (v->last_end == v->ncode && v->last_start == pend_start) continue;
             return WASMCU_OK;

@@ -239,7 +239,8 @@ static inline void produced(vctx *v)
  * WM_CONFIG_FUSED_OPS the pairs' functions are stubs that nothing calls. */
 uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
-int wm_loads_twice(uint32_t op);
+int wm_fault_is_first(uint32_t op, uint32_t k);
+uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
 uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at);
 /* The *_acc form of f64 arithmetic op on slots s[0..*n) when one of them is the acc's

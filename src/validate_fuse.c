@@ -94,19 +94,52 @@ static const uint8_t load_pairs[][2] = {
 #undef OP
 };
 
+/* Loads and the branches on what they read: {load, branch, fused} */
+static const uint8_t load_branches[][3] = {
+#define OP(name, text, prefix, code, imm, sig, form)
+#define FUSE_LOAD_BRANCH(fused, load, branch) {WM_OP_##load, WM_OP_##branch, WM_OP_##fused},
+#include "opcodes.def"
+#undef FUSE_LOAD_BRANCH
+#undef OP
+};
+
 /* Whether an instruction may fuse with one after it. */
 int wm_fuses_first(uint32_t op)
 {
     for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++)
         if (fuse_pairs[p][0] == op) return 1;
+    for (size_t p = 0; p < sizeof load_branches / sizeof load_branches[0]; p++)
+        if (load_branches[p][0] == op) return 1;
     return op == WM_OP_I32_LOAD;
 }
 
-/* Whether op is a load from the address a load read (two accesses, each may fault). */
-int wm_loads_twice(uint32_t op)
+
+/* Whether a fault at word k of fused instruction op is its first instruction's: a load's,
+ * fused with the branch on what it read, or the first of two loads (the words before the
+ * first offset). */
+int wm_fault_is_first(uint32_t op, uint32_t k)
 {
+    for (size_t p = 0; p < sizeof load_branches / sizeof load_branches[0]; p++)
+        if (load_branches[p][2] == op) return 1;
     for (size_t p = 0; p < sizeof load_pairs / sizeof load_pairs[0]; p++)
-        if (load_pairs[p][1] == op) return 1;
+        if (load_pairs[p][1] == op) return k < 3;
+    return 0;
+}
+
+/* The load that a branch op on slot a fuses into (opcodes.def's FUSE_LOAD_BRANCH rows), *at
+ * where that load starts; 0 if none. It wrote slot a and is the last instruction, or the
+ * one before an eqz the branch has just taken in. */
+uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+{
+    uint32_t len = v->wide ? 4 : 5; /* [op, dst, addr, offset16] */
+    uint32_t k = v->op_start != UINT32_MAX && v->op_start + len == v->ncode ? v->op_start : v->op_prev;
+    if (k == UINT32_MAX || k + len != v->ncode || wm_slot_at(v, k + 1) != a) return 0;
+    for (size_t p = 0; p < sizeof load_branches / sizeof load_branches[0]; p++) {
+        if (load_branches[p][0] == unit_at(v, k) && load_branches[p][1] == op) {
+            *at = k;
+            return load_branches[p][2];
+        }
+    }
     return 0;
 }
 
@@ -209,9 +242,15 @@ int wm_fuses_first(uint32_t op)
     return 0;
 }
 
-int wm_loads_twice(uint32_t op)
+int wm_fault_is_first(uint32_t op, uint32_t k)
 {
-    (void)op;
+    (void)op, (void)k;
+    return 0;
+}
+
+uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+{
+    (void)v, (void)op, (void)a, (void)at;
     return 0;
 }
 

@@ -6,6 +6,9 @@
   ;; at 16 a pointer to 32, at 20 one past the memory's end; at 32 the bytes read through it
   (data (i32.const 16) "\20\00\00\00\00\ff\ff\ff")
   (data (i32.const 32) "\ab\cd\ef\01")
+  ;; at 48 a string of 5; at 64 a list of three nodes, each a pointer to the next
+  (data (i32.const 48) "hello\00")
+  (data (i32.const 64) "\48\00\00\00\00\00\00\00\50\00\00\00\00\00\00\00\00\00\00\00")
   (func (export "add_and") (param i32 i32 i32) (result i32)
     (i32.and (i32.add (local.get 0) (local.get 1)) (local.get 2)))
   (func (export "add_and_r") (param i32 i32 i32) (result i32)
@@ -61,6 +64,26 @@
     (local.set $x (i32.add (local.get $a) (i32.const 1)))
     (local.set $y (i32.add (i32.add (local.get $b) (i32.const 2)) (local.get $a)))
     (i32.add (i32.mul (local.get $x) (i32.const 1000)) (local.get $y)))
+
+  ;; a branch on what a load read: a list walk (p = p->next until null, the load's result
+  ;; in a local), a string's length (eqz of a byte), and an if on a byte
+  (func (export "walk") (param $p i32) (result i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br_if $l (local.tee $p (i32.load (local.get $p)))))
+    (local.get $n))
+  (func (export "strlen") (param $s i32) (result i32) (local $p i32)
+    (local.set $p (local.get $s))
+    (block $done
+      (loop $l
+        (br_if $done (i32.eqz (i32.load8_u (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $l)))
+    (i32.sub (local.get $p) (local.get $s)))
+  (func (export "if_byte") (param $p i32) (result i32)
+    (if (result i32) (i32.load8_u offset=3 (local.get $p))
+      (then (i32.const 10))
+      (else (i32.const 20))))
 
   ;; an equality whose second operand is the and: x == (p & m) branches as and_br_eq
   (func (export "eq_and_r") (param $p i32) (param $m i32) (param $x i32) (result i32)
