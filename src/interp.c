@@ -319,7 +319,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc = branches + 8 * k;
         arity = U16(4), height = U16(6);
         from = src;
-        goto branch_move;
+        /* no values to move: its own dispatch, not branch_move's (size-optimised builds
+         * share that one) */
+        if (WM_CONFIG_SHARED_HANDLERS || height != from) goto branch_move;
+        pc += rds32(pc);
+        NEXT();
     }
     /* [target, arity, height, from]: the arity values at slot from move to slot height, and
      * pc + target is the branch's target */
