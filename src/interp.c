@@ -399,7 +399,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
 
-    CASE(WM_OP_SELECT): R(0) = I32(R(3)) ? R(1) : R(2); pc += 4; NEXT();
+    /* [dst, a, b, cond]: the slot read is picked by arithmetic, not by a branch, which
+     * data-dependent selects (a CRC's bit tests, a state machine) mispredict half the time */
+    CASE(WM_OP_SELECT): R(0) = fp[pc[2 - (I32(R(3)) != 0)]]; pc += 4; NEXT();
     /* local.get [dst, src] is the one copy between slots; i32.const [dst, bits] and
      * i64.const [dst, lo, hi] put any constant in a slot */
     CASE(WM_OP_LOCAL_GET): R(0) = R(1); pc += 2; NEXT();
