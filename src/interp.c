@@ -415,13 +415,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_SLOT_IN): R(0) = fp[U16(1)]; pc += 3; NEXT();
     CASE(WM_OP_SLOT_OUT): fp[U16(0)] = R(2); pc += 3; NEXT();
 
-    /* one handler where the same bits move: a float's load or store moves its bits, a narrow
-     * i64 store keeps the low bytes; a narrow unsigned i64 load must write its high half */
+    /* float loads and stores and the narrow i64 stores compile to the integer ones that move
+     * the same bytes (opcodes.def's NOCODE rows); a narrow unsigned i64 load must write its
+     * high half */
 #if !WM_CONFIG_SHARED_HANDLERS
-    CASE(WM_OP_F32_LOAD):
     CASE(WM_OP_I32_LOAD): LOAD32(uint32_t, 4, AS_U32); NEXT();
     CASE(WM_OP_I64_LOAD32_U): LOAD(uint32_t, 4, AS_U64); NEXT();
-    CASE(WM_OP_F64_LOAD):
     CASE(WM_OP_I64_LOAD): LOAD(uint64_t, 8, AS_U64); NEXT();
     CASE(WM_OP_I32_LOAD8_S): LOAD32(int8_t, 1, AS_S32); NEXT();
     CASE(WM_OP_I32_LOAD8_U): LOAD32(uint8_t, 1, AS_U32); NEXT();
@@ -432,19 +431,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_LOAD8_S): LOAD(int8_t, 1, AS_S64); NEXT();
     CASE(WM_OP_I64_LOAD16_S): LOAD(int16_t, 2, AS_S64); NEXT();
     CASE(WM_OP_I64_LOAD32_S): LOAD(int32_t, 4, AS_S64); NEXT();
-    CASE(WM_OP_F32_STORE):
-    CASE(WM_OP_I64_STORE32):
     CASE(WM_OP_I32_STORE): STORE(uint32_t, 4); NEXT();
-    CASE(WM_OP_F64_STORE):
     CASE(WM_OP_I64_STORE): STORE(uint64_t, 8); NEXT();
-    CASE(WM_OP_I64_STORE8):
     CASE(WM_OP_I32_STORE8): STORE(uint8_t, 1); NEXT();
-    CASE(WM_OP_I64_STORE16):
     CASE(WM_OP_I32_STORE16): STORE(uint16_t, 2); NEXT();
 #else
     /* one handler for the loads, one for the stores: the access size is the memarg's natural
      * alignment (opcodes.def), the signed loads are every other one from i32.load8_s */
-    CASE(WM_OP_I32_LOAD): CASE(WM_OP_I64_LOAD): CASE(WM_OP_F32_LOAD): CASE(WM_OP_F64_LOAD):
+    CASE(WM_OP_I32_LOAD): CASE(WM_OP_I64_LOAD):
     CASE(WM_OP_I32_LOAD8_S): CASE(WM_OP_I32_LOAD8_U): CASE(WM_OP_I32_LOAD16_S):
     CASE(WM_OP_I32_LOAD16_U): CASE(WM_OP_I64_LOAD8_S): CASE(WM_OP_I64_LOAD8_U):
     CASE(WM_OP_I64_LOAD16_S): CASE(WM_OP_I64_LOAD16_U): CASE(WM_OP_I64_LOAD32_S):
@@ -461,9 +455,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 4;
         NEXT();
     }
-    CASE(WM_OP_I32_STORE): CASE(WM_OP_I64_STORE): CASE(WM_OP_F32_STORE): CASE(WM_OP_F64_STORE):
-    CASE(WM_OP_I32_STORE8): CASE(WM_OP_I32_STORE16): CASE(WM_OP_I64_STORE8):
-    CASE(WM_OP_I64_STORE16): CASE(WM_OP_I64_STORE32): {
+    CASE(WM_OP_I32_STORE): CASE(WM_OP_I64_STORE): CASE(WM_OP_I32_STORE8):
+    CASE(WM_OP_I32_STORE16): {
         uint32_t n = 1u << (wm_op_imm[pc[-1]] - IMM_MEM8);
         EA(n, 0);
         access(mem + ea, n, R(1), 1);
@@ -707,10 +700,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_CONVERT_I64_S):
     CASE(WM_OP_F64_CONVERT_I64_U):
     CASE(WM_OP_F64_PROMOTE_F32):
-    CASE(WM_OP_I32_REINTERPRET_F32):
-    CASE(WM_OP_I64_REINTERPRET_F64):
-    CASE(WM_OP_F32_REINTERPRET_I32):
-    CASE(WM_OP_F64_REINTERPRET_I64):
     CASE(WM_OP_I32_EXTEND8_S):
     CASE(WM_OP_I32_EXTEND16_S):
     CASE(WM_OP_I64_EXTEND8_S):

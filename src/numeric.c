@@ -158,10 +158,6 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
     case WM_OP_F64_CONVERT_I64_S: r = wm_f64_bits((double)(int64_t)X64); break;
     case WM_OP_F64_CONVERT_I64_U: r = wm_f64_bits((double)X64); break;
     case WM_OP_F64_PROMOTE_F32: r = wm_f64_bits((double)XF); break;
-    case WM_OP_I32_REINTERPRET_F32: r = X32; break;
-    case WM_OP_I64_REINTERPRET_F64: r = X64; break;
-    case WM_OP_F32_REINTERPRET_I32: r = X32; break;
-    case WM_OP_F64_REINTERPRET_I64: r = X64; break;
     case WM_OP_I32_EXTEND8_S: r = (uint32_t)(int32_t)(int8_t)X32; break;
     case WM_OP_I32_EXTEND16_S: r = (uint32_t)(int32_t)(int16_t)X32; break;
     case WM_OP_I64_EXTEND8_S: r = (uint64_t)(int64_t)(int8_t)X64; break;

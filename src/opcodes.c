@@ -10,7 +10,7 @@ const wm_op_slot wm_op_by_slot[WM_OP_SLOTS] = {
 #define OP_0x00(name, code) [code] = WM_OP_##name + 1,
 #define OP_0xFC(name, code) [256 + (code)] = WM_OP_##name + 1,
 #define OP_0xFF(name, code) /* only in compiled code: no encoding */
-#define NOCODE(name, text, prefix, code, imm, sig) [code] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
+#define NOCODE(name, text, prefix, code, imm, sig, as) [code] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
 #include "opcodes.def"
 #undef NOCODE
 #undef OP
@@ -18,7 +18,7 @@ const wm_op_slot wm_op_by_slot[WM_OP_SLOTS] = {
 
 const uint8_t wm_op_imm[WM_OP_COUNT] = {
 #define OP(name, text, prefix, code, imm, sig, form) imm,
-#define NOCODE(name, text, prefix, code, imm, sig) imm,
+#define NOCODE(name, text, prefix, code, imm, sig, as) imm,
 #include "opcodes.def"
 #undef NOCODE
 #undef OP
@@ -45,7 +45,7 @@ typedef struct opnames {
 #define NAME_0x00(name, text) char name[sizeof(text)];
 #define NAME_0xFC(name, text) char name[sizeof(text)];
 #define NAME_0xFF(name, text)
-#define NOCODE(name, text, prefix, code, imm, sig) char name[sizeof(text)];
+#define NOCODE(name, text, prefix, code, imm, sig, as) char name[sizeof(text)];
 #include "opcodes.def"
 #undef NOCODE
 #undef NAME_0x00
@@ -59,7 +59,7 @@ static const opnames op_names = {
 #define NAME_0x00(text) text,
 #define NAME_0xFC(text) text,
 #define NAME_0xFF(text)
-#define NOCODE(name, text, prefix, code, imm, sig) text,
+#define NOCODE(name, text, prefix, code, imm, sig, as) text,
 #include "opcodes.def"
 #undef NOCODE
 #undef NAME_0x00
@@ -70,7 +70,7 @@ static const opnames op_names = {
 
 const uint8_t wm_op_sig[WM_OP_COUNT] = {
 #define OP(name, text, prefix, code, imm, sig, form) sig,
-#define NOCODE(name, text, prefix, code, imm, sig) sig,
+#define NOCODE(name, text, prefix, code, imm, sig, as) sig,
 #include "opcodes.def"
 #undef NOCODE
 #undef OP

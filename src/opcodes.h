@@ -26,7 +26,7 @@ extern const char *const wm_name_words[WM_NAME_WORDS];
 
 enum wm_opcode {
 #define OP(name, text, prefix, code, imm, sig, form) WM_OP_##name,
-#define NOCODE(name, text, prefix, code, imm, sig) WM_OP_##name,
+#define NOCODE(name, text, prefix, code, imm, sig, as) WM_OP_##name,
 #include "opcodes.def"
 #undef NOCODE
 #undef OP

@@ -593,6 +593,22 @@ static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n)
     return emit_slot16(v, home(v, v->nvals + n));
 }
 
+/* The compiled opcode that does op's work (opcodes.def's NOCODE rows: a float load as the
+ * integer load of its size...). */
+static uint32_t compiled_as(uint32_t op)
+{
+    switch (op) {
+#define OP(name, text, prefix, code, imm, sig, form)
+#define NOCODE(name, text, prefix, code, imm, sig, as)                                         \
+    case WM_OP_##name:                                                                         \
+        return WM_OP_##as;
+#include "opcodes.def"
+#undef NOCODE
+#undef OP
+    default: return op;
+    }
+}
+
 /* A signature-checked instruction on slots: [op, dst, operands..., imm] where loads and
  * stores have their offset as imm (one unit) and a store has no dst. */
 static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
@@ -612,8 +628,9 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             off = 0;
         }
         int fused = 0; /* every pair fuses with the instruction just emitted */
+        uint32_t cop = compiled_as((uint32_t)op);
         if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode)
-            TRY(wm_emit_fused(v, (uint32_t)op, base, n, s, imm ? &off : NULL, &fused));
+            TRY(wm_emit_fused(v, cop, base, n, s, imm ? &off : NULL, &fused));
         if (fused) return push_sig(v, op);
         /* or the form that reads the result just before from the interpreter's acc */
         int acc = WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode;
@@ -628,7 +645,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
                 v->add_at = v->ncode;
             }
         }
-        TRY(emit_op(v, acc ? wm_acc_form(v, (uint32_t)op, &n, s) : (uint32_t)op));
+        TRY(emit_op(v, acc ? wm_acc_form(v, cop, &n, s) : cop));
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
@@ -1183,6 +1200,14 @@ static wasmcu_err instr(vctx *v, int op)
         if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_NULL, 0));
         return push(v, t);
     }
+    case WM_OP_I32_REINTERPRET_F32: /* the same bits stay in the same slot: only the type */
+    case WM_OP_I64_REINTERPRET_F64: /* changes (an f32 sits in its slot as an i32 does) */
+    case WM_OP_F32_REINTERPRET_I32:
+    case WM_OP_F64_REINTERPRET_I64:
+        if (!emitting(v)) return check_simple(v, op);
+        TRY(pop_expect(v, wm_sigs[wm_op_sig[op]].p[0], NULL));
+        v->vals[v->nvals++] = wm_sigs[wm_op_sig[op]].r;
+        return WASMCU_OK;
     case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c) unless
                                    * WM_CONFIG_I32_LOW_HALF: only the type changes */
         if (WM_CONFIG_I32_LOW_HALF || !emitting(v)) return check_simple(v, op);
