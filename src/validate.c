@@ -772,28 +772,50 @@ static wasmcu_err op_br_table(vctx *v)
         TRY(flush_from(v, ci - arity));
         /* a back-edge among the targets needs the fuel and interrupt check */
         if (back && WM_CONFIG_METERING) TRY(emit(v, WM_OP_LOOP));
-        uint32_t wide = ndist > 256;
-        TRY(emit(v, WM_OP_BR_TABLE));
-        TRY(emit_slot(v, is));
-        TRY(emit_slot16(v, home(v, ci - arity)));
-        TRY(emit32(v, n));
-        TRY(emit32(v, ndist | wide << 31));
-        for (uint32_t k = 0; k < ndist; k++) {
-            ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
+        /* flat when no branch moves values and a target per entry takes no more bytes than
+         * the distinct branches and an index per entry */
+        int flat = WM_CONFIG_FUSED_OPS && !v->wide && 4 * (n + 1) <= 6 + 8 * ndist + (n + 1);
+        for (uint32_t k = 0; flat && k < ndist; k++) {
+            const ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
             const wm_valtype *ts;
             uint32_t nt;
             label_types(c, &ts, &nt);
-            TRY(emit_target(v, c));
-            TRY(wm_emit16(v, nt));
-            TRY(emit_slot16(v, home(v, c->height)));
+            flat = nt == 0 || c->height == ci - arity;
         }
-        /* pass 2: the entries again, as indexes: bytes, or 16 bits when wide (a word each
-         * in a wide function, which pack.c narrows) */
-        v->r.p = entries;
-        for (uint32_t i = 0; i <= n; i++) {
-            uint32_t l = 0;
-            wm_read_u32(&v->r, &l); /* read once already */
-            TRY(wide ? wm_emit16(v, v->brmap[l]) : emit(v, v->brmap[l]));
+        if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
+            TRY(emit(v, WM_OP_BR_TABLE_FLAT));
+            TRY(emit_slot(v, is));
+            TRY(emit32(v, n));
+            v->r.p = entries;
+            for (uint32_t i = 0; i <= n; i++) {
+                uint32_t l = 0;
+                wm_read_u32(&v->r, &l); /* read once already */
+                TRY(emit_target(v, &v->ctrls[v->nctrls - 1 - l]));
+            }
+        } else {
+            uint32_t wide = ndist > 256;
+            TRY(emit(v, WM_OP_BR_TABLE));
+            TRY(emit_slot(v, is));
+            TRY(emit_slot16(v, home(v, ci - arity)));
+            TRY(emit32(v, n));
+            TRY(emit32(v, ndist | wide << 31));
+            for (uint32_t k = 0; k < ndist; k++) {
+                ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
+                const wm_valtype *ts;
+                uint32_t nt;
+                label_types(c, &ts, &nt);
+                TRY(emit_target(v, c));
+                TRY(wm_emit16(v, nt));
+                TRY(emit_slot16(v, home(v, c->height)));
+            }
+            /* pass 2: the entries again, as indexes: bytes, or 16 bits when wide (a word
+             * each in a wide function, which pack.c narrows) */
+            v->r.p = entries;
+            for (uint32_t i = 0; i <= n; i++) {
+                uint32_t l = 0;
+                wm_read_u32(&v->r, &l); /* read once already */
+                TRY(wide ? wm_emit16(v, v->brmap[l]) : emit(v, v->brmap[l]));
+            }
         }
     }
     for (uint32_t k = 0; k < ndist; k++) v->brmap[v->brlist[k]] = UINT32_MAX;
