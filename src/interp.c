@@ -556,12 +556,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 7;
         NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
+    CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
+    CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
 #else /* never emitted without WM_CONFIG_FUSED_OPS */
     CASE(WM_OP_MOV2):
     CASE(WM_OP_CONST8_MOV):
     CASE(WM_OP_I32_ADD2):
     CASE(WM_OP_BR_TABLE_FLAT):
+    CASE(WM_OP_MOV_BR_IF):
+    CASE(WM_OP_MOV_BR_NE):
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):

@@ -460,7 +460,16 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     } else {
         op = plain;
     }
-    TRY(emit(v, op));
+    /* a copy just before it (a loop's phi), no label between: the two in one, copy first,
+     * [mov_br_if, dst, src, cond, target] or [mov_br_ne, dst, src, a, b, target] */
+    uint32_t mov = op == WM_OP_BR_IF ? WM_OP_MOV_BR_IF : op == WM_OP_BR_NE ? WM_OP_MOV_BR_NE : 0;
+    if (WM_CONFIG_FUSED_OPS && mov && !v->wide && v->copy_end == v->ncode &&
+        unit_at(v, v->ncode - 3) == WM_OP_LOCAL_GET) {
+        unit_put(v, v->ncode - 3, mov);
+        v->copy_end = UINT32_MAX;
+    } else {
+        TRY(emit(v, op));
+    }
     TRY(emit_slot(v, a));
     if (op != plain) {
         TRY(emit_slot(v, x));

@@ -85,6 +85,42 @@
       (then (i32.const 10))
       (else (i32.const 20))))
 
+  ;; a copy and the branch after it: reversing a list as clang compiles it (the loop's
+  ;; last copy, prev = cur, before br_if), a counter's copy before br_if (i != n), and a
+  ;; copy with a label between it and the branch, which must stay two instructions
+  (func (export "reverse") (param $n i32) (result i32) (local $prev i32) (local $cur i32)
+    (loop $l
+      (local.set $n (i32.load (local.tee $cur (local.get $n))))
+      (i32.store (local.get $cur) (local.get $prev))
+      (local.set $prev (local.get $cur))
+      (br_if $l (local.get $n)))
+    (local.get $prev))
+  (func (export "mov_ne") (param $n i32) (result i32) (local $i i32) (local $last i32)
+    (loop $l
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (local.set $last (local.get $i))
+      (br_if $l (i32.ne (local.get $i) (local.get $n))))
+    (i32.add (i32.mul (local.get $last) (i32.const 1000)) (local.get $i)))
+  (func (export "mov_br_if") (param $c i32) (param $v i32) (result i32) (local $x i32)
+    (block $out
+      (local.set $x (local.get $v))
+      (br_if $out (local.get $c))
+      (local.set $x (i32.const 9)))
+    (local.get $x))
+  (func (export "mov_br_ne") (param $a i32) (param $b i32) (result i32) (local $x i32)
+    (block $out
+      (local.set $x (local.get $a))
+      (br_if $out (i32.ne (local.get $x) (local.get $b)))
+      (local.set $x (i32.const 9)))
+    (local.get $x))
+  (func (export "mov_label") (param $c i32) (param $v i32) (result i32) (local $x i32)
+    (block $out
+      (block $skip
+        (br_if $skip (local.get $c))
+        (local.set $x (local.get $v)))
+      (br_if $out (local.get $c)))
+    (local.get $x))
+
   ;; an equality whose second operand is the and: x == (p & m) branches as and_br_eq
   (func (export "eq_and_r") (param $p i32) (param $m i32) (param $x i32) (result i32)
     (block $yes
