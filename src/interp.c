@@ -559,7 +559,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
     CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
-#else /* never emitted without WM_CONFIG_FUSED_OPS */
+#elif WM_CONFIG_COMPUTED_GOTO /* never emitted without WM_CONFIG_FUSED_OPS: the label
+     * table needs their labels, a switch (size-optimised builds) is smaller without them */
     CASE(WM_OP_MOV2):
     CASE(WM_OP_CONST8_MOV):
     CASE(WM_OP_I32_ADD2):
@@ -866,7 +867,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                  wasmcu_err_str(err), (unsigned)func->idx);
         return err;
 
-#if !WM_CONFIG_FLOAT_ACC /* never emitted then */
+#if !WM_CONFIG_FLOAT_ACC && WM_CONFIG_COMPUTED_GOTO /* never emitted then (as above) */
     CASE(WM_OP_F64_ADD_ACC):
     CASE(WM_OP_F64_SUB_ACC):
     CASE(WM_OP_F64_SUB_ACC2):
