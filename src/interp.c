@@ -556,6 +556,24 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 7;
         NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
+    CASE(WM_OP_I32_STORE_MOV): {
+        EA(4, 0);
+        uint32_t t = I32(R(1));
+        COPY(mem + ea, &t, 4);
+        R(4) = R(5);
+        pc += 6;
+        NEXT();
+    }
+    CASE(WM_OP_MOV_LOAD): { /* a fault reports with pc past the copy, in the load's code */
+        R(0) = R(1);
+        uint64_t ea = (uint64_t)I32(R(3)) + U16(4);
+        if (ea + 4 > memsize) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }
+        uint32_t t;
+        COPY(&t, mem + ea, 4);
+        SET32(2, t);
+        pc += 6;
+        NEXT();
+    }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
     CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
@@ -567,6 +585,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_BR_TABLE_FLAT):
     CASE(WM_OP_MOV_BR_IF):
     CASE(WM_OP_MOV_BR_NE):
+    CASE(WM_OP_I32_STORE_MOV):
+    CASE(WM_OP_MOV_LOAD):
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):

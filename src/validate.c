@@ -296,6 +296,15 @@ static wasmcu_err emit_copy(vctx *v, uint32_t dst, uint32_t src)
         v->copy_end = UINT32_MAX;
         return WASMCU_OK;
     }
+    /* likewise right after an i32.store: i32.store_mov [addr, value, offset, dst, src] */
+    if (WM_CONFIG_FUSED_OPS && !v->wide && v->op_start != UINT32_MAX &&
+        v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_STORE) {
+        unit_put(v, v->op_start, WM_OP_I32_STORE_MOV);
+        TRY(emit_slot(v, dst));
+        TRY(emit_slot(v, src));
+        v->op_start = UINT32_MAX;
+        return WASMCU_OK;
+    }
     TRY(emit(v, WM_OP_LOCAL_GET));
     TRY(emit_slot(v, dst));
     TRY(emit_slot(v, src));
@@ -654,7 +663,17 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
                 v->add_at = v->ncode;
             }
         }
-        TRY(emit_op(v, acc ? wm_acc_form(v, cop, &n, s) : cop));
+        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_LOAD && !v->wide && v->copy_end == v->ncode &&
+            unit_at(v, v->ncode - 3) == WM_OP_LOCAL_GET) {
+            /* a copy just before it, no label between: mov_load [d, s, dst, addr, offset],
+             * the copy first (the load may read what it wrote) */
+            unit_put(v, v->ncode - 3, WM_OP_MOV_LOAD);
+            v->op_prev = v->op_start;
+            v->op_start = v->last_start = v->ncode - 3;
+            v->copy_end = UINT32_MAX;
+        } else {
+            TRY(emit_op(v, acc ? wm_acc_form(v, cop, &n, s) : cop));
+        }
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));

@@ -113,6 +113,13 @@
       (br_if $out (i32.ne (local.get $x) (local.get $b)))
       (local.set $x (i32.const 9)))
     (local.get $x))
+  ;; a store, then a copy; a copy, then a load through what it copied
+  (func (export "store_mov") (param $p i32) (param $v i32) (result i32) (local $x i32)
+    (i32.store (local.get $p) (local.get $v))
+    (local.set $x (local.get $v))
+    (i32.add (i32.load (local.get $p)) (local.get $x)))
+  (func (export "mov_load") (param $p i32) (result i32) (local $q i32)
+    (i32.add (i32.load offset=4 (local.tee $q (local.get $p))) (local.get $q)))
   (func (export "mov_label") (param $c i32) (param $v i32) (result i32) (local $x i32)
     (block $out
       (block $skip
