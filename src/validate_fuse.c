@@ -160,6 +160,23 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
     };
     for (size_t p = 0; load && n == 2 && p < sizeof value_pairs / sizeof value_pairs[0]; p++) {
         if (value_pairs[p][1] != op || producer(v, base + 1) != value_pairs[p][0]) continue;
+        /* *p += x: the add's operand loaded just before it, from the address and offset
+         * stored to, into a temporary: i32.mem_add [addr, x, offset] */
+        uint32_t ld = v->op_prev, t = ld != UINT32_MAX ? wm_slot_at(v, ld + 1) : 0;
+        a = wm_slot_at(v, v->last_start + 2), b = wm_slot_at(v, v->last_start + 3);
+        if (op == WM_OP_I32_STORE && !v->wide && ld != UINT32_MAX && ld + 5 == v->last_start &&
+            unit_at(v, ld) == WM_OP_I32_LOAD && (t & HOME) && (t == a) != (t == b) &&
+            wm_slot_at(v, ld + 2) == s[0] && read16_at(v, ld + 3) == *imm) {
+            uint32_t x = t == a ? b : a;
+            cut_code(v, ld);
+            v->last_end = UINT32_MAX;
+            TRY(emit_op(v, WM_OP_I32_MEM_ADD));
+            TRY(emit_slot(v, s[0]));
+            TRY(emit_slot(v, x));
+            TRY(wm_emit16(v, *imm));
+            *done = 1;
+            return WASMCU_OK;
+        }
         take_last(v, &a, &b);
         TRY(emit_op(v, value_pairs[p][2]));
         TRY(emit_slot(v, s[0]));

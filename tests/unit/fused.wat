@@ -120,6 +120,16 @@
     (i32.add (i32.load (local.get $p)) (local.get $x)))
   (func (export "mov_load") (param $p i32) (result i32) (local $q i32)
     (i32.add (i32.load offset=4 (local.tee $q (local.get $p))) (local.get $q)))
+  ;; *p += x, the loaded value on either side of the add; a different offset does not fuse
+  (func (export "mem_add") (param $p i32) (param $x i32) (result i32)
+    (i32.store offset=8 (local.get $p) (i32.add (i32.load offset=8 (local.get $p)) (local.get $x)))
+    (i32.load offset=8 (local.get $p)))
+  (func (export "mem_add_r") (param $p i32) (param $x i32) (result i32)
+    (i32.store offset=8 (local.get $p) (i32.add (local.get $x) (i32.load offset=8 (local.get $p))))
+    (i32.load offset=8 (local.get $p)))
+  (func (export "mem_add_other") (param $p i32) (param $x i32) (result i32)
+    (i32.store offset=12 (local.get $p) (i32.add (i32.load offset=8 (local.get $p)) (local.get $x)))
+    (i32.load offset=12 (local.get $p)))
   (func (export "mov_label") (param $c i32) (param $v i32) (result i32) (local $x i32)
     (block $out
       (block $skip
