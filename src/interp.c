@@ -556,6 +556,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 7;
         NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
+    CASE(WM_OP_SELECT_AND): R(0) = fp[pc[2 - ((I32(R(3)) & I32(R(4))) != 0)]]; pc += 5; NEXT();
     CASE(WM_OP_I32_MEM_ADD): {
         EA(4, 0);
         uint32_t t;
@@ -597,6 +598,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_STORE_MOV):
     CASE(WM_OP_MOV_LOAD):
     CASE(WM_OP_I32_MEM_ADD):
+    CASE(WM_OP_SELECT_AND):
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):

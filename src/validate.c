@@ -906,12 +906,14 @@ static wasmcu_err op_select(vctx *v, int typed)
                         wm_type_name(t2), wm_type_name(t1), 0);
         want = t1 != UNKNOWN ? t1 : t2;
     }
-    if (emitting(v)) { /* [select, dst, a, b, cond] */
-        uint32_t base = v->nvals, s[3];
+    if (emitting(v)) { /* [select, dst, a, b, cond], or [select_and, dst, a, b, x, y] */
+        uint32_t base = v->nvals, s[4], n = 3, op = WM_OP_SELECT;
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
-        TRY(emit_op(v, WM_OP_SELECT));
+        if ((op = wm_select_fusing(v, base + 2, &s[2], &s[3])) != 0) n = 4;
+        else op = WM_OP_SELECT;
+        TRY(emit_op(v, op));
         TRY(emit_dst(v, base));
-        for (uint32_t i = 0; i < 3; i++) TRY(emit_slot(v, s[i]));
+        for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
         produced(v);
     }
     return push(v, want);

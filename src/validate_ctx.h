@@ -240,6 +240,7 @@ static inline void produced(vctx *v)
 uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
 int wm_fault_is_first(uint32_t op, uint32_t k);
+uint32_t wm_select_fusing(vctx *v, uint32_t cond, uint32_t *x, uint32_t *y);
 uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
 uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at);

@@ -28,6 +28,15 @@ static void take_last(vctx *v, uint32_t *a, uint32_t *b)
     v->last_end = UINT32_MAX;
 }
 
+/* A select whose condition is an i32.and just before it, a bit test (WM_CONFIG_FUSED_OPS):
+ * select_and, the and's operands at *x, *y and the and removed; 0 otherwise. */
+uint32_t wm_select_fusing(vctx *v, uint32_t cond, uint32_t *x, uint32_t *y)
+{
+    if (!WM_CONFIG_FUSED_OPS || producer(v, cond) != WM_OP_I32_AND) return 0;
+    take_last(v, x, y);
+    return WM_OP_SELECT_AND;
+}
+
 /* The compare that computed value i, when it was the last instruction: its fused branch
  * (jumping when the compare holds, or when it fails with negate) and operands. eqz fuses to
  * the plain branches on its operand. */

@@ -130,6 +130,9 @@
   (func (export "mem_add_other") (param $p i32) (param $x i32) (result i32)
     (i32.store offset=12 (local.get $p) (i32.add (i32.load offset=8 (local.get $p)) (local.get $x)))
     (i32.load offset=12 (local.get $p)))
+  ;; a select on a bit test, x & m
+  (func (export "select_and") (param $x i32) (param $m i32) (result i32)
+    (select (i32.const 10) (i32.const 20) (i32.and (local.get $x) (local.get $m))))
   (func (export "mov_label") (param $c i32) (param $v i32) (result i32) (local $x i32)
     (block $out
       (block $skip
