@@ -191,7 +191,8 @@ static wasmcu_err compile_at_call(wm_func *f, char *msg, size_t len)
             return err;
         }
     }
-    f->need = f->type->nparams + c->nlocals + c->max_height;
+    f->nparams = f->type->nparams;
+    f->need = f->nparams + c->nlocals + c->max_height;
     f->ops = c->ops;
     return WASMCU_OK;
 }
@@ -370,17 +371,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         goto call;
     }
     call: { /* the arguments are at args[0..np), where the results go */
-        if (!callee->code) {
-            uint32_t np = callee->type->nparams, nr = callee->type->nresults;
-            if (args + np + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-            owner->stack_top = args + np + nr;
-            owner->nframes = nframes;
-            err = wm_call_native(cur, callee, args, args + np, msg, sizeof msg);
-            CALLED();
-            if (err) TRAP(err);
-            goto reload; /* the native may have grown memory */
-        }
-        if (!callee->ops) {
+        if (!callee->ops) { /* a native, or a function not compiled yet: one test for both */
+            if (!callee->code) {
+                uint32_t np = callee->type->nparams, nr = callee->type->nresults;
+                if (args + np + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+                owner->stack_top = args + np + nr;
+                owner->nframes = nframes;
+                err = wm_call_native(cur, callee, args, args + np, msg, sizeof msg);
+                CALLED();
+                if (err) TRAP(err);
+                goto reload; /* the native may have grown memory */
+            }
             if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
             CALLED();
         }
@@ -391,7 +392,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         frames[nframes].func = func;
         nframes++;
         fp = args;
-        enter(fp + callee->type->nparams, callee->code, &acc);
+        enter(fp + callee->nparams, callee->code, &acc);
         func = callee;
         pc = callee->ops;
         if (callee->inst != cur) LOAD_INST();

@@ -25,6 +25,7 @@ typedef struct wasmcu_func {
      * this instance (interp.c): one load from the function rather than two */
     const uint8_t *ops;          /* NULL before that, and for a native */
     uint32_t need;                /* slots from the frame's start: params, locals, max height */
+    uint32_t nparams;             /* where the locals start */
 } wm_func;
 
 typedef struct wm_memory {

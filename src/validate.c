@@ -909,7 +909,7 @@ static wasmcu_err op_select(vctx *v, int typed)
     if (emitting(v)) { /* [select, dst, a, b, cond], or [select_and, dst, a, b, x, y] */
         uint32_t base = v->nvals, s[4], n = 3, op = WM_OP_SELECT;
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
-        if ((op = wm_select_fusing(v, base + 2, &s[2], &s[3])) != 0) n = 4;
+        if (WM_CONFIG_FUSED_OPS && (op = wm_select_fusing(v, base + 2, &s[2], &s[3])) != 0) n = 4;
         else op = WM_OP_SELECT;
         TRY(emit_op(v, op));
         TRY(emit_dst(v, base));
