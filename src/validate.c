@@ -281,34 +281,14 @@ static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
     return wide ? emit32(v, (uint32_t)(bits >> 32)) : WASMCU_OK;
 }
 
-/* A copy [local.get, dst, src]. Right after another copy or an i32.const8, with no label
- * between, the two become one instruction, mov2 [d1, s1, d2, s2] or const8_mov [d1, imm8,
- * d2, s2]: the interpreter does them in order, as the two would run (the second may read
- * the first's dst). Not in a wide function, where pack.c would stage a far dst until the
- * instruction's end. */
+/* A copy [local.get, dst, src], or joined to the instruction before it (wm_copy_joins). */
 static wasmcu_err emit_copy(vctx *v, uint32_t dst, uint32_t src)
 {
-    uint32_t first = WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode ? unit_at(v, v->ncode - 3) : 0;
-    if (!v->wide && (first == WM_OP_LOCAL_GET || first == WM_OP_I32_CONST8)) {
-        unit_put(v, v->ncode - 3, first == WM_OP_LOCAL_GET ? WM_OP_MOV2 : WM_OP_CONST8_MOV);
-        TRY(emit_slot(v, dst));
-        TRY(emit_slot(v, src));
-        v->copy_end = UINT32_MAX;
-        return WASMCU_OK;
-    }
-    /* likewise right after an i32.store: i32.store_mov [addr, value, offset, dst, src] */
-    if (WM_CONFIG_FUSED_OPS && !v->wide && v->op_start != UINT32_MAX &&
-        v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_STORE) {
-        unit_put(v, v->op_start, WM_OP_I32_STORE_MOV);
-        TRY(emit_slot(v, dst));
-        TRY(emit_slot(v, src));
-        v->op_start = UINT32_MAX;
-        return WASMCU_OK;
-    }
-    TRY(emit(v, WM_OP_LOCAL_GET));
+    int joined = WM_CONFIG_FUSED_OPS && wm_copy_joins(v);
+    if (!joined) TRY(emit(v, WM_OP_LOCAL_GET));
     TRY(emit_slot(v, dst));
     TRY(emit_slot(v, src));
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->ncode;
+    if (WM_CONFIG_FUSED_OPS && !joined) v->copy_end = v->ncode;
     return WASMCU_OK;
 }
 
@@ -469,16 +449,8 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     } else {
         op = plain;
     }
-    /* a copy just before it (a loop's phi), no label between: the two in one, copy first,
-     * [mov_br_if, dst, src, cond, target] or [mov_br_ne, dst, src, a, b, target] */
-    uint32_t mov = op == WM_OP_BR_IF ? WM_OP_MOV_BR_IF : op == WM_OP_BR_NE ? WM_OP_MOV_BR_NE : 0;
-    if (WM_CONFIG_FUSED_OPS && mov && !v->wide && v->copy_end == v->ncode &&
-        unit_at(v, v->ncode - 3) == WM_OP_LOCAL_GET) {
-        unit_put(v, v->ncode - 3, mov);
-        v->copy_end = UINT32_MAX;
-    } else {
-        TRY(emit(v, op));
-    }
+    /* the copy just before it may take it in (a loop's phi, then its branch) */
+    if (!WM_CONFIG_FUSED_OPS || !wm_joins_copy(v, op)) TRY(emit(v, op));
     TRY(emit_slot(v, a));
     if (op != plain) {
         TRY(emit_slot(v, x));
@@ -652,25 +624,10 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         if (fused) return push_sig(v, op);
         /* or the form that reads the result just before from the interpreter's acc */
         int acc = WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode;
-        if (WM_CONFIG_FUSED_OPS && op == WM_OP_I32_ADD && !v->wide) {
-            /* an add right after an add: the first becomes i32.add2, which runs both; the
-             * second keeps its opcode, so that a fused form may still cut it (cut_code) */
-            if (v->add_at != UINT32_MAX && v->add_at + 4 == v->ncode) {
-                unit_put(v, v->add_at, WM_OP_I32_ADD2);
-                v->add2_at = v->add_at;
-                v->add_at = UINT32_MAX;
-            } else {
-                v->add_at = v->ncode;
-            }
-        }
-        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_LOAD && !v->wide && v->copy_end == v->ncode &&
-            unit_at(v, v->ncode - 3) == WM_OP_LOCAL_GET) {
-            /* a copy just before it, no label between: mov_load [d, s, dst, addr, offset],
-             * the copy first (the load may read what it wrote) */
-            unit_put(v, v->ncode - 3, WM_OP_MOV_LOAD);
-            v->op_prev = v->op_start;
+        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_ADD) wm_add_pairs(v);
+        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_LOAD && wm_joins_copy(v, cop)) {
+            v->op_prev = v->op_start; /* it starts where the copy did */
             v->op_start = v->last_start = v->ncode - 3;
-            v->copy_end = UINT32_MAX;
         } else {
             TRY(emit_op(v, acc ? wm_acc_form(v, cop, &n, s) : cop));
         }

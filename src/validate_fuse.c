@@ -28,6 +28,61 @@ static void take_last(vctx *v, uint32_t *a, uint32_t *b)
     v->last_end = UINT32_MAX;
 }
 
+/* Copies join the instruction next to them when no label falls between (WM_CONFIG_FUSED_OPS;
+ * not in a wide function, where pack.c would stage a far dst until the instruction's end).
+ * The joined instruction runs its parts in their order, so that one may read what the one
+ * before it wrote.
+ *
+ * A copy about to be emitted, right after a copy, an i32.const8 or an i32.store: that one's
+ * opcode becomes mov2 [d1, s1, d2, s2], const8_mov [d1, imm8, d2, s2] or i32.store_mov
+ * [addr, value, offset, dst, src], and the caller emits the copy's two slots; 0 if none. */
+int wm_copy_joins(vctx *v)
+{
+    uint32_t first = v->copy_end == v->ncode ? unit_at(v, v->ncode - 3) : 0;
+    if (v->wide) return 0;
+    if (first == WM_OP_LOCAL_GET || first == WM_OP_I32_CONST8) {
+        unit_put(v, v->ncode - 3, first == WM_OP_LOCAL_GET ? WM_OP_MOV2 : WM_OP_CONST8_MOV);
+        v->copy_end = UINT32_MAX;
+        return 1;
+    }
+    if (v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_STORE) {
+        unit_put(v, v->op_start, WM_OP_I32_STORE_MOV);
+        v->op_start = UINT32_MAX;
+        return 1;
+    }
+    return 0;
+}
+
+/* op about to be emitted right after a copy: br_if, br_ne or i32.load, which the copy's
+ * opcode becomes the join of, mov_br_if [dst, src, cond, target], mov_br_ne [dst, src, a,
+ * b, target] or mov_load [dst, src, dst2, addr, offset]; the caller emits op's fields. 0 if
+ * none. */
+int wm_joins_copy(vctx *v, uint32_t op)
+{
+    uint32_t join = op == WM_OP_BR_IF ? WM_OP_MOV_BR_IF : op == WM_OP_BR_NE ? WM_OP_MOV_BR_NE
+                  : op == WM_OP_I32_LOAD ? WM_OP_MOV_LOAD : 0;
+    if (!join || v->wide || v->copy_end != v->ncode || unit_at(v, v->ncode - 3) != WM_OP_LOCAL_GET)
+        return 0;
+    unit_put(v, v->ncode - 3, join);
+    v->copy_end = UINT32_MAX;
+    return 1;
+}
+
+/* An i32.add about to be emitted right after another: the first becomes i32.add2, which
+ * runs both. The second keeps its opcode in place, so that a fused form may still take it
+ * (cut_code then makes the first an add again). */
+void wm_add_pairs(vctx *v)
+{
+    if (v->wide) return;
+    if (v->add_at != UINT32_MAX && v->add_at + 4 == v->ncode) {
+        unit_put(v, v->add_at, WM_OP_I32_ADD2);
+        v->add2_at = v->add_at;
+        v->add_at = UINT32_MAX;
+    } else {
+        v->add_at = v->ncode;
+    }
+}
+
 /* A select whose condition is an i32.and just before it, a bit test (WM_CONFIG_FUSED_OPS):
  * select_and, the and's operands at *x, *y and the and removed; 0 otherwise. */
 uint32_t wm_select_fusing(vctx *v, uint32_t cond, uint32_t *x, uint32_t *y)
