@@ -557,6 +557,15 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 7;
         NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
+    CASE(WM_OP_I32_LOAD_SHL_ADD): { /* the address wraps at 32 bits as the shl and add did */
+        uint64_t ea = (uint64_t)((I32(R(1)) << (I32(R(2)) & 31)) + I32(R(3))) + U16(4);
+        if (ea + 4 > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        uint32_t t;
+        COPY(&t, mem + ea, 4);
+        SET32(0, t);
+        pc += 6;
+        NEXT();
+    }
     CASE(WM_OP_SELECT_AND): R(0) = fp[pc[2 - ((I32(R(3)) & I32(R(4))) != 0)]]; pc += 5; NEXT();
     CASE(WM_OP_I32_MEM_ADD): {
         EA(4, 0);
@@ -600,6 +609,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MOV_LOAD):
     CASE(WM_OP_I32_MEM_ADD):
     CASE(WM_OP_SELECT_AND):
+    CASE(WM_OP_I32_LOAD_SHL_ADD):
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second) CASE(WM_OP_##fused):
 #define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):

@@ -1316,6 +1316,10 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
             if (v->ncode > pend_start && unit_at(v, pend_start) != pend_op) {
                 if (!wm_fault_is_first(unit_at(v, pend_start), v->locate_word - pend_start))
                     v->locate_off = at;
+                /* what replaced it may be replaced in turn (a shl, its add, the load) */
+                pend_op = unit_at(v, pend_start);
+                if (v->last_end == v->ncode && v->last_start == pend_start && wm_fuses_first(pend_op))
+                    continue;
             } else if (v->last_end == v->ncode && v->last_start == pend_start) continue;
             return WASMCU_OK;
         }

@@ -174,7 +174,7 @@ int wm_fuses_first(uint32_t op)
         if (fuse_pairs[p][0] == op) return 1;
     for (size_t p = 0; p < sizeof load_branches / sizeof load_branches[0]; p++)
         if (load_branches[p][0] == op) return 1;
-    return op == WM_OP_I32_LOAD;
+    return op == WM_OP_I32_LOAD || op == WM_OP_I32_SHL_ADD;
 }
 
 
@@ -259,6 +259,21 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         TRY(emit_dst(v, base));
         TRY(emit_slot(v, a));
         TRY(wm_emit16(v, off1));
+        TRY(wm_emit16(v, *imm));
+        produced(v);
+        *done = 1;
+        return WASMCU_OK;
+    }
+    /* an element of an array, a[i]: an i32.load from (i << k) + a, the address just
+     * computed by i32.shl_add: [i32.load_shl_add, dst, i, k, a, offset] */
+    if (op == WM_OP_I32_LOAD && producer(v, base) == WM_OP_I32_SHL_ADD) {
+        uint32_t c = wm_slot_at(v, v->last_start + 4);
+        take_last(v, &a, &b);
+        TRY(emit_op(v, WM_OP_I32_LOAD_SHL_ADD));
+        TRY(emit_dst(v, base));
+        TRY(emit_slot(v, a));
+        TRY(emit_slot(v, b));
+        TRY(emit_slot(v, c));
         TRY(wm_emit16(v, *imm));
         produced(v);
         *done = 1;

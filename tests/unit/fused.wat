@@ -133,6 +133,9 @@
   ;; a select on a bit test, x & m
   (func (export "select_and") (param $x i32) (param $m i32) (result i32)
     (select (i32.const 10) (i32.const 20) (i32.and (local.get $x) (local.get $m))))
+  ;; an array's element, a[i]: i32.load from (i << 2) + a; a fault is the load's
+  (func (export "elem") (param $a i32) (param $i i32) (result i32)
+    (i32.load offset=4 (i32.add (i32.shl (local.get $i) (i32.const 2)) (local.get $a))))
   (func (export "mov_label") (param $c i32) (param $v i32) (result i32) (local $x i32)
     (block $out
       (block $skip
