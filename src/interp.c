@@ -547,6 +547,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += rds32(pc);
         NEXT();
     }
+    CASE(WM_OP_BR_TABLE_AND): {
+        uint32_t i = I32(R(0)) & I32(R(1)), n = U32(2);
+        if (i > n) i = n;
+        pc += 6 + 4 * i;
+        pc += rds32(pc);
+        NEXT();
+    }
     CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();
@@ -603,6 +610,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_CONST8_MOV):
     CASE(WM_OP_I32_ADD2):
     CASE(WM_OP_BR_TABLE_FLAT):
+    CASE(WM_OP_BR_TABLE_AND):
     CASE(WM_OP_MOV_BR_IF):
     CASE(WM_OP_MOV_BR_NE):
     CASE(WM_OP_I32_STORE_MOV):

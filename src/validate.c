@@ -767,9 +767,16 @@ static wasmcu_err op_br_table(vctx *v)
             label_types(c, &ts, &nt);
             flat = nt == 0 || c->height == ci - arity;
         }
-        if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
+        uint32_t x, y;
+        if (flat && wm_takes_and(v, ci, &x, &y)) { /* [br_table_and, x, y, n32, targets] */
+            TRY(emit(v, WM_OP_BR_TABLE_AND));
+            TRY(emit_slot(v, x));
+            TRY(emit_slot(v, y));
+        } else if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
             TRY(emit_slot(v, is));
+        }
+        if (flat) {
             TRY(emit32(v, n));
             v->r.p = entries;
             for (uint32_t i = 0; i <= n; i++) {
@@ -866,8 +873,7 @@ static wasmcu_err op_select(vctx *v, int typed)
     if (emitting(v)) { /* [select, dst, a, b, cond], or [select_and, dst, a, b, x, y] */
         uint32_t base = v->nvals, s[4], n = 3, op = WM_OP_SELECT;
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
-        if (WM_CONFIG_FUSED_OPS && (op = wm_select_fusing(v, base + 2, &s[2], &s[3])) != 0) n = 4;
-        else op = WM_OP_SELECT;
+        if (WM_CONFIG_FUSED_OPS && wm_takes_and(v, base + 2, &s[2], &s[3])) op = WM_OP_SELECT_AND, n = 4;
         TRY(emit_op(v, op));
         TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));

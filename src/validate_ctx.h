@@ -240,7 +240,7 @@ static inline void produced(vctx *v)
 uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
 int wm_fault_is_first(uint32_t op, uint32_t k);
-uint32_t wm_select_fusing(vctx *v, uint32_t cond, uint32_t *x, uint32_t *y);
+int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y);
 int wm_copy_joins(vctx *v);
 int wm_joins_copy(vctx *v, uint32_t op);
 void wm_add_pairs(vctx *v);

@@ -83,13 +83,14 @@ void wm_add_pairs(vctx *v)
     }
 }
 
-/* A select whose condition is an i32.and just before it, a bit test (WM_CONFIG_FUSED_OPS):
- * select_and, the and's operands at *x, *y and the and removed; 0 otherwise. */
-uint32_t wm_select_fusing(vctx *v, uint32_t cond, uint32_t *x, uint32_t *y)
+/* Whether value i (just popped) is the result of an i32.and just before, which a select or
+ * a br_table takes in (select_and, br_table_and: a bit test, a switch on some bits): then
+ * the and's operands are at *x, *y and the and is removed. */
+int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y)
 {
-    if (!WM_CONFIG_FUSED_OPS || producer(v, cond) != WM_OP_I32_AND) return 0;
+    if (!WM_CONFIG_FUSED_OPS || producer(v, i) != WM_OP_I32_AND) return 0;
     take_last(v, x, y);
-    return WM_OP_SELECT_AND;
+    return 1;
 }
 
 /* The compare that computed value i, when it was the last instruction: its fused branch

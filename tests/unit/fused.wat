@@ -136,6 +136,14 @@
   ;; an array's element, a[i]: i32.load from (i << 2) + a; a fault is the load's
   (func (export "elem") (param $a i32) (param $i i32) (result i32)
     (i32.load offset=4 (i32.add (i32.shl (local.get $i) (i32.const 2)) (local.get $a))))
+  ;; a switch on the low bits, br_table on x & 3: 10, 20, 30, 40
+  (func (export "switch_and") (param $x i32) (result i32)
+    (block $d (block $c (block $b (block $a
+      (br_table $a $b $c $d (i32.and (local.get $x) (i32.const 3))))
+      (return (i32.const 10)))
+      (return (i32.const 20)))
+      (return (i32.const 30)))
+    (i32.const 40))
   (func (export "mov_label") (param $c i32) (param $v i32) (result i32) (local $x i32)
     (block $out
       (block $skip
