@@ -49,6 +49,20 @@
  *   br_if_drop               [op, cond, target32, arity, to, from]
  *   br_table                 [op, index, from, n32, d | wide << 31, d x (target32, arity, to),
  *                             n+1 indexes into those d branches: bytes, or 16-bit when wide]
+ *   br_table_flat            [op, index, n32, (n+1) x target32]   no branch moves values
+ *   br_table_and             [op, x, y, n32, (n+1) x target32]    the same on x & y
+ * and with WM_CONFIG_FUSED_OPS (opcodes.def; the joined ones never in a wide function):
+ *   load from a load         [op, dst, addr, offset1, offset]    p->q->x
+ *   load and its branch      [op, dst, addr, offset, target32]   i32.load_br_if,
+ *                                                        i32.load8_u_if_false
+ *   *p += x                  [op, addr, x, offset]       i32.mem_add
+ *   a[i]                     [op, dst, i, k, a, offset]  i32.load_shl_add
+ *   select on x & y          [op, dst, a, b, x, y]       select_and
+ *   copies joined            mov2 [d1, s1, d2, s2], const8_mov [d1, imm8, d2, s2],
+ *                            i32.store_mov [addr, value, offset, d, s], mov_load [d, s,
+ *                            dst, addr, offset], mov_br_if [d, s, cond, target32],
+ *                            mov_br_ne [d, s, a, b, target32]: in that order
+ *   two adds                 [op, d1, a1, b1, i32.add, d2, a2, b2]   i32.add2
  *   call                     [op, funcidx32, args]       args: the first argument's slot,
  *                                                        where the callee's frame starts
  *   call_indirect            [op, typeidx32, tableidx32, args, index]

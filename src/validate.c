@@ -428,7 +428,8 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     v->nvals = save;
     TRY(e);
     uint32_t first = 0, x = 0, y = 0;
-    if (WM_CONFIG_FUSED_OPS && (op = wm_load_branch(v, plain, a, &first)) != 0) {
+    if (WM_CONFIG_FUSED_OPS && (plain == WM_OP_BR_IF || plain == WM_OP_IF_FALSE) &&
+        (op = wm_load_branch(v, plain, a, &first)) != 0) {
         /* [op, dst, addr, offset, target] */
         x = wm_slot_at(v, first + 2);
         y = read16_at(v, first + 3);
@@ -450,7 +451,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         op = plain;
     }
     /* the copy just before it may take it in (a loop's phi, then its branch) */
-    if (!WM_CONFIG_FUSED_OPS || !wm_joins_copy(v, op)) TRY(emit(v, op));
+    if (!WM_CONFIG_FUSED_OPS || v->copy_end != v->ncode || !wm_joins_copy(v, op)) TRY(emit(v, op));
     TRY(emit_slot(v, a));
     if (op != plain) {
         TRY(emit_slot(v, x));
@@ -618,14 +619,17 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             off = 0;
         }
         int fused = 0; /* every pair fuses with the instruction just emitted */
-        uint32_t cop = compiled_as((uint32_t)op);
+        uint32_t cop = op >= WM_OP_COMPILED ? compiled_as((uint32_t)op) : (uint32_t)op;
         if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode)
             TRY(wm_emit_fused(v, cop, base, n, s, imm ? &off : NULL, &fused));
         if (fused) return push_sig(v, op);
         /* or the form that reads the result just before from the interpreter's acc */
         int acc = WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode;
-        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_ADD) wm_add_pairs(v);
-        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_LOAD && wm_joins_copy(v, cop)) {
+        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_ADD && !v->wide) { /* wm_add_pair */
+            if (v->add_at != UINT32_MAX && v->add_at + 4 == v->ncode) wm_add_pair(v);
+            else v->add_at = v->ncode;
+        }
+        if (WM_CONFIG_FUSED_OPS && cop == WM_OP_I32_LOAD && v->copy_end == v->ncode && wm_joins_copy(v, cop)) {
             v->op_prev = v->op_start; /* it starts where the copy did */
             v->op_start = v->last_start = v->ncode - 3;
         } else {
@@ -1078,7 +1082,8 @@ static wasmcu_err read_opcode(vctx *v, int *op)
     } else if (b == 0xFD) {
         return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
     } else {
-        o = wm_op_at_slot(b);
+        o = (int)wm_op_by_slot[b] - 1; /* wm_op_at_slot, for a byte (the common case) */
+        if (o >= WM_OP_JUMP) o += WM_OP_NOCODE_SHIFT;
     }
     if (o < 0) return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
     *op = o;

@@ -243,7 +243,7 @@ int wm_fault_is_first(uint32_t op, uint32_t k);
 int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y);
 int wm_copy_joins(vctx *v);
 int wm_joins_copy(vctx *v, uint32_t op);
-void wm_add_pairs(vctx *v);
+void wm_add_pair(vctx *v);
 uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
 uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at);

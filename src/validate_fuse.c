@@ -20,7 +20,7 @@ static uint32_t producer(const vctx *v, uint32_t i)
 }
 
 /* Removes the last instruction (its operands at *a, *b first): a fused one replaces it. */
-static void take_last(vctx *v, uint32_t *a, uint32_t *b)
+static inline void take_last(vctx *v, uint32_t *a, uint32_t *b)
 {
     *a = wm_slot_at(v, v->last_start + 2);
     if (v->last_start + 3 < v->ncode) *b = wm_slot_at(v, v->last_start + 3);
@@ -68,19 +68,15 @@ int wm_joins_copy(vctx *v, uint32_t op)
     return 1;
 }
 
-/* An i32.add about to be emitted right after another: the first becomes i32.add2, which
- * runs both. The second keeps its opcode in place, so that a fused form may still take it
- * (cut_code then makes the first an add again). */
-void wm_add_pairs(vctx *v)
+/* An i32.add about to be emitted right after another, which starts at add_at (emit_slots
+ * tracks the last one): the first becomes i32.add2, which runs both. The second keeps its
+ * opcode in place, so that a fused form may still take it (cut_code then makes the first an
+ * add again). */
+void wm_add_pair(vctx *v)
 {
-    if (v->wide) return;
-    if (v->add_at != UINT32_MAX && v->add_at + 4 == v->ncode) {
-        unit_put(v, v->add_at, WM_OP_I32_ADD2);
-        v->add2_at = v->add_at;
-        v->add_at = UINT32_MAX;
-    } else {
-        v->add_at = v->ncode;
-    }
+    unit_put(v, v->add_at, WM_OP_I32_ADD2);
+    v->add2_at = v->add_at;
+    v->add_at = UINT32_MAX;
 }
 
 /* Whether value i (just popped) is the result of an i32.and just before, which a select or
@@ -140,15 +136,31 @@ static const uint8_t fuse_pairs[][3] = {
 #undef OP
 };
 
-/* The second ops of fuse_pairs as bits (op % 64): most instructions are none, and skip the
- * scan of the pairs. */
-static const uint64_t fuse_seconds = 0
+/* The second ops of fuse_pairs as bits, word W_ of four: most instructions are none, and
+ * skip the scan of the pairs. */
 #define OP(name, text, prefix, code, imm, sig, form)
-#define FUSE(fused, first, second) | (uint64_t)1 << (WM_OP_##second & 63)
+#define FUSE(fused, first, second)                                                             \
+    | ((WM_OP_##second >> 6) == W_ ? (uint64_t)1 << (WM_OP_##second & 63) : 0)
+static const uint64_t fuse_seconds[4] = {
+#define W_ 0
+    0
 #include "opcodes.def"
+#undef W_
+#define W_ 1
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 2
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 3
+    , 0
+#include "opcodes.def"
+#undef W_
+};
 #undef FUSE
 #undef OP
-    ;
 
 /* A load from the address an i32.load read: {second, fused} */
 static const uint8_t load_pairs[][2] = {
@@ -282,7 +294,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
     }
     /* a load's or store's address is its first operand; both operands of the commutative
      * add and and may be the earlier result */
-    for (k = fuse_seconds >> (op & 63) & 1 ? 0 : n; k < (load ? 1 : n); k++) {
+    for (k = fuse_seconds[op >> 6 & 3] >> (op & 63) & 1 ? 0 : n; k < (load ? 1 : n); k++) {
         uint32_t first = producer(v, base + k);
         if (!first) continue;
         for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++) {
