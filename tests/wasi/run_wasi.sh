@@ -93,8 +93,12 @@ check "pollpipe: poll_oneoff blocks on a pipe until data, a timeout or the write
 if [ $node_ok = 1 ]; then
   (sleep 1.5; echo hi; sleep 1) | node --no-warnings "$here/node_run.mjs" "$out/pollpipe.wasm" > "$out/pollpipe.node.out" 2>&1
   echo "exit $?" >> "$out/pollpipe.node.out"
-  diff "$out/pollpipe.node.out" "$out/pollpipe.wasmcu.out"
-  check "pollpipe: same output as node's WASI" $? "see above"
+  # node's poll timeout can wake a fraction of a millisecond early, as its sleep does (above;
+  # seen in CI under load: "waited 100 ms 0"): that line is held to 100 ms for wasmcu alone
+  diff "$out/pollpipe.node.out" "$out/pollpipe.wasmcu.out" | grep -v -e '^[<>] poll(100) with nothing to read: 0, waited 100 ms [01]$' |
+    grep -q '^[<>]'
+  [ $? = 1 ]
+  check "pollpipe: same output as node's WASI" $? "$(diff "$out/pollpipe.node.out" "$out/pollpipe.wasmcu.out")"
 fi
 
 # Rust std, with Debian's rustc (rustup's first on PATH has no wasm targets)
