@@ -192,6 +192,7 @@ static wasmcu_err compile_at_call(wm_func *f, char *msg, size_t len)
         }
     }
     f->nparams = f->type->nparams;
+    f->nresults = f->type->nresults;
     f->need = f->nparams + c->nlocals + c->max_height;
     f->ops = c->ops;
     return WASMCU_OK;
@@ -338,7 +339,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += rds32(pc);
         NEXT();
     CASE(WM_OP_RETURN): {
-        uint32_t nr = func->type->nresults;
+        uint32_t nr = func->nresults;
         if (nr == 1) fp[0] = fp[U16(0)];
         else if (nr) {
             memmove(fp, fp + U16(0), nr * sizeof *fp);

@@ -19,6 +19,7 @@ typedef struct wasmcu_func {
     const wm_functype *type;
     struct wasmcu_instance *inst; /* owning instance (for natives: the importing instance) */
     uint32_t idx;                 /* index in its module's function space */
+    uint32_t nresults;            /* copied from type at the first call, as nparams */
     const wm_code *code;          /* wasm function: compiled code; NULL for a native */
     const wm_native *native;      /* native: its registration */
     /* What a call must read before it can go on, copied from code at the first call through
