@@ -498,7 +498,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHR_S): BIN_I32((uint32_t)((int32_t)a >> (b & 31))); NEXT();
     CASE(WM_OP_I32_SHR_U): BIN_I32(a >> (b & 31)); NEXT();
 
-#if WM_CONFIG_FUSED_OPS
+    /* fused instructions (WM_CONFIG_FUSED_OPS); computed-goto builds keep their handlers
+     * even without it, as the label table names every opcode, and a switch build leaves
+     * them out (size-optimised builds), its default then taking what is never emitted */
+#if WM_CONFIG_FUSED_OPS || WM_CONFIG_COMPUTED_GOTO
     CASE(WM_OP_I32_ADD_ADD): TRI_I32(a + b + c); NEXT();
     CASE(WM_OP_I32_MUL_ADD): TRI_I32(a * b + c); NEXT();
     CASE(WM_OP_I32_SHR_U_AND): TRI_I32((a >> (b & 31)) & c); NEXT();
@@ -541,20 +544,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_AND_BR_NE): ARITH_BR_CMP(&, uint32_t, !=); NEXT();
     CASE(WM_OP_I32_STORE8_ADD): STORE_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
-    CASE(WM_OP_BR_TABLE_FLAT): { /* the target of each entry, none shared: one load less */
-        uint32_t i = I32(R(0)), n = U32(1);
-        if (i > n) i = n;
-        pc += 5 + 4 * i;
-        pc += rds32(pc);
-        NEXT();
-    }
-    CASE(WM_OP_BR_TABLE_AND): {
-        uint32_t i = I32(R(0)) & I32(R(1)), n = U32(2);
-        if (i > n) i = n;
-        pc += 6 + 4 * i;
-        pc += rds32(pc);
-        NEXT();
-    }
+    /* the target of each entry, none shared (one load less): index, n32 at k, targets */
+#define BR_FLAT(index, k) do { uint32_t i_ = (index), n_ = U32(k); if (i_ > n_) i_ = n_; pc += (k) + 4 + 4 * i_; pc += rds32(pc); } while (0)
+    CASE(WM_OP_BR_TABLE_FLAT): BR_FLAT(I32(R(0)), 1); NEXT();
+    CASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2); NEXT();
     CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();
@@ -605,34 +598,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
     CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
-#elif WM_CONFIG_COMPUTED_GOTO /* never emitted without WM_CONFIG_FUSED_OPS: the label
-     * table needs their labels, a switch (size-optimised builds) is smaller without them */
-    CASE(WM_OP_MOV2):
-    CASE(WM_OP_CONST8_MOV):
-    CASE(WM_OP_I32_ADD2):
-    CASE(WM_OP_BR_TABLE_FLAT):
-    CASE(WM_OP_BR_TABLE_AND):
-    CASE(WM_OP_MOV_BR_IF):
-    CASE(WM_OP_MOV_BR_NE):
-    CASE(WM_OP_I32_STORE_MOV):
-    CASE(WM_OP_MOV_LOAD):
-    CASE(WM_OP_I32_MEM_ADD):
-    CASE(WM_OP_SELECT_AND):
-    CASE(WM_OP_I32_LOAD_SHL_ADD):
-#define OP(name, text, prefix, code, imm, sig, form)
-#define FUSE(fused, first, second) CASE(WM_OP_##fused):
-#define FUSE_VALUE(fused, first, store) CASE(WM_OP_##fused):
-#define FUSE_BRANCH(fused, first, branch) CASE(WM_OP_##fused):
-#define FUSE_LOAD(fused, second) CASE(WM_OP_##fused):
-#define FUSE_LOAD_BRANCH(fused, load, branch) CASE(WM_OP_##fused):
-#include "opcodes.def"
-#undef FUSE_LOAD_BRANCH
-#undef FUSE_LOAD
-#undef FUSE_BRANCH
-#undef FUSE_VALUE
-#undef FUSE
-#undef OP
-        goto bad_op;
 #endif
 
 #if !WM_CONFIG_SHARED_HANDLERS
@@ -696,7 +661,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_SUB): BIN_F64(a - b); NEXT();
     CASE(WM_OP_F64_MUL): BIN_F64(a * b); NEXT();
     CASE(WM_OP_F64_DIV): BIN_F64(a / b); NEXT();
-#if WM_CONFIG_FLOAT_ACC
+#if WM_CONFIG_FLOAT_ACC || WM_CONFIG_COMPUTED_GOTO /* as the fused ones */
     CASE(WM_OP_F64_ADD_ACC): ACC_F64(acc + x); NEXT();
     CASE(WM_OP_F64_SUB_ACC): ACC_F64(acc - x); NEXT();
     CASE(WM_OP_F64_SUB_ACC2): ACC_F64(x - acc); NEXT();
@@ -919,21 +884,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                  wasmcu_err_str(err), (unsigned)func->idx);
         return err;
 
-#if !WM_CONFIG_FLOAT_ACC && WM_CONFIG_COMPUTED_GOTO /* never emitted then (as above) */
-    CASE(WM_OP_F64_ADD_ACC):
-    CASE(WM_OP_F64_SUB_ACC):
-    CASE(WM_OP_F64_SUB_ACC2):
-    CASE(WM_OP_F64_MUL_ACC):
-    CASE(WM_OP_F64_DIV_ACC):
-    CASE(WM_OP_F64_DIV_ACC2):
-#endif
-        goto bad_op;
-
     DISPATCH_END
 
+#if !WM_CONFIG_COMPUTED_GOTO /* the switch's default: a byte no compiled opcode has */
 bad_op:
     err = WASMCU_TRAP_UNREACHABLE;
     memcpy(msg, "internal error: bad compiled opcode", 36);
+#endif
 trap:
     if (err == WASMCU_TRAP_MEMORY_OOB && !msg[0] && cur->mem && cur->mem->small)
         snprintf(msg, sizeof msg, "small-memory mode: only the first %u bytes of the page exist "

@@ -427,35 +427,24 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     wasmcu_err e = flush_from(v, from);
     v->nvals = save;
     TRY(e);
+    /* a load or an add/and just before it fuses in: [op, dst, addr, offset, target] or
+     * [op, dst, x, y, (b,) target] */
     uint32_t first = 0, x = 0, y = 0;
-    if (WM_CONFIG_FUSED_OPS && (plain == WM_OP_BR_IF || plain == WM_OP_IF_FALSE) &&
-        (op = wm_load_branch(v, plain, a, &first)) != 0) {
-        /* [op, dst, addr, offset, target] */
-        x = wm_slot_at(v, first + 2);
-        y = read16_at(v, first + 3);
-        cut_code(v, first);
-        TRY(emit(v, op));
-        TRY(emit_slot(v, a));
-        TRY(emit_slot(v, x));
-        TRY(wm_emit16(v, y));
-        v->op_start = v->op_prev = UINT32_MAX;
-        *at = v->ncode;
-        return emit_target(v, c);
-    }
-    if (WM_CONFIG_FUSED_OPS && (op = wm_branch_fusing(v, plain, &a, &b, &first)) != 0) {
-        /* [op, dst, x, y, (b,) target] */
-        x = wm_slot_at(v, first + 2);
-        y = wm_slot_at(v, first + 3);
-        cut_code(v, first);
-    } else {
+    int load = WM_CONFIG_FUSED_OPS && (plain == WM_OP_BR_IF || plain == WM_OP_IF_FALSE) &&
+               (op = wm_load_branch(v, plain, a, &first)) != 0;
+    if (!load && (!WM_CONFIG_FUSED_OPS || (op = wm_branch_fusing(v, plain, &a, &b, &first)) == 0))
         op = plain;
+    if (op != plain) {
+        x = wm_slot_at(v, first + 2);
+        y = load ? read16_at(v, first + 3) : wm_slot_at(v, first + 3);
+        cut_code(v, first);
     }
     /* the copy just before it may take it in (a loop's phi, then its branch) */
     if (!WM_CONFIG_FUSED_OPS || v->copy_end != v->ncode || !wm_joins_copy(v, op)) TRY(emit(v, op));
     TRY(emit_slot(v, a));
     if (op != plain) {
         TRY(emit_slot(v, x));
-        TRY(emit_slot(v, y));
+        TRY(load ? wm_emit16(v, y) : emit_slot(v, y));
     }
     if (plain >= WM_OP_BR_EQ && plain <= WM_OP_BR_GE_U) TRY(emit_slot(v, b));
     v->op_start = v->op_prev = UINT32_MAX;
@@ -1220,19 +1209,17 @@ static wasmcu_err instr(vctx *v, int op)
         if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_NULL, 0));
         return push(v, t);
     }
-    case WM_OP_I32_REINTERPRET_F32: /* the same bits stay in the same slot: only the type */
-    case WM_OP_I64_REINTERPRET_F64: /* changes (an f32 sits in its slot as an i32 does) */
+    case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c) unless
+                                   * WM_CONFIG_I32_LOW_HALF */
+        if (WM_CONFIG_I32_LOW_HALF) return check_simple(v, op);
+        /* fall through */
+    case WM_OP_I32_REINTERPRET_F32: /* an f32 sits in its slot as an i32 does */
+    case WM_OP_I64_REINTERPRET_F64:
     case WM_OP_F32_REINTERPRET_I32:
-    case WM_OP_F64_REINTERPRET_I64:
+    case WM_OP_F64_REINTERPRET_I64: /* the same bits stay in the same slot: only the type changes */
         if (!emitting(v)) return check_simple(v, op);
         TRY(pop_expect(v, wm_sigs[wm_op_sig[op]].p[0], NULL));
         v->vals[v->nvals++] = wm_sigs[wm_op_sig[op]].r;
-        return WASMCU_OK;
-    case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c) unless
-                                   * WM_CONFIG_I32_LOW_HALF: only the type changes */
-        if (WM_CONFIG_I32_LOW_HALF || !emitting(v)) return check_simple(v, op);
-        TRY(pop_expect(v, WASMCU_I32, NULL));
-        v->vals[v->nvals++] = WASMCU_I64;
         return WASMCU_OK;
     case WM_OP_REF_IS_NULL: {
         wm_valtype t = UNKNOWN;
