@@ -210,7 +210,9 @@ static wasmcu_err meter(wasmcu_instance *o)
 
 /* A call's frame above its params: locals zeroed, then the function's constants. A frame
  * of few slots gets word loops: a call to memset or memcpy costs more than the copy (fib on
- * Cortex-M4: 16.0x native -> 13.5x). Two zeroes a turn, or GCC makes the loop a memset.
+ * Cortex-M4: 16.0x native -> 13.5x). Two zeroes a turn, or GCC makes the loop a memset;
+ * two constants a turn as one 16-byte copy, or GCC vectorises the loop behind overlap tests
+ * (fib: 237.2 -> 229.1 M instructions).
  * Size-optimised builds (WM_CONFIG_SHARED_HANDLERS) keep only the calls. */
 #define ENTER_LOOP_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : 8)
 static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
@@ -232,7 +234,8 @@ static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
             memcpy(locals, from, nc * sizeof *locals);
             if (WM_CONFIG_FLOAT_ACC) *acc = 0;
         } else {
-            for (i = 0; i < nc; i++) locals[i] = from[i];
+            for (i = 0; i + 2 <= nc; i += 2) COPY(locals + i, from + i, 2 * sizeof *locals);
+            if (i < nc) locals[i] = from[i];
         }
     }
 }
