@@ -264,9 +264,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     wasmcu_instance *cur;
     uint8_t *mem;
     uint64_t memsize;
-    wm_frame *frames = owner->frames;
+    /* the frame stack as pointers (the next free frame, its end, this run's first), which
+     * spares a call and a return the index arithmetic */
+    wm_frame *const frames = owner->frames, *const frames_end = frames + owner->max_frames;
     const uint32_t first = start->first;
-    uint32_t nframes = start->nframes;
+    wm_frame *const bottom = frames + first;
+    wm_frame *top = frames + start->nframes;
     wasmcu_val *const stack_end = owner->stack_end;
     const uint8_t *pc = start->pc;
     wasmcu_val *fp = start->fp, *sp = start->sp;
@@ -348,8 +351,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             memmove(fp, fp + U16(0), nr * sizeof *fp);
             CALLED();
         }
-        if (nframes == first) return WASMCU_OK;
-        const wm_frame *fr = &frames[--nframes];
+        if (top == bottom) return WASMCU_OK;
+        const wm_frame *fr = --top;
         pc = fr->pc;
         fp = fr->fp;
         func = fr->func;
@@ -380,7 +383,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                 uint32_t np = callee->type->nparams, nr = callee->type->nresults;
                 if (args + np + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
                 owner->stack_top = args + np + nr;
-                owner->nframes = nframes;
+                owner->nframes = (uint32_t)(top - frames);
                 err = wm_call_native(cur, callee, args, args + np, msg, sizeof msg);
                 CALLED();
                 if (err) TRAP(err);
@@ -389,12 +392,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
             CALLED();
         }
-        if (nframes >= owner->max_frames || args + callee->need > stack_end)
+        if (top >= frames_end || args + callee->need > stack_end)
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-        frames[nframes].pc = pc;
-        frames[nframes].fp = fp;
-        frames[nframes].func = func;
-        nframes++;
+        top->pc = pc;
+        top->fp = fp;
+        top->func = func;
+        top++;
         fp = args;
         enter(fp + callee->nparams, callee->code, &acc);
         func = callee;
@@ -881,7 +884,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         owner->susp.pc = pc;
         owner->susp.fp = fp;
         owner->susp.sp = sp;
-        owner->susp.nframes = nframes;
+        owner->susp.nframes = (uint32_t)(top - frames);
         owner->susp.first = first;
         wm_error(cur->rt, err, "%s: the call stopped in func %u; wasmcu_resume continues it",
                  wasmcu_err_str(err), (unsigned)func->idx);
@@ -898,7 +901,7 @@ trap:
     if (err == WASMCU_TRAP_MEMORY_OOB && !msg[0] && cur->mem && cur->mem->small)
         snprintf(msg, sizeof msg, "small-memory mode: only the first %u bytes of the page exist "
                  "(small_memory_bytes)", (unsigned)cur->mem->size);
-    report_trap(cur->rt, err, msg, func, pc, frames, nframes, first);
+    report_trap(cur->rt, err, msg, func, pc, frames, (uint32_t)(top - frames), first);
     return err;
 }
 
