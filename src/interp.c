@@ -253,12 +253,16 @@ typedef struct wm_state {
 static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 {
 #if WM_CONFIG_COMPUTED_GOTO
-    /* every byte value has an entry; the ones past the compiled opcodes never appear */
-    static const void *const labels[256] = {
+    /* every byte value has an entry: the numbers no compiled opcode has, which the compiler
+     * never emits, go to bad_op (a trap, not a jump through NULL); entries past 255 are
+     * never read */
+    static const void *const labels[256 + 4] = {
 #define OP(name, text, prefix, code, imm, sig, form) &&L_WM_OP_##name,
 #include "opcodes.def"
 #undef OP
+        &&bad_op, &&bad_op, &&bad_op, &&bad_op,
     };
+    _Static_assert(WM_OP_COMPILED + 4 >= 256, "labels[]: one &&bad_op for each unused number");
 #endif
     wm_func *func = start->func, *callee;
     wasmcu_instance *cur;
@@ -892,11 +896,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 
     DISPATCH_END
 
-#if !WM_CONFIG_COMPUTED_GOTO /* the switch's default: a byte no compiled opcode has */
-bad_op:
+bad_op: /* a byte no compiled opcode has */
     err = WASMCU_TRAP_UNREACHABLE;
     memcpy(msg, "internal error: bad compiled opcode", 36);
-#endif
 trap:
     if (err == WASMCU_TRAP_MEMORY_OOB && !msg[0] && cur->mem && cur->mem->small)
         snprintf(msg, sizeof msg, "small-memory mode: only the first %u bytes of the page exist "

@@ -327,6 +327,24 @@ int main(void)
     /* 4 rounds from y = 10: x = 19, y = 22 */
     CHECK(call("loop_head", 4, 10, 0) == 19 * 1000 + 22);
 
+    /* a byte no compiled opcode has (the compiler never emits one) traps with a message,
+     * in either dispatch (labels[] or the switch's default); the function runs again once
+     * its byte is back */
+    {
+        wm_func *f = (wm_func *)wasmcu_find_func(inst, "mov2");
+        uint8_t *op0 = f && f->code ? (uint8_t *)(uintptr_t)f->code->ops : NULL, keep;
+        wasmcu_val args[2] = {1, 42}, r = 0;
+        CHECK(op0 != NULL && WM_OP_COMPILED < 256);
+        for (uint32_t bad = WM_OP_COMPILED; op0 && bad < 256; bad++) {
+            keep = *op0;
+            *op0 = (uint8_t)bad;
+            CHECK(wasmcu_call(inst, f, args, 2, &r, 1) == WASMCU_TRAP_UNREACHABLE);
+            CHECK(strstr(wasmcu_last_error(rt), "bad compiled opcode") != NULL);
+            *op0 = keep;
+        }
+        CHECK(call("mov2", 1, 42, 0) == 42042);
+    }
+
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
     wasmcu_destroy(rt);
