@@ -77,6 +77,9 @@ const char *wasmcu_err_str(wasmcu_err err);
 /* Creates a runtime inside `pool` (any alignment); all later allocations come from it.
  * Returns NULL if the pool is too small to hold the runtime itself. */
 wasmcu_runtime *wasmcu_init(void *pool, size_t pool_size);
+/* wasmcu_init for a pool of zero bytes only (a static array at boot, calloc's memory): what
+ * the runtime never handed out, such as a new instance's linear memory, is not cleared again. */
+wasmcu_runtime *wasmcu_init_zeroed(void *pool, size_t pool_size);
 /* Frees every module and instance still alive; the pool may then be reused. */
 void wasmcu_destroy(wasmcu_runtime *rt);
 /* Detail of the last error on this runtime: what failed and where (never NULL). */

@@ -29,6 +29,24 @@ int wm_alloc_init(wm_alloc *a, void *mem, size_t size)
     return 1;
 }
 
+void wm_alloc_zeroed(wm_alloc *a)
+{
+    if (!WM_CONFIG_CLEAN_POOL) return;
+    a->clean_lo = (uintptr_t)a->base + HDR; /* all but the free block's header */
+    a->clean_hi = (uintptr_t)a->base + a->size;
+}
+
+/* [s, e) is about to be written (a block handed out, a header): the clean range keeps its
+ * larger part beside it. Writes fall at the range's ends, where blocks are cut from. */
+static void dirty(wm_alloc *a, const void *s_, size_t n)
+{
+    uintptr_t s = (uintptr_t)s_, e = s + n, lo = a->clean_lo, hi = a->clean_hi;
+    if (!WM_CONFIG_CLEAN_POOL || e <= lo || s >= hi) return;
+    uintptr_t below = s > lo ? s - lo : 0, above = e < hi ? hi - e : 0;
+    if (above >= below) a->clean_lo = e < hi ? e : hi;
+    else a->clean_hi = s;
+}
+
 /* First fit, or with high set the highest block that fits (the list is address-sorted),
  * split so that the rest stays free on the other side. */
 static void *take(wm_alloc *a, size_t n, int high)
@@ -52,11 +70,13 @@ static void *take(wm_alloc *a, size_t n, int high)
         b->size = need;
     } else { /* the tail stays free */
         wm_block *rest = (wm_block *)((uint8_t *)b + need);
+        dirty(a, rest, HDR);
         rest->size = b->size - need;
         rest->next = b->next;
         *fit = rest;
         b->size = need;
     }
+    dirty(a, b, b->size); /* the caller's from now on */
     a->used += b->size;
     if (a->used > a->peak) a->peak = a->used;
     return (uint8_t *)b + HDR;
@@ -64,13 +84,27 @@ static void *take(wm_alloc *a, size_t n, int high)
 
 void *wm_malloc(wm_alloc *a, size_t n) { return take(a, n, 0); }
 
+/* Zeroes [p, p+n) but for its part in [lo, hi), the clean range as it was before p's block
+ * was handed out. */
+static void clear(uint8_t *p, size_t n, uintptr_t lo, uintptr_t hi)
+{
+    uintptr_t s = (uintptr_t)p, e = s + n;
+    if (!WM_CONFIG_CLEAN_POOL || e <= lo || s >= hi) {
+        memset(p, 0, n);
+        return;
+    }
+    if (s < lo) memset(p, 0, lo - s);
+    if (e > hi) memset(p + (hi - s), 0, e - hi);
+}
+
 void *wm_malloc_high(wm_alloc *a, size_t n) { return take(a, n, 1); }
 
 void *wm_calloc(wm_alloc *a, size_t n, size_t size)
 {
     if (size && n > (size_t)-1 / size) return NULL;
-    void *p = wm_malloc(a, n * size);
-    if (p) memset(p, 0, n * size);
+    uintptr_t lo = a->clean_lo, hi = a->clean_hi; /* zero until this block */
+    uint8_t *p = wm_malloc(a, n * size);
+    if (p) clear(p, n * size, lo, hi);
     return p;
 }
 
@@ -116,12 +150,14 @@ void *wm_realloc(wm_alloc *a, void *p, size_t n)
         size_t total = b->size + nx->size;
         if (total - need >= HDR + ALIGN) {
             wm_block *rest = (wm_block *)((uint8_t *)b + need);
+            dirty(a, b, need + HDR);
             rest->size = total - need;
             rest->next = nx->next;
             *pp = rest;
             a->used += need - b->size;
             b->size = need;
         } else {
+            dirty(a, b, total);
             *pp = nx->next;
             a->used += total - b->size;
             b->size = total;
@@ -133,6 +169,17 @@ void *wm_realloc(wm_alloc *a, void *p, size_t n)
     if (!q) return NULL;
     memcpy(q, p, have);
     wm_free(a, p);
+    return q;
+}
+
+void *wm_grow_clean(wm_alloc *a, void *p, size_t old, size_t n)
+{
+    uintptr_t lo = a->clean_lo, hi = a->clean_hi; /* zero until this call */
+    uintptr_t have = p ? ((wm_block *)((uint8_t *)p - HDR))->size - HDR : 0;
+    uint8_t *q = wm_realloc(a, p, n);
+    if (!q || n <= old) return q;
+    if (q != p && lo < (uintptr_t)q + have) lo = (uintptr_t)q + have; /* a move copied have */
+    clear(q + old, n - old, lo, hi);
     return q;
 }
 

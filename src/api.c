@@ -15,6 +15,13 @@ wasmcu_runtime *wasmcu_init(void *pool, size_t pool_size)
     return rt;
 }
 
+wasmcu_runtime *wasmcu_init_zeroed(void *pool, size_t pool_size)
+{
+    wasmcu_runtime *rt = wasmcu_init(pool, pool_size);
+    if (rt) wm_alloc_zeroed(&rt->alloc);
+    return rt;
+}
+
 void wasmcu_destroy(wasmcu_runtime *rt)
 {
     /* Everything lives in the pool, which the embedder owns: dropping the runtime is enough. */

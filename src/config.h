@@ -96,6 +96,18 @@
 #endif
 #endif
 
+/* Keep track of the part of a pool given to wasmcu_init_zeroed that is still all zero, so
+ * that a new instance's linear memory (and memory.grow's pages) there is not cleared again:
+ * loading CoreMark to its first instruction takes ~6% fewer instructions. 0, the default of
+ * size-optimised builds, saves ~240 bytes on Cortex-M4; wasmcu_init_zeroed then is wasmcu_init. */
+#ifndef WM_CONFIG_CLEAN_POOL
+#if defined(__OPTIMIZE_SIZE__)
+#define WM_CONFIG_CLEAN_POOL 0
+#else
+#define WM_CONFIG_CLEAN_POOL 1
+#endif
+#endif
+
 /* Compile each function at its first call instead of at load: loading only validates, and
  * RAM holds code only for the functions that run. 0 compiles every function at load, so
  * that no call can later run out of memory compiling. */

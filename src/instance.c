@@ -43,9 +43,8 @@ int32_t wm_memory_grow(wm_runtime *rt, wm_memory *mem, uint32_t delta)
     if ((uint64_t)old + delta > mem->max_pages) return -1;
     uint64_t bytes = ((uint64_t)old + delta) * 65536u;
     if (bytes > (size_t)-1 || bytes > rt->alloc.size) return -1;
-    uint8_t *d = wm_realloc(&rt->alloc, mem->data, (size_t)bytes);
+    uint8_t *d = wm_grow_zeroed(&rt->alloc, mem->data, (size_t)mem->size, (size_t)bytes);
     if (!d) return -1;
-    memset(d + mem->size, 0, (size_t)(bytes - mem->size));
     mem->data = d;
     mem->size = bytes;
     mem->pages = old + delta;

@@ -196,8 +196,55 @@ static wasmcu_val call1(wasmcu_runtime *rt, wasmcu_instance *inst, const char *n
     return r;
 }
 
+/* Whether inst's memory holds exactly the bytes of want's (its size too). */
+static int same_memory(wasmcu_instance *inst, wasmcu_instance *want)
+{
+    uint32_t n = wasmcu_memory_size(inst);
+    return n == wasmcu_memory_size(want) && n &&
+           memcmp(wasmcu_memory_ptr(inst, 0, n), wasmcu_memory_ptr(want, 0, n), n) == 0;
+}
+
+/* A pool declared zero (wasmcu_init_zeroed) skips clearing memory it never handed out: an
+ * instance's memory must still read as in a pool of garbage, also where an instance before
+ * it wrote and went, and in pages memory.grow adds. */
+static void zeroed_pool(void)
+{
+    static uint64_t zpool[1 << 16], gpool[1 << 16]; /* zpool: zero, as static storage starts */
+    memset(gpool, 0xAB, sizeof gpool);
+    wasmcu_runtime *zr = wasmcu_init_zeroed(zpool, sizeof zpool), *gr = wasmcu_init(gpool, sizeof gpool);
+    wasmcu_module *zm = NULL, *gm = NULL;
+    wasmcu_instance *zi = NULL, *gi = NULL;
+    wasmcu_instance_config cfg = {.stack_size = 4096, .max_call_depth = 20};
+    CHECK(zr && gr);
+    for (int k = 0; k < 2 && zr && gr; k++) { /* core.wat's imports */
+        wasmcu_runtime *r = k ? gr : zr;
+        CHECK(wasmcu_register_native(r, "env", "twice", "(i)i", twice, NULL) == WASMCU_OK);
+        CHECK(wasmcu_register_native(r, "env", "raw_neg1", "()i", raw_neg1, NULL) == WASMCU_OK);
+        CHECK(wasmcu_register_native(r, "env", "raw_arg", "(i)I", raw_arg, NULL) == WASMCU_OK);
+    }
+    CHECK(zr && gr && wasmcu_load(zr, core_wasm, core_wasm_len, &zm) == WASMCU_OK &&
+          wasmcu_load(gr, core_wasm, core_wasm_len, &gm) == WASMCU_OK);
+    CHECK(zm && gm && wasmcu_instantiate(gr, gm, &cfg, &gi) == WASMCU_OK);
+    for (int round = 0; round < 3 && gi; round++) {
+        CHECK(wasmcu_instantiate(zr, zm, &cfg, &zi) == WASMCU_OK);
+        CHECK(zi && same_memory(zi, gi));
+        if (round == 2) { /* a page added to each */
+            CHECK(wasmcu_memory_grow(zi, 1) == 1 && wasmcu_memory_grow(gi, 1) == 1);
+            CHECK(same_memory(zi, gi));
+        }
+        if (zi) { /* dirty all of it for the next round's instance */
+            memset(wasmcu_memory_ptr(zi, 0, wasmcu_memory_size(zi)), 0x5C, wasmcu_memory_size(zi));
+            wasmcu_deinstantiate(zi);
+        }
+    }
+    if (gi) wasmcu_deinstantiate(gi);
+    if (zm) wasmcu_unload(zm);
+    if (gm) wasmcu_unload(gm);
+}
+
 int main(void)
 {
+    zeroed_pool();
     static uint64_t pool[1 << 17]; /* 1 MiB */
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     CHECK(rt != NULL);

@@ -96,11 +96,71 @@ static void test_alloc(void)
     wm_free(&a, ok);
 }
 
+/* A pool of zero bytes: wm_calloc clears only what was handed out or written before. Random
+ * allocations, each filled by its owner with 0xA5, must leave the clean range all zero, and
+ * every wm_calloc block and every part wm_grow_zeroed adds must read zero. A pool of garbage, not declared zero, gets every byte cleared. */
+static void test_alloc_zeroed(void)
+{
+    static unsigned char pool[32 * 1024 + 5];
+    enum { N = 24 };
+    unsigned char *p[N] = {0};
+    size_t len[N] = {0};
+    uint32_t seed = 12345;
+    int bad = 0, cleaned = 0;
+    for (int round = 0; round < 2; round++) {
+        wm_alloc a;
+        if (round == 1) memset(pool, 0xEE, sizeof pool); /* garbage, declared so */
+        CHECK(wm_alloc_init(&a, pool + 5, sizeof pool - 5));
+        if (round == 0) wm_alloc_zeroed(&a);
+        memset(p, 0, sizeof p);
+        for (int step = 0; step < 3000; step++) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t r = seed >> 8, i = r % N, kind = (r / N) % 5;
+            size_t n = 1 + (r / (N * 5)) % 1500;
+            if (p[i] && kind != 3) {
+                wm_free(&a, p[i]);
+                p[i] = NULL;
+                continue;
+            }
+            if (kind == 3 && p[i]) { /* grow as memory.grow does */
+                unsigned char *q = wm_grow_zeroed(&a, p[i], len[i], len[i] + n);
+                if (!q) continue;
+                for (size_t k = len[i]; k < len[i] + n; k++) bad += q[k] != 0;
+                p[i] = q;
+                len[i] += n;
+            } else {
+                int zeroing = kind >= 2;
+                p[i] = kind == 1 ? wm_malloc_high(&a, n) : zeroing ? wm_calloc(&a, n, 1) : wm_malloc(&a, n);
+                if (!p[i]) continue;
+                if (zeroing)
+                    for (size_t k = 0; k < n; k++) bad += p[i][k] != 0;
+                len[i] = n;
+            }
+            memset(p[i], 0xA5, len[i]); /* the owner writes all of it */
+            for (uintptr_t at = a.clean_lo; at < a.clean_hi; at++) bad += *(unsigned char *)at != 0;
+            cleaned += a.clean_lo < a.clean_hi;
+        }
+        if (round == 1) CHECK(a.clean_lo >= a.clean_hi); /* nothing known clean */
+    }
+    CHECK(bad == 0);
+    CHECK(WM_CONFIG_CLEAN_POOL ? cleaned > 100 : cleaned == 0); /* the zeroed round's range */
+
+    /* a block grown in place over all that is left: nothing stays clean */
+    static unsigned char small[4096];
+    wm_alloc a;
+    CHECK(wm_alloc_init(&a, small, sizeof small));
+    wm_alloc_zeroed(&a);
+    unsigned char *b = wm_calloc(&a, 100, 1);
+    size_t all = wm_alloc_largest_free(&a) + 100;
+    CHECK(b && wm_realloc(&a, b, all) == b && a.clean_lo >= a.clean_hi);
+}
+
 int main(void)
 {
     test_leb();
     test_utf8();
     test_alloc();
+    test_alloc_zeroed();
     printf("%s: %d failures\n", __FILE__, failures);
     return failures != 0;
 }

@@ -146,8 +146,10 @@ int wasmcu_cli_run(int argc, char **argv)
         fprintf(stderr, "wasmcu run: cannot read %s: %s\n", path, strerror(errno));
         return 1;
     }
-    void *pool = malloc(pool_size);
-    wasmcu_runtime *rt = pool ? wasmcu_init(pool, pool_size) : NULL;
+    /* calloc's memory is zero (fresh pages from the OS, for a pool this size): the runtime
+     * need not clear a module's linear memory again */
+    void *pool = calloc(1, pool_size);
+    wasmcu_runtime *rt = pool ? wasmcu_init_zeroed(pool, pool_size) : NULL;
     if (!rt) {
         fprintf(stderr, "wasmcu run: --pool-size=%lu is too small for the runtime\n", pool_size);
         free(bytes), free(pool);
