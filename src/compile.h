@@ -17,6 +17,11 @@
  * 65527 slots are refused.
  *
  *   unary, binary ops        [op, dst, a] / [op, dst, a, b]
+ *   numeric1, numeric2       [op, dst, a, k] / [op, dst, a, b, k]: a numeric instruction
+ *                                                        programs run seldom (rounding, bit
+ *                                                        counts, most conversions...), k its
+ *                                                        number among opcodes.def's NOCODE
+ *                                                        rows; numeric.c computes it
  *   fused pairs              [op, dst, a, b, c]          second(first(a, b), c), e.g.
  *                                                        i32.add_add; opcodes.def FUSE rows
  *   f64 arithmetic on acc    [op, dst, x]                f64.add_acc .. f64.div_acc2: the

@@ -256,16 +256,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* every byte value has an entry: the numbers no compiled opcode has, which the compiler
      * never emits, trap (through unreachable's handler, to bad_op) rather than jump through
      * NULL. &&bad_op here would cost: GCC's code for CoreMark grew 1.7% with that label's
-     * address taken. Entries past 255 are never read. */
-#define BAD_OP &&L_WM_OP_UNREACHABLE
-    static const void *const labels[256 + 4] = {
-#define OP(name, text, prefix, code, imm, sig, form) &&L_WM_OP_##name,
+     * address taken. A range designator, like computed goto a GNU C feature, fills them; the
+     * opcodes' own entries then override it. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static const void *const labels[256] = {
+        [0 ... 255] = &&L_WM_OP_UNREACHABLE,
+#define OP(name, text, prefix, code, imm, sig, form) [WM_OP_##name] = &&L_WM_OP_##name,
 #include "opcodes.def"
 #undef OP
-        BAD_OP, BAD_OP, BAD_OP, BAD_OP,
     };
-#undef BAD_OP
-    _Static_assert(WM_OP_COMPILED + 4 >= 256, "labels[]: one BAD_OP for each unused number");
+#pragma GCC diagnostic pop
 #endif
     wm_func *func = start->func, *callee;
     wasmcu_instance *cur;
@@ -696,74 +697,19 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #undef X
 #endif
 
-    /* the rest of the numeric instructions: one shared handler, computed in numeric.c */
-    CASE(WM_OP_I32_CLZ):
-    CASE(WM_OP_I32_CTZ):
-    CASE(WM_OP_I32_POPCNT):
-    CASE(WM_OP_I64_CLZ):
-    CASE(WM_OP_I64_CTZ):
-    CASE(WM_OP_I64_POPCNT):
-    CASE(WM_OP_I64_ROTL):
-    CASE(WM_OP_I64_ROTR):
-    CASE(WM_OP_I64_DIV_S):
-    CASE(WM_OP_I64_DIV_U):
-    CASE(WM_OP_I64_REM_S):
-    CASE(WM_OP_I64_REM_U):
-    CASE(WM_OP_F32_ABS):
-    CASE(WM_OP_F32_NEG):
-    CASE(WM_OP_F32_CEIL):
-    CASE(WM_OP_F32_FLOOR):
-    CASE(WM_OP_F32_TRUNC):
-    CASE(WM_OP_F32_NEAREST):
-    CASE(WM_OP_F32_SQRT):
-    CASE(WM_OP_F32_MIN):
-    CASE(WM_OP_F32_MAX):
-    CASE(WM_OP_F32_COPYSIGN):
-    CASE(WM_OP_F64_ABS):
-    CASE(WM_OP_F64_NEG):
-    CASE(WM_OP_F64_CEIL):
-    CASE(WM_OP_F64_FLOOR):
-    CASE(WM_OP_F64_TRUNC):
-    CASE(WM_OP_F64_NEAREST):
-    CASE(WM_OP_F64_SQRT):
-    CASE(WM_OP_F64_MIN):
-    CASE(WM_OP_F64_MAX):
-    CASE(WM_OP_F64_COPYSIGN):
-    CASE(WM_OP_I32_TRUNC_F32_S):
-    CASE(WM_OP_I32_TRUNC_F32_U):
-    CASE(WM_OP_I32_TRUNC_F64_S):
-    CASE(WM_OP_I32_TRUNC_F64_U):
-    CASE(WM_OP_I64_TRUNC_F32_S):
-    CASE(WM_OP_I64_TRUNC_F32_U):
-    CASE(WM_OP_I64_TRUNC_F64_S):
-    CASE(WM_OP_I64_TRUNC_F64_U):
-    CASE(WM_OP_F32_CONVERT_I32_U):
-    CASE(WM_OP_F32_CONVERT_I64_S):
-    CASE(WM_OP_F32_CONVERT_I64_U):
-    CASE(WM_OP_F32_DEMOTE_F64):
-    CASE(WM_OP_F64_CONVERT_I32_U):
-    CASE(WM_OP_F64_CONVERT_I64_S):
-    CASE(WM_OP_F64_CONVERT_I64_U):
-    CASE(WM_OP_F64_PROMOTE_F32):
-    CASE(WM_OP_I32_EXTEND8_S):
-    CASE(WM_OP_I32_EXTEND16_S):
-    CASE(WM_OP_I64_EXTEND8_S):
-    CASE(WM_OP_I64_EXTEND16_S):
-    CASE(WM_OP_I64_EXTEND32_S):
-    CASE(WM_OP_I32_TRUNC_SAT_F32_S):
-    CASE(WM_OP_I32_TRUNC_SAT_F32_U):
-    CASE(WM_OP_I32_TRUNC_SAT_F64_S):
-    CASE(WM_OP_I32_TRUNC_SAT_F64_U):
-    CASE(WM_OP_I64_TRUNC_SAT_F32_S):
-    CASE(WM_OP_I64_TRUNC_SAT_F32_U):
-    CASE(WM_OP_I64_TRUNC_SAT_F64_S):
-    CASE(WM_OP_I64_TRUNC_SAT_F64_U):
+    /* the numeric instructions programs run seldom, compiled as numeric1 [dst, a, k] and
+     * numeric2 [dst, a, b, k] (opcodes.def's NOCODE rows, k their number there): one shared
+     * handler, computed in numeric.c */
+    CASE(WM_OP_NUMERIC1):
+    CASE(WM_OP_NUMERIC2):
     {
-        uint32_t len;
-        err = wm_numeric(pc[-1], fp, pc, &len);
+        uint32_t len, op = pc[-1];
+        if (op == WM_OP_NUMERIC1 || op == WM_OP_NUMERIC2)
+            op = WM_OP_COMPILED + pc[op == WM_OP_NUMERIC1 ? 2 : 3];
+        err = wm_numeric(op, fp, pc, &len);
         CALLED();
         if (err != WASMCU_OK) TRAP(err);
-        pc += len;
+        pc += len + (op >= WM_OP_COMPILED); /* and k */
         NEXT();
     }
 

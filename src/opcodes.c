@@ -10,7 +10,9 @@ const wm_op_slot wm_op_by_slot[WM_OP_SLOTS] = {
 #define OP_0x00(name, code) [code] = WM_OP_##name + 1,
 #define OP_0xFC(name, code) [256 + (code)] = WM_OP_##name + 1,
 #define OP_0xFF(name, code) /* only in compiled code: no encoding */
-#define NOCODE(name, text, prefix, code, imm, sig, as) [code] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
+#define NOCODE(name, text, prefix, code, imm, sig, as) NOCODE_##prefix(name, code)
+#define NOCODE_0x00(name, code) [code] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
+#define NOCODE_0xFC(name, code) [256 + (code)] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
 #include "opcodes.def"
 #undef NOCODE
 #undef OP

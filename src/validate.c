@@ -573,20 +573,21 @@ static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n)
     return emit_slot16(v, home(v, v->nvals + n));
 }
 
-/* The compiled opcode that does op's work (opcodes.def's NOCODE rows: a float load as the
- * integer load of its size...). */
+/* The compiled opcode that does the work of op, a NOCODE row (opcodes.def: a float load as
+ * the integer load of its size, a seldom-run numeric instruction as numeric1 or numeric2);
+ * op itself where the row names itself. A byte per row: those opcodes are below 256. */
 static uint32_t compiled_as(uint32_t op)
 {
-    switch (op) {
+    static const uint8_t as_op[] = {
 #define OP(name, text, prefix, code, imm, sig, form)
 #define NOCODE(name, text, prefix, code, imm, sig, as)                                         \
-    case WM_OP_##name:                                                                         \
-        return WM_OP_##as;
+    (int)WM_OP_##as < (int)WM_OP_COMPILED ? WM_OP_##as : 0,
 #include "opcodes.def"
 #undef NOCODE
 #undef OP
-    default: return op;
-    }
+    };
+    uint32_t as = as_op[op - WM_OP_COMPILED];
+    return as ? as : op;
 }
 
 /* A signature-checked instruction on slots: [op, dst, operands..., imm] where loads and
@@ -628,6 +629,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
         if (imm) TRY(wm_emit16(v, off));
+        if (cop == WM_OP_NUMERIC1 || cop == WM_OP_NUMERIC2) TRY(emit(v, (uint32_t)op - WM_OP_COMPILED));
         if (result) produced(v);
     }
     return push_sig(v, op);

@@ -68,7 +68,7 @@ static const qent quick[256] = {
 #define QROW_0x00(name, code, imm, sig)                                                       \
     [code] = {Q_KIND(WM_OP_##name, imm, NP_##sig, NR_##sig),                                   \
               Q_MEMORY(imm) ? (imm) - IMM_MEM8 : A_##sig, B_##sig, R_##sig},
-#define NOCODE(name, text, prefix, code, imm, sig, as) QROW_0x00(name, code, imm, sig)
+#define NOCODE(name, text, prefix, code, imm, sig, as) QROW_##prefix(name, code, imm, sig)
 #include "opcodes.def"
 #undef NOCODE
 #undef OP
