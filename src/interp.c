@@ -31,6 +31,13 @@
 #define COPY(d, s, n) memcpy(d, s, n)
 #endif
 
+/* A branch the hot path does not take (a hint to the compiler's layout and registers). */
+#if defined(__GNUC__) || defined(__clang__)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define UNLIKELY(x) (x)
+#endif
+
 #define I32(v) ((uint32_t)(v))
 #define S32(v) ((int32_t)(uint32_t)(v))
 #define S64(v) ((int64_t)(v))
@@ -106,19 +113,19 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 
 /* Loads [dst, addr, offset] and stores [addr, value, offset], the offset 16 bits (ea_far
  * handles larger ones): the effective address is computed in 64 bits so it cannot wrap. */
-#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U16(2); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U16(2); if (UNLIKELY(ea + (n) > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); R(0) = conv(t); pc += 4; } while (0)
 #define LOAD32(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, conv(t)); pc += 4; } while (0)
 #define STORE(type, n) do { EA(n, 0); type t = (type)R(1); COPY(mem + ea, &t, n); pc += 4; } while (0)
 /* A load or store fused with the i32.add that computed its address: [dst, a, b, offset] and
  * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
-#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (ea + (n) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (UNLIKELY(ea + (n) > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 5; } while (0)
 #define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 5; } while (0)
 /* A load from the address an i32.load just read (p->q->x): [dst, addr, offset1, offset].
  * A fault of the second access reports with pc on the offset1 field, which
  * wm_validate_locate finds in the second load's code (the opcode's byte, in the first's). */
-#define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (e2_ + (n) > memsize) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
+#define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (UNLIKELY(e2_ + (n) > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
 /* A load and the branch that tests what it read: [dst, addr, offset, target] */
 #define LOAD_BRANCH(type, n, test) do { EA(n, 1); type t_; COPY(&t_, mem + ea, n); SET32(0, AS_U32(t_)); if (test t_) TAKE(4); else pc += 8; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
@@ -136,7 +143,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define TRAP(e) do { err = (e); goto trap; } while (0)
 /* The fuel and interrupt check at a call or back-edge, after the transfer: one load and a
  * branch when nothing is metered. A stop resumes at pc, where the transfer led. */
-#define METER() do { if (WM_CONFIG_METERING && owner->checks) goto check; } while (0)
+#define METER() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) goto check; } while (0)
 #define LOAD_INST()                                                                             \
     do {                                                                                        \
         cur = func->inst;                                                                       \
@@ -368,7 +375,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         func = fr->func;
         /* memory.grow and natives reload mem and memsize themselves: only another
          * instance's function needs them read again */
-        if (func->inst != cur) goto reload;
+        if (UNLIKELY(func->inst != cur)) goto reload;
         NEXT();
     }
     CASE(WM_OP_CALL): callee = cur->funcs[U32(0)]; args = fp + U16(4); pc += 6; goto call;
@@ -388,7 +395,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         goto call;
     }
     call: { /* the arguments are at args[0..np), where the results go */
-        if (!callee->ops) { /* a native, or a function not compiled yet: one test for both */
+        if (UNLIKELY(!callee->ops)) { /* a native, or a function not compiled yet: one test for both */
             if (!callee->code) {
                 uint32_t np = callee->type->nparams, nr = callee->type->nresults;
                 if (args + np + nr > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
@@ -402,7 +409,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
             CALLED();
         }
-        if (top >= frames_end || args + callee->need > stack_end)
+        if (UNLIKELY(top >= frames_end || args + callee->need > stack_end))
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         top->pc = pc;
         top->fp = fp;
@@ -412,7 +419,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         enter(fp + callee->nparams, callee->code, &acc);
         func = callee;
         pc = callee->ops;
-        if (callee->inst != cur) LOAD_INST();
+        if (UNLIKELY(callee->inst != cur)) LOAD_INST();
         METER();
         NEXT();
     }
@@ -544,7 +551,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
     CASE(WM_OP_I32_STORE_VADD): { /* [addr, a, b, offset]: the value is the add a + b */
         uint64_t ea = (uint64_t)I32(R(0)) + U16(3);
-        if (ea + 4 > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (UNLIKELY(ea + 4 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB);
         uint32_t t = I32(R(1)) + I32(R(2));
         COPY(mem + ea, &t, 4);
         pc += 5;
@@ -576,7 +583,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
     CASE(WM_OP_I32_LOAD_SHL_ADD): { /* the address wraps at 32 bits as the shl and add did */
         uint64_t ea = (uint64_t)((I32(R(1)) << (I32(R(2)) & 31)) + I32(R(3))) + U16(4);
-        if (ea + 4 > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (UNLIKELY(ea + 4 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB);
         uint32_t t;
         COPY(&t, mem + ea, 4);
         SET32(0, t);
@@ -604,7 +611,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MOV_LOAD): { /* a fault reports with pc past the copy, in the load's code */
         R(0) = R(1);
         uint64_t ea = (uint64_t)I32(R(3)) + U16(4);
-        if (ea + 4 > memsize) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }
+        if (UNLIKELY(ea + 4 > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }
         uint32_t t;
         COPY(&t, mem + ea, 4);
         SET32(2, t);
