@@ -144,12 +144,18 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* The fuel and interrupt check at a call or back-edge, after the transfer: one load and a
  * branch when nothing is metered. A stop resumes at pc, where the transfer led. */
 #define METER() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) goto check; } while (0)
-#define LOAD_INST()                                                                             \
+#define LOAD_INST() LOAD_INST_OF(func->inst)
+#define LOAD_INST_OF(inst)                                                                      \
     do {                                                                                        \
-        cur = func->inst;                                                                       \
+        cur = (inst);                                                                           \
         mem = cur->mem ? cur->mem->data : NULL;                                                 \
         memsize = cur->mem ? cur->mem->size : 0;                                                \
     } while (0)
+
+/* A call into another instance pushes two frames: the caller's, then one whose pc is this
+ * code, which reloads the caller's instance when the callee returns to it. So a return need
+ * not ask whether the instance changed. */
+static const uint8_t reload_code[1] = {WM_OP_RELOAD};
 
 /* Writes "trap: <what>" and the wasm call stack into rt's error and rt->trace. pc is where
  * func stopped (NULL before its first instruction); pc - 1 lies inside the instruction that
@@ -176,7 +182,7 @@ static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, cons
         if (name) wm_error_append(rt, " \"%.*s\"", (int)len, (const char *)name);
         if (t->code_offset != UINT32_MAX) wm_error_append(rt, " (offset 0x%x)", (unsigned)t->code_offset);
         if (i == first) break;
-        --i;
+        if (frames[--i].pc == reload_code) --i; /* a call into another instance: its caller */
         f = frames[i].func;
         pc = frames[i].pc;
     }
@@ -373,12 +379,25 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc = fr->pc;
         fp = fr->fp;
         func = fr->func;
-        /* memory.grow and natives reload mem and memsize themselves: only another
-         * instance's function needs them read again */
-        if (UNLIKELY(func->inst != cur)) goto reload;
-        NEXT();
+        NEXT(); /* in the same instance, or at reload_code */
     }
-    CASE(WM_OP_CALL): callee = cur->funcs[U32(0)]; args = fp + U16(4); pc += 6; goto call;
+    /* back from another instance (reload_code): the caller's frame, and its instance */
+    CASE(WM_OP_RELOAD): {
+        const wm_frame *fr = --top;
+        pc = fr->pc;
+        fp = fr->fp;
+        func = fr->func;
+        goto reload;
+    }
+    /* call [funcidx32, args]: a function of this module (one not compiled yet takes the
+     * general path); call_import the same for an import, a native or another instance's */
+    CASE(WM_OP_CALL):
+        callee = cur->funcs[U32(0)];
+        args = fp + U16(4);
+        pc += 6;
+        if (UNLIKELY(!callee->ops)) goto call;
+        goto call_own;
+    CASE(WM_OP_CALL_IMPORT): callee = cur->funcs[U32(0)]; args = fp + U16(4); pc += 6; goto call;
     CASE(WM_OP_CALL_INDIRECT): {
         const wm_functype *want = &cur->mod->types[U32(0)];
         wm_table *t = cur->tables[U32(4)];
@@ -409,6 +428,18 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
             CALLED();
         }
+        if (UNLIKELY(callee->inst != cur)) { /* the caller's frame, then reload_code's */
+            if (top + 1 >= frames_end || args + callee->need > stack_end)
+                TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+            top->pc = pc;
+            top->fp = fp;
+            top->func = func;
+            top++;
+            pc = reload_code;
+            LOAD_INST_OF(callee->inst);
+        }
+    }
+    call_own: { /* a compiled function of the running instance */
         if (UNLIKELY(top >= frames_end || args + callee->need > stack_end))
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         top->pc = pc;
@@ -419,7 +450,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         enter(fp + callee->nparams, callee->code, &acc);
         func = callee;
         pc = callee->ops;
-        if (UNLIKELY(callee->inst != cur)) LOAD_INST();
         METER();
         NEXT();
     }
