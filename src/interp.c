@@ -367,13 +367,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         }
         pc += rds32(pc);
         NEXT();
-    CASE(WM_OP_RETURN): {
-        uint32_t nr = func->nresults;
-        if (nr == 1) fp[0] = fp[U16(0)];
-        else if (nr) {
-            memmove(fp, fp + U16(0), nr * sizeof *fp);
-            CALLED();
-        }
+    /* return [s]: the results from slot s on go to fp[0..], where the caller finds them;
+     * ret1 [s] for one, ret0 for none or one already there */
+    CASE(WM_OP_RETURN):
+        memmove(fp, fp + U16(0), func->nresults * sizeof *fp);
+        CALLED();
+        goto ret;
+    CASE(WM_OP_RET1):
+        fp[0] = fp[U16(0)];
+        goto ret;
+    CASE(WM_OP_RET0):
+    ret: {
         if (top == bottom) return WASMCU_OK;
         const wm_frame *fr = --top;
         pc = fr->pc;

@@ -647,6 +647,22 @@ static wasmcu_err op_memarg(vctx *v, int op)
     return emit_slots(v, op, &offset);
 }
 
+/* Emits the return of n results from home slot `from` on, value i the first: ret0 when there
+ * are none, or when the one result is what the instruction just emitted computed, which then
+ * writes it where the caller finds it, fp[0]; ret1 for one result elsewhere, return for more. */
+static wasmcu_err emit_return(vctx *v, uint32_t n, uint32_t i, int in_place)
+{
+    if (n == 1 && in_place && v->opnds[i].kind == V_HOME && v->last_end == v->ncode && v->last_h == i) {
+        for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
+            if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
+        unit_put(v, v->last_dst, 0);
+        n = 0;
+    }
+    if (n == 0) return emit(v, WM_OP_RET0);
+    TRY(emit(v, n == 1 ? WM_OP_RET1 : WM_OP_RETURN));
+    return emit_slot16(v, home(v, i));
+}
+
 static wasmcu_err op_end(vctx *v)
 {
     ctrl *c = &v->ctrls[v->nctrls - 1];
@@ -658,14 +674,17 @@ static wasmcu_err op_end(vctx *v)
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
+    /* the function's end returns; branches to the function's label land here too, with
+     * their result in its home (no result in place then) */
+    int ret = c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups);
+    if (ret && emitting(v) && !c->fixups) {
+        TRY(emit_return(v, c->nresults, 0, 1));
+        ret = 0;
+    }
     patch_chain(v, c->fixups, v->ncode);
     if (c->else_fixup) write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
     label_here(v);
-    /* the function's end returns; branches to the function's label land here too */
-    if (c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups)) {
-        TRY(emit(v, WM_OP_RETURN));
-        TRY(emit_slot16(v, home(v, 0)));
-    }
+    if (ret) TRY(emit_return(v, c->nresults, 0, 0));
     ctrl done = *c;
     v->nctrls--;
     return push_types(v, done.results, done.nresults);
@@ -1151,8 +1170,7 @@ static wasmcu_err instr(vctx *v, int op)
             wasmcu_err e = flush_from(v, v->nvals - f->nresults);
             v->nvals -= f->nresults;
             TRY(e);
-            TRY(emit(v, WM_OP_RETURN));
-            TRY(emit_slot16(v, home(v, v->nvals)));
+            TRY(emit_return(v, f->nresults, v->nvals, 1));
         }
         set_unreachable(v);
         return WASMCU_OK;
