@@ -625,6 +625,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     CASE(WM_OP_SELECT_AND): R(0) = fp[pc[2 - ((I32(R(3)) & I32(R(4))) != 0)]]; pc += 5; NEXT();
+    CASE(WM_OP_SELECT_EQ): R(0) = fp[pc[2 - (I32(R(3)) == I32(R(4)))]]; pc += 5; NEXT();
+    CASE(WM_OP_SELECT_LT_S): R(0) = fp[pc[2 - (S32(R(3)) < S32(R(4)))]]; pc += 5; NEXT();
+    CASE(WM_OP_SELECT_LT_U): R(0) = fp[pc[2 - (I32(R(3)) < I32(R(4)))]]; pc += 5; NEXT();
     CASE(WM_OP_I32_MEM_ADD): {
         EA(4, 0);
         uint32_t t;

@@ -884,10 +884,16 @@ static wasmcu_err op_select(vctx *v, int typed)
                         wm_type_name(t2), wm_type_name(t1), 0);
         want = t1 != UNKNOWN ? t1 : t2;
     }
-    if (emitting(v)) { /* [select, dst, a, b, cond], or [select_and, dst, a, b, x, y] */
-        uint32_t base = v->nvals, s[4], n = 3, op = WM_OP_SELECT;
+    if (emitting(v)) { /* [select, dst, a, b, cond], or [select_and (_eq...), dst, a, b, x, y] */
+        uint32_t base = v->nvals, s[4], n = 3, op = WM_OP_SELECT, c;
+        int swap = 0;
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
-        if (WM_CONFIG_FUSED_OPS && wm_takes_and(v, base + 2, &s[2], &s[3])) op = WM_OP_SELECT_AND, n = 4;
+        if (WM_CONFIG_FUSED_OPS && wm_takes_and(v, base + 2, &s[2], &s[3])) {
+            op = WM_OP_SELECT_AND, n = 4;
+        } else if ((c = wm_select_cmp(v, base + 2, &s[2], &s[3], &swap)) != 0) {
+            op = c, n = c == WM_OP_SELECT ? 3 : 4;
+            if (swap) c = s[0], s[0] = s[1], s[1] = c;
+        }
         TRY(emit_op(v, op));
         TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));

@@ -241,6 +241,7 @@ uint32_t wm_slot_at(const vctx *v, uint32_t at);
 int wm_fuses_first(uint32_t op);
 int wm_fault_is_first(uint32_t op, uint32_t k);
 int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y);
+uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap);
 int wm_copy_joins(vctx *v);
 int wm_joins_copy(vctx *v, uint32_t op);
 void wm_add_pair(vctx *v);

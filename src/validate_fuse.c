@@ -89,6 +89,35 @@ int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y)
     return 1;
 }
 
+/* Whether value i (just popped), a select's condition, is an i32 compare's result just
+ * before: then the compare is removed and the fused select returned, select_eq, select_lt_s
+ * or select_lt_u on *x, *y, which cover all ten (a greater-than swaps x and y; ne, le and ge
+ * take the other value: *swap set). eqz leaves a plain select on its operand, the values
+ * swapped. 0 for none. */
+uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap)
+{
+    /* eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u: the fused op, x and y swapped (2), the
+     * values swapped (1) */
+    static const uint8_t op[10] = {WM_OP_SELECT_EQ, WM_OP_SELECT_EQ, WM_OP_SELECT_LT_S,
+                                   WM_OP_SELECT_LT_U, WM_OP_SELECT_LT_S, WM_OP_SELECT_LT_U,
+                                   WM_OP_SELECT_LT_S, WM_OP_SELECT_LT_U, WM_OP_SELECT_LT_S,
+                                   WM_OP_SELECT_LT_U};
+    static const uint8_t how[10] = {0, 1, 0, 0, 2, 2, 3, 3, 1, 1};
+    uint32_t c = WM_CONFIG_FUSED_OPS ? producer(v, i) : 0, a = 0, b = 0;
+    if (c == WM_OP_I32_EQZ) {
+        take_last(v, x, &b);
+        *swap = 1;
+        return WM_OP_SELECT;
+    }
+    if (c < WM_OP_I32_EQ || c > WM_OP_I32_GE_U) return 0;
+    take_last(v, &a, &b);
+    uint32_t k = c - WM_OP_I32_EQ;
+    *x = how[k] & 2 ? b : a;
+    *y = how[k] & 2 ? a : b;
+    *swap = how[k] & 1;
+    return op[k];
+}
+
 /* The compare that computed value i, when it was the last instruction: its fused branch
  * (jumping when the compare holds, or when it fails with negate) and operands. eqz fuses to
  * the plain branches on its operand. */
