@@ -625,6 +625,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     CASE(WM_OP_SELECT_AND): R(0) = fp[pc[2 - ((I32(R(3)) & I32(R(4))) != 0)]]; pc += 5; NEXT();
+    /* x times what a load16 reads, [dst, x, addr, offset] */
+#define MUL_LOAD(type) do { uint64_t ea = (uint64_t)I32(R(2)) + U16(3); if (UNLIKELY(ea + 2 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB); type t_; COPY(&t_, mem + ea, 2); SET32(0, I32(R(1)) * AS_U32(t_)); pc += 5; } while (0)
+    CASE(WM_OP_I32_MUL_LOAD16_U): MUL_LOAD(uint16_t); NEXT();
+    CASE(WM_OP_I32_MUL_LOAD16_S): MUL_LOAD(int16_t); NEXT();
     CASE(WM_OP_SELECT_EQ): R(0) = fp[pc[2 - (I32(R(3)) == I32(R(4)))]]; pc += 5; NEXT();
     CASE(WM_OP_SELECT_LT_S): R(0) = fp[pc[2 - (S32(R(3)) < S32(R(4)))]]; pc += 5; NEXT();
     CASE(WM_OP_SELECT_LT_U): R(0) = fp[pc[2 - (I32(R(3)) < I32(R(4)))]]; pc += 5; NEXT();

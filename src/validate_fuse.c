@@ -209,6 +209,15 @@ static const uint8_t load_branches[][3] = {
 #undef OP
 };
 
+/* Operations on what a load just read: {load, op, fused} */
+static const uint8_t load_ops[][3] = {
+#define OP(name, text, prefix, code, imm, sig, form)
+#define FUSE_LOAD_OP(fused, load, op) {WM_OP_##load, WM_OP_##op, WM_OP_##fused},
+#include "opcodes.def"
+#undef FUSE_LOAD_OP
+#undef OP
+};
+
 /* Whether an instruction may fuse with one after it. */
 int wm_fuses_first(uint32_t op)
 {
@@ -216,6 +225,8 @@ int wm_fuses_first(uint32_t op)
         if (fuse_pairs[p][0] == op) return 1;
     for (size_t p = 0; p < sizeof load_branches / sizeof load_branches[0]; p++)
         if (load_branches[p][0] == op) return 1;
+    for (size_t p = 0; p < sizeof load_ops / sizeof load_ops[0]; p++)
+        if (load_ops[p][0] == op) return 1;
     return op == WM_OP_I32_LOAD || op == WM_OP_I32_SHL_ADD;
 }
 
@@ -227,6 +238,8 @@ int wm_fault_is_first(uint32_t op, uint32_t k)
 {
     for (size_t p = 0; p < sizeof load_branches / sizeof load_branches[0]; p++)
         if (load_branches[p][2] == op) return 1;
+    for (size_t p = 0; p < sizeof load_ops / sizeof load_ops[0]; p++)
+        if (load_ops[p][2] == op) return 1;
     for (size_t p = 0; p < sizeof load_pairs / sizeof load_pairs[0]; p++)
         if (load_pairs[p][1] == op) return k < 3;
     return 0;
@@ -302,6 +315,22 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         TRY(emit_slot(v, a));
         TRY(wm_emit16(v, off1));
         TRY(wm_emit16(v, *imm));
+        produced(v);
+        *done = 1;
+        return WASMCU_OK;
+    }
+    /* an operation on what a load just read, either operand: [fused, dst, x, addr, offset] */
+    for (size_t p = 0; !load && n == 2 && p < sizeof load_ops / sizeof load_ops[0]; p++) {
+        if (load_ops[p][1] != op) continue;
+        for (k = 0; k < 2 && producer(v, base + k) != load_ops[p][0]; k++) {}
+        if (k == 2) continue;
+        uint32_t off = read16_at(v, v->last_start + 3), x = s[1 - k];
+        take_last(v, &a, &b);
+        TRY(emit_op(v, load_ops[p][2]));
+        TRY(emit_dst(v, base));
+        TRY(emit_slot(v, x));
+        TRY(emit_slot(v, a));
+        TRY(wm_emit16(v, off));
         produced(v);
         *done = 1;
         return WASMCU_OK;
