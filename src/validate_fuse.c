@@ -124,16 +124,47 @@ uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap)
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b)
 {
     static const uint8_t negated[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3}; /* eq ne lt_s lt_u gt_s... */
-    uint32_t c = producer(v, i);
-    if (c == WM_OP_I32_EQZ) {
-        *op = negate ? WM_OP_BR_IF : WM_OP_IF_FALSE;
-    } else if (c >= WM_OP_I32_EQ && c <= WM_OP_I32_GE_U) {
-        uint32_t k = c - WM_OP_I32_EQ;
-        *op = WM_OP_BR_EQ + (negate ? negated[k] : k);
-    } else {
-        return 0;
+    uint32_t c = producer(v, i), at = v->last_start;
+    if (c == WM_OP_I32_EQZ) { /* the branch tests eqz's operand, for zero */
+        take_last(v, a, b);
+        negate = !negate;
+        /* which an xor may have computed into a temporary (not a local that local.tee set,
+         * which the xor must still write): x ^ y is zero when x == y */
+        at = v->op_prev;
+        c = at != UINT32_MAX && at < v->ncode ? unit_at(v, at) : 0;
+        if ((c != WM_OP_I32_XOR && c != WM_OP_I32_AND_XOR) || !(*a & HOME) ||
+            at + (c == WM_OP_I32_XOR ? 4 : 5) != v->ncode || wm_slot_at(v, at + 1) != *a) {
+            *op = negate ? WM_OP_IF_FALSE : WM_OP_BR_IF;
+            return 1;
+        }
     }
-    take_last(v, a, b);
+    if (c == WM_OP_I32_XOR) c = WM_OP_I32_NE; /* as a condition, x ^ y is x != y */
+    if (WM_CONFIG_FUSED_OPS && c == WM_OP_I32_AND_XOR) {
+        /* (x & y) ^ z is (x & y) != z: the and stays, [and, dst, x, y], and the branch on
+         * dst and z may fuse into it in turn (and_br_ne, and_br_eq). dst is a temporary's
+         * home slot; when z is in it too, the and writes the one above instead, which holds
+         * nothing now (the frame grows to hold it) */
+        *a = wm_slot_at(v, at + 1);
+        *b = wm_slot_at(v, at + 4);
+        if (*a == *b) {
+            uint32_t h = *a & ~HOME;
+            unit_put(v, at + 1, h + 1);
+            *a = HOME | (h + 1);
+            if (v->max_vals < h + 2) v->max_vals = h + 2;
+        }
+        unit_put(v, at, WM_OP_I32_AND);
+        cut_code(v, at + 4);
+        v->last_end = UINT32_MAX;
+        *op = negate ? WM_OP_BR_EQ : WM_OP_BR_NE;
+        return 1;
+    }
+    if (c < WM_OP_I32_EQ || c > WM_OP_I32_GE_U) return 0;
+    uint32_t k = c - WM_OP_I32_EQ;
+    *op = WM_OP_BR_EQ + (negate ? negated[k] : k);
+    *a = wm_slot_at(v, at + 2);
+    *b = wm_slot_at(v, at + 3);
+    cut_code(v, at);
+    v->last_end = UINT32_MAX;
     return 1;
 }
 
