@@ -598,6 +598,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_AND_BR_IF): ARITH_BR_IF(&, !!); NEXT();
     CASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();
     CASE(WM_OP_AND_BR_EQ): ARITH_BR_CMP(&, uint32_t, ==); NEXT();
+    /* ((x + y) & m) cmp n and the branch on it, [x, y, m, n, target] */
+#define ADD_AND_BR(cmp) do { if (((I32(R(0)) + I32(R(1))) & I32(R(2))) cmp I32(R(3))) TAKE(4); else pc += 8; } while (0)
+    CASE(WM_OP_ADD_AND_BR_LT_U): ADD_AND_BR(<); NEXT();
+    CASE(WM_OP_ADD_AND_BR_GT_U): ADD_AND_BR(>); NEXT();
+    CASE(WM_OP_ADD_AND_BR_LE_U): ADD_AND_BR(<=); NEXT();
+    CASE(WM_OP_ADD_AND_BR_GE_U): ADD_AND_BR(>=); NEXT();
     CASE(WM_OP_AND_BR_NE): ARITH_BR_CMP(&, uint32_t, !=); NEXT();
     CASE(WM_OP_I32_STORE8_ADD): STORE_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();

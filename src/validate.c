@@ -434,6 +434,22 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
                (op = wm_load_branch(v, plain, a, &first)) != 0;
     if (!load && (!WM_CONFIG_FUSED_OPS || (op = wm_branch_fusing(v, plain, &a, &b, &first)) == 0))
         op = plain;
+    if (WM_CONFIG_FUSED_OPS && op == plain && (op = wm_add_and_branch(v, plain, a, &first)) != 0) {
+        /* [op, x, y, m, n, target]: the masked sum in slot a is a temporary, not kept */
+        uint32_t m = wm_slot_at(v, first + 4);
+        x = wm_slot_at(v, first + 2);
+        y = wm_slot_at(v, first + 3);
+        cut_code(v, first);
+        TRY(emit(v, op));
+        TRY(emit_slot(v, x));
+        TRY(emit_slot(v, y));
+        TRY(emit_slot(v, m));
+        TRY(emit_slot(v, b));
+        v->op_start = v->op_prev = UINT32_MAX;
+        *at = v->ncode;
+        return emit_target(v, c);
+    }
+    if (!op) op = plain;
     if (op != plain) {
         x = wm_slot_at(v, first + 2);
         y = load ? read16_at(v, first + 3) : wm_slot_at(v, first + 3);

@@ -248,6 +248,7 @@ void wm_add_pair(vctx *v);
 uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
 uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at);
+uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
 /* The *_acc form of f64 arithmetic op on slots s[0..*n) when one of them is the acc's
  * (WM_CONFIG_FLOAT_ACC; call it only while acc_end is ncode), with s[0] the slot it still
  * reads and *n 1; else op as it is. */

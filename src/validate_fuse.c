@@ -432,7 +432,31 @@ uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, 
     return 0;
 }
 
+/* An unsigned compare-and-branch op on slot a (then n) that the i32.add_and just before
+ * it, which wrote a into a temporary, fuses into: add_and_br_lt_u... with *at where the
+ * add_and starts; 0 if none. It is the last instruction, or the one before a compare the
+ * branch has just taken in. */
+uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+{
+    uint32_t k = v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode ? v->op_start : v->op_prev;
+    if (!(a & HOME) || k == UINT32_MAX || k + 5 != v->ncode || unit_at(v, k) != WM_OP_I32_ADD_AND ||
+        wm_slot_at(v, k + 1) != a)
+        return 0;
+    *at = k;
+    return op == WM_OP_BR_LT_U   ? WM_OP_ADD_AND_BR_LT_U
+           : op == WM_OP_BR_GT_U ? WM_OP_ADD_AND_BR_GT_U
+           : op == WM_OP_BR_LE_U ? WM_OP_ADD_AND_BR_LE_U
+           : op == WM_OP_BR_GE_U ? WM_OP_ADD_AND_BR_GE_U
+                                 : 0;
+}
+
 #else
+
+uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
+{
+    (void)v, (void)op, (void)a, (void)at;
+    return 0;
+}
 
 int wm_fuses_first(uint32_t op)
 {
