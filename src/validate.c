@@ -668,7 +668,8 @@ static wasmcu_err op_memarg(vctx *v, int op)
  * writes it where the caller finds it, fp[0]; ret1 for one result elsewhere, return for more. */
 static wasmcu_err emit_return(vctx *v, uint32_t n, uint32_t i, int in_place)
 {
-    if (n == 1 && in_place && v->opnds[i].kind == V_HOME && v->last_end == v->ncode && v->last_h == i) {
+    if (WM_CONFIG_FUSED_OPS && n == 1 && in_place && v->opnds[i].kind == V_HOME &&
+        v->last_end == v->ncode && v->last_h == i) {
         for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
             if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
         unit_put(v, v->last_dst, 0);
@@ -906,7 +907,7 @@ static wasmcu_err op_select(vctx *v, int typed)
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
         if (WM_CONFIG_FUSED_OPS && wm_takes_and(v, base + 2, &s[2], &s[3])) {
             op = WM_OP_SELECT_AND, n = 4;
-        } else if ((c = wm_select_cmp(v, base + 2, &s[2], &s[3], &swap)) != 0) {
+        } else if (WM_CONFIG_FUSED_OPS && (c = wm_select_cmp(v, base + 2, &s[2], &s[3], &swap)) != 0) {
             op = c, n = c == WM_OP_SELECT ? 3 : 4;
             if (swap) c = s[0], s[0] = s[1], s[1] = c;
         }

@@ -131,7 +131,7 @@ int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint3
         /* which an xor may have computed into a temporary (not a local that local.tee set,
          * which the xor must still write): x ^ y is zero when x == y */
         at = v->op_prev;
-        c = at != UINT32_MAX && at < v->ncode ? unit_at(v, at) : 0;
+        c = WM_CONFIG_FUSED_OPS && at != UINT32_MAX && at < v->ncode ? unit_at(v, at) : 0;
         if ((c != WM_OP_I32_XOR && c != WM_OP_I32_AND_XOR) || !(*a & HOME) ||
             at + (c == WM_OP_I32_XOR ? 4 : 5) != v->ncode || wm_slot_at(v, at + 1) != *a) {
             *op = negate ? WM_OP_IF_FALSE : WM_OP_BR_IF;

@@ -121,9 +121,9 @@ int main(void)
         }
     const int fused = WM_CONFIG_FUSED_OPS;
     CHECK(starts_with("brif_xor", WM_OP_BR_NE));
-    CHECK(starts_with("brif_eqz_xor", WM_OP_BR_EQ));
+    CHECK(starts_with("brif_eqz_xor", WM_OP_BR_EQ) == fused); /* through eqz: fused builds */
     CHECK(starts_with("if_xor", WM_OP_BR_EQ)); /* to the else when equal */
-    CHECK(starts_with("if_eqz_xor", WM_OP_BR_NE));
+    CHECK(starts_with("if_eqz_xor", WM_OP_BR_NE) == fused);
     CHECK(starts_with("brif_andxor", WM_OP_AND_BR_NE) == fused);
     CHECK(starts_with("brif_eqz_andxor", WM_OP_AND_BR_EQ) == fused);
     CHECK(starts_with("if_eqz_andxor", WM_OP_AND_BR_NE) == fused);
