@@ -62,16 +62,28 @@
  *                                                        i32.load8_u_if_false
  *   *p += x                  [op, addr, x, offset]       i32.mem_add
  *   a[i]                     [op, dst, i, k, a, offset]  i32.load_shl_add
- *   select on x & y          [op, dst, a, b, x, y]       select_and
+ *   select on x & y          [op, dst, a, b, x, y]       select_and; select_eq, select_lt_s,
+ *                                                        select_lt_u on x, y (any compare)
+ *   x * a 16-bit load        [op, dst, x, addr, offset]  i32.mul_load16_u/_s (FUSE_LOAD_OP)
+ *   ((x + y) & m) cmp n      [op, x, y, m, n, target32]  add_and_br_lt_u .. _ge_u: the
+ *                                                        branch on a byte range test
  *   copies joined            mov2 [d1, s1, d2, s2], const8_mov [d1, imm8, d2, s2],
  *                            i32.store_mov [addr, value, offset, d, s], mov_load [d, s,
  *                            dst, addr, offset], mov_br_if [d, s, cond, target32],
  *                            mov_br_ne [d, s, a, b, target32]: in that order
  *   two adds                 [op, d1, a1, b1, i32.add, d2, a2, b2]   i32.add2
  *   call                     [op, funcidx32, args]       args: the first argument's slot,
- *                                                        where the callee's frame starts
+ *                                                        where the callee's frame starts; a
+ *                                                        function of the module (call_import
+ *                                                        the same for an import)
  *   call_indirect            [op, typeidx32, tableidx32, args, index]
- *   return                   [op, first result's slot]   (also ends every function)
+ *   return                   [op, first result's slot]   (also ends every function): ret1
+ *                                                        for one result, return for more,
+ *                                                        ret0 [op] for none or one the
+ *                                                        instruction before wrote in fp[0]
+ *   reload                   [op]                        never compiled: interp.c's
+ *                                                        reload_code, where a call into
+ *                                                        another instance returns to
  *   loop                     [op]                        the fuel check before a back-edge
  *                                                        that moves values; the conditional
  *                                                        branches check on a negative target,

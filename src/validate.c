@@ -434,7 +434,9 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
                (op = wm_load_branch(v, plain, a, &first)) != 0;
     if (!load && (!WM_CONFIG_FUSED_OPS || (op = wm_branch_fusing(v, plain, &a, &b, &first)) == 0))
         op = plain;
-    if (WM_CONFIG_FUSED_OPS && op == plain && (op = wm_add_and_branch(v, plain, a, &first)) != 0) {
+    /* (the unsigned compares are br_eq's odd neighbours from br_lt_u on) */
+    if (WM_CONFIG_FUSED_OPS && op == plain && plain >= WM_OP_BR_LT_U && plain <= WM_OP_BR_GE_U &&
+        ((plain - WM_OP_BR_EQ) & 1) && (op = wm_add_and_branch(v, plain, a, &first)) != 0) {
         /* [op, x, y, m, n, target]: the masked sum in slot a is a temporary, not kept */
         uint32_t m = wm_slot_at(v, first + 4);
         x = wm_slot_at(v, first + 2);
@@ -625,8 +627,12 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             off = 0;
         }
         int fused = 0; /* every pair fuses with the instruction just emitted */
-        uint32_t cop = op >= WM_OP_COMPILED ? compiled_as((uint32_t)op) : (uint32_t)op;
-        if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode)
+        uint32_t cop = (uint32_t)op, k = 256; /* numeric1/2's last field, k < 256 */
+        if (op >= WM_OP_COMPILED) {
+            cop = compiled_as((uint32_t)op);
+            if (cop == WM_OP_NUMERIC1 || cop == WM_OP_NUMERIC2) k = (uint32_t)op - WM_OP_COMPILED;
+        }
+        if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode && wm_fuses_first(unit_at(v, v->last_start)))
             TRY(wm_emit_fused(v, cop, base, n, s, imm ? &off : NULL, &fused));
         if (fused) return push_sig(v, op);
         /* or the form that reads the result just before from the interpreter's acc */
@@ -645,7 +651,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         if (result) TRY(emit_dst(v, base));
         for (uint32_t i = 0; i < n; i++) TRY(emit_slot(v, s[i]));
         if (imm) TRY(wm_emit16(v, off));
-        if (cop == WM_OP_NUMERIC1 || cop == WM_OP_NUMERIC2) TRY(emit(v, (uint32_t)op - WM_OP_COMPILED));
+        if (k < 256) TRY(emit(v, k));
         if (result) produced(v);
     }
     return push_sig(v, op);
@@ -666,7 +672,7 @@ static wasmcu_err op_memarg(vctx *v, int op)
 /* Emits the return of n results from home slot `from` on, value i the first: ret0 when there
  * are none, or when the one result is what the instruction just emitted computed, which then
  * writes it where the caller finds it, fp[0]; ret1 for one result elsewhere, return for more. */
-static wasmcu_err emit_return(vctx *v, uint32_t n, uint32_t i, int in_place)
+static inline wasmcu_err emit_return(vctx *v, uint32_t n, uint32_t i, int in_place)
 {
     if (WM_CONFIG_FUSED_OPS && n == 1 && in_place && v->opnds[i].kind == V_HOME &&
         v->last_end == v->ncode && v->last_h == i) {

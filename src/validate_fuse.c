@@ -196,11 +196,12 @@ static const uint8_t fuse_pairs[][3] = {
 #undef OP
 };
 
-/* The second ops of fuse_pairs as bits, word W_ of four: most instructions are none, and
- * skip the scan of the pairs. */
+/* The second ops of fuse_pairs and load_ops as bits, word W_ of four: most instructions are
+ * none, and skip the scan of the pairs. */
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second)                                                             \
     | ((WM_OP_##second >> 6) == W_ ? (uint64_t)1 << (WM_OP_##second & 63) : 0)
+#define FUSE_LOAD_OP(fused, load, second) FUSE(fused, load, second)
 static const uint64_t fuse_seconds[4] = {
 #define W_ 0
     0
@@ -219,7 +220,43 @@ static const uint64_t fuse_seconds[4] = {
 #include "opcodes.def"
 #undef W_
 };
+#undef FUSE_LOAD_OP
 #undef FUSE
+#undef OP
+#define IS_SECOND(op) (fuse_seconds[(op) >> 6 & 3] >> ((op) & 63) & 1)
+
+/* The first ops of every pair as bits, the same way: the fused pairs, a store of a result, a
+ * load's operation or branch, and the hand-written forms' (an i32.load read from, a[i]'s
+ * shl_add). The compiler asks only after one of these. */
+#define OP(name, text, prefix, code, imm, sig, form)
+#define BIT_(op) | ((WM_OP_##op >> 6) == W_ ? (uint64_t)1 << (WM_OP_##op & 63) : 0)
+#define FUSE(fused, first, second) BIT_(first)
+#define FUSE_VALUE(fused, first, store) BIT_(first)
+#define FUSE_LOAD_OP(fused, load, op) BIT_(load)
+#define FUSE_LOAD_BRANCH(fused, load, branch) BIT_(load)
+static const uint64_t fuse_firsts[4] = {
+#define W_ 0
+    0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
+#include "opcodes.def"
+#undef W_
+#define W_ 1
+    , 0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
+#include "opcodes.def"
+#undef W_
+#define W_ 2
+    , 0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
+#include "opcodes.def"
+#undef W_
+#define W_ 3
+    , 0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
+#include "opcodes.def"
+#undef W_
+};
+#undef FUSE_LOAD_BRANCH
+#undef FUSE_LOAD_OP
+#undef FUSE_VALUE
+#undef FUSE
+#undef BIT_
 #undef OP
 
 /* A load from the address an i32.load read: {second, fused} */
@@ -252,13 +289,7 @@ static const uint8_t load_ops[][3] = {
 /* Whether an instruction may fuse with one after it. */
 int wm_fuses_first(uint32_t op)
 {
-    for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++)
-        if (fuse_pairs[p][0] == op) return 1;
-    for (size_t p = 0; p < sizeof load_branches / sizeof load_branches[0]; p++)
-        if (load_branches[p][0] == op) return 1;
-    for (size_t p = 0; p < sizeof load_ops / sizeof load_ops[0]; p++)
-        if (load_ops[p][0] == op) return 1;
-    return op == WM_OP_I32_LOAD || op == WM_OP_I32_SHL_ADD;
+    return op < 256 && (fuse_firsts[op >> 6] >> (op & 63) & 1);
 }
 
 
@@ -351,7 +382,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         return WASMCU_OK;
     }
     /* an operation on what a load just read, either operand: [fused, dst, x, addr, offset] */
-    for (size_t p = 0; !load && n == 2 && p < sizeof load_ops / sizeof load_ops[0]; p++) {
+    for (size_t p = 0; !load && n == 2 && IS_SECOND(op) && p < sizeof load_ops / sizeof load_ops[0]; p++) {
         if (load_ops[p][1] != op) continue;
         for (k = 0; k < 2 && producer(v, base + k) != load_ops[p][0]; k++) {}
         if (k == 2) continue;
@@ -383,7 +414,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
     }
     /* a load's or store's address is its first operand; both operands of the commutative
      * add and and may be the earlier result */
-    for (k = fuse_seconds[op >> 6 & 3] >> (op & 63) & 1 ? 0 : n; k < (load ? 1 : n); k++) {
+    for (k = IS_SECOND(op) ? 0 : n; k < (load ? 1 : n); k++) {
         uint32_t first = producer(v, base + k);
         if (!first) continue;
         for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++) {
