@@ -98,7 +98,7 @@
 
 /* Keep track of the part of a pool given to wasmcu_init_zeroed that is still all zero, so
  * that a new instance's linear memory (and memory.grow's pages) there is not cleared again:
- * loading CoreMark to its first instruction takes ~6% fewer instructions. 0, the default of
+ * the CLI runs an empty module in 235 K instructions instead of 359 K. 0, the default of
  * size-optimised builds, saves ~240 bytes on Cortex-M4; wasmcu_init_zeroed then is wasmcu_init. */
 #ifndef WM_CONFIG_CLEAN_POOL
 #if defined(__OPTIMIZE_SIZE__)
