@@ -655,6 +655,15 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 6;
         NEXT();
     }
+    CASE(WM_OP_I32_STORE_MOV_BR_IF): { /* the store, the copy, then the branch on cond */
+        EA(4, 0);
+        uint32_t t = I32(R(1));
+        COPY(mem + ea, &t, 4);
+        R(4) = R(5);
+        if (I32(R(6))) TAKE(7);
+        else pc += 11;
+        NEXT();
+    }
     CASE(WM_OP_MOV_LOAD): { /* a fault reports with pc past the copy, in the load's code */
         R(0) = R(1);
         uint64_t ea = (uint64_t)I32(R(3)) + U16(4);

@@ -352,7 +352,7 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -457,8 +457,14 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         y = load ? read16_at(v, first + 3) : wm_slot_at(v, first + 3);
         cut_code(v, first);
     }
-    /* the copy just before it may take it in (a loop's phi, then its branch) */
-    if (!WM_CONFIG_FUSED_OPS || v->copy_end != v->ncode || !wm_joins_copy(v, op)) TRY(emit(v, op));
+    /* the copy just before it may take it in (a loop's phi, then its branch), or the store
+     * and copy just before it (a list's reversal: next->link = prev, prev = p, while (p)) */
+    if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
+        unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
+        v->smov_at = UINT32_MAX;
+    } else if (!WM_CONFIG_FUSED_OPS || v->copy_end != v->ncode || !wm_joins_copy(v, op)) {
+        TRY(emit(v, op));
+    }
     TRY(emit_slot(v, a));
     if (op != plain) {
         TRY(emit_slot(v, x));

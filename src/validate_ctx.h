@@ -104,8 +104,9 @@ typedef struct vctx {
     /* (WM_CONFIG_FUSED_OPS) where the last copy (local.get or i32.const8) ends, UINT32_MAX
      * across a label: a copy right after it joins it (mov2, const8_mov); where the last
      * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
-     * that i32.add2 is, while its second add may still be cut */
-    uint32_t copy_end, add_at, add2_at;
+     * that i32.add2 is, while its second add may still be cut; where the last i32.store_mov
+     * starts (a br_if right after it joins it) */
+    uint32_t copy_end, add_at, add2_at, smov_at;
 } vctx;
 
 /* Types a branch to label l carries: a loop's params, otherwise the block's results. */
@@ -209,6 +210,7 @@ static inline void cut_code(vctx *v, uint32_t at)
     v->acc_end = UINT32_MAX; /* what replaces the code is the last instruction now */
     if (WM_CONFIG_FUSED_OPS && v->copy_end > at) v->copy_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add_at >= at) v->add_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->smov_at != UINT32_MAX && v->smov_at + 7 > at) v->smov_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {
         /* the second add goes (a fused form takes it): the first is an add again */
         if (v->add2_at < at) unit_put(v, v->add2_at, WM_OP_I32_ADD);

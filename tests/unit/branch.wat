@@ -51,4 +51,24 @@
     (block (br_if 0 (i32.gt_u (local.tee 2 (i32.and (i32.add (local.get 0) (i32.const -48)) (i32.const 255))) (local.get 1)))
       (return (i32.add (local.get 2) (i32.const 1000))))
     (i32.add (local.get 2) (i32.const 2000)))
+  ;; a list's reversal: tmp = p, p = p->next, tmp->next = prev, prev = tmp, while (p); the
+  ;; store, its copy and the branch run as one (i32.store_mov_br_if)
+  (func (export "reverse") (param $p i32) (result i32) (local $prev i32) (local $tmp i32)
+    (loop $l
+      (local.set $tmp (local.get $p))
+      (local.set $p (i32.load (local.get $p)))
+      (i32.store (local.get $tmp) (local.get $prev))
+      (local.set $prev (local.get $tmp))
+      (br_if $l (local.get $p)))
+    (local.get $prev))
+  ;; a store and its copy, then a constant and the count's add between them and the
+  ;; branch: nothing joins the branch to the store
+  (func (export "store_copy_add") (param $p i32) (param $x i32) (result i32) (local $y i32) (local $z i32)
+    (loop $l
+      (local.set $x (i32.add (local.get $x) (i32.const -1)))
+      (i32.store (local.get $p) (local.get $x))
+      (local.set $y (local.get $p))
+      (local.set $z (i32.const 1000))
+      (br_if $l (local.get $x)))
+    (i32.add (i32.add (local.get $y) (local.get $z)) (i32.load (local.get $p))))
 )
