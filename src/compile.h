@@ -68,7 +68,8 @@
  *   ((x + y) & m) cmp n      [op, x, y, m, n, target32]  add_and_br_lt_u .. _ge_u: the
  *                                                        branch on a byte range test
  *   copies joined            mov2 [d1, s1, d2, s2], const8_mov [d1, imm8, d2, s2],
- *                            i32.store_mov [addr, value, offset, d, s], mov_load [d, s,
+ *                            i32.store_mov [addr, value, offset, d, s] (and _br_if [...,
+ *                            cond, target32]), mov_load [d, s,
  *                            dst, addr, offset], mov_br_if [d, s, cond, target32],
  *                            mov_br_ne [d, s, a, b, target32]: in that order
  *   two adds                 [op, d1, a1, b1, i32.add, d2, a2, b2]   i32.add2
