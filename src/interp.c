@@ -369,6 +369,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     /* return [s]: the results from slot s on go to fp[0..], where the caller finds them;
      * ret1 [s] for one, ret0 for none or one already there */
+    /* a frame's push at a call, its pop at a return */
+#define PUSH_FRAME() (top->pc = pc, top->fp = fp, top->func = func, top++)
+#define POP_FRAME() (--top, pc = top->pc, fp = top->fp, func = top->func)
     CASE(WM_OP_RETURN):
         memmove(fp, fp + U16(0), func->nresults * sizeof *fp);
         CALLED();
@@ -377,31 +380,22 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         fp[0] = fp[U16(0)];
         goto ret;
     CASE(WM_OP_RET0):
-    ret: {
+    ret:
         if (top == bottom) return WASMCU_OK;
-        const wm_frame *fr = --top;
-        pc = fr->pc;
-        fp = fr->fp;
-        func = fr->func;
+        POP_FRAME();
         NEXT(); /* in the same instance, or at reload_code */
-    }
     /* back from another instance (reload_code): the caller's frame, and its instance */
-    CASE(WM_OP_RELOAD): {
-        const wm_frame *fr = --top;
-        pc = fr->pc;
-        fp = fr->fp;
-        func = fr->func;
+    CASE(WM_OP_RELOAD):
+        POP_FRAME();
         goto reload;
-    }
     /* call [funcidx32, args]: a function of this module (one not compiled yet takes the
      * general path); call_import the same for an import, a native or another instance's */
+#define CALL_FIELDS() (callee = cur->funcs[U32(0)], args = fp + U16(4), pc += 6)
     CASE(WM_OP_CALL):
-        callee = cur->funcs[U32(0)];
-        args = fp + U16(4);
-        pc += 6;
+        CALL_FIELDS();
         if (UNLIKELY(!callee->ops)) goto call;
         goto call_own;
-    CASE(WM_OP_CALL_IMPORT): callee = cur->funcs[U32(0)]; args = fp + U16(4); pc += 6; goto call;
+    CASE(WM_OP_CALL_IMPORT): CALL_FIELDS(); goto call;
     CASE(WM_OP_CALL_INDIRECT): {
         const wm_functype *want = &cur->mod->types[U32(0)];
         wm_table *t = cur->tables[U32(4)];
@@ -435,10 +429,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (UNLIKELY(callee->inst != cur)) { /* the caller's frame, then reload_code's */
             if (top + 1 >= frames_end || args + callee->need > stack_end)
                 TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-            top->pc = pc;
-            top->fp = fp;
-            top->func = func;
-            top++;
+            PUSH_FRAME();
             pc = reload_code;
             LOAD_INST_OF(callee->inst);
         }
@@ -446,10 +437,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     call_own: { /* a compiled function of the running instance */
         if (UNLIKELY(top >= frames_end || args + callee->need > stack_end))
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
-        top->pc = pc;
-        top->fp = fp;
-        top->func = func;
-        top++;
+        PUSH_FRAME();
         fp = args;
         enter(fp + callee->nparams, callee->code, &acc);
         func = callee;

@@ -434,9 +434,8 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
                (op = wm_load_branch(v, plain, a, &first)) != 0;
     if (!load && (!WM_CONFIG_FUSED_OPS || (op = wm_branch_fusing(v, plain, &a, &b, &first)) == 0))
         op = plain;
-    /* (the unsigned compares are br_eq's odd neighbours from br_lt_u on) */
     if (WM_CONFIG_FUSED_OPS && op == plain && plain >= WM_OP_BR_LT_U && plain <= WM_OP_BR_GE_U &&
-        ((plain - WM_OP_BR_EQ) & 1) && (op = wm_add_and_branch(v, plain, a, &first)) != 0) {
+        (op = wm_add_and_branch(v, plain, a, &first)) != 0) {
         /* [op, x, y, m, n, target]: the masked sum in slot a is a temporary, not kept */
         uint32_t m = wm_slot_at(v, first + 4);
         x = wm_slot_at(v, first + 2);

@@ -104,7 +104,7 @@ uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap)
                                    WM_OP_SELECT_LT_S, WM_OP_SELECT_LT_U, WM_OP_SELECT_LT_S,
                                    WM_OP_SELECT_LT_U};
     static const uint8_t how[10] = {0, 1, 0, 0, 2, 2, 3, 3, 1, 1};
-    uint32_t c = WM_CONFIG_FUSED_OPS ? producer(v, i) : 0, a = 0, b = 0;
+    uint32_t c = producer(v, i), a = 0, b = 0;
     if (c == WM_OP_I32_EQZ) {
         take_last(v, x, &b);
         *swap = 1;
@@ -470,16 +470,17 @@ uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, 
  * branch has just taken in. */
 uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 {
+    uint32_t fused = op == WM_OP_BR_LT_U   ? WM_OP_ADD_AND_BR_LT_U
+                     : op == WM_OP_BR_GT_U ? WM_OP_ADD_AND_BR_GT_U
+                     : op == WM_OP_BR_LE_U ? WM_OP_ADD_AND_BR_LE_U
+                     : op == WM_OP_BR_GE_U ? WM_OP_ADD_AND_BR_GE_U
+                                           : 0;
     uint32_t k = v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode ? v->op_start : v->op_prev;
-    if (!(a & HOME) || k == UINT32_MAX || k + 5 != v->ncode || unit_at(v, k) != WM_OP_I32_ADD_AND ||
-        wm_slot_at(v, k + 1) != a)
+    if (!fused || !(a & HOME) || k == UINT32_MAX || k + 5 != v->ncode ||
+        unit_at(v, k) != WM_OP_I32_ADD_AND || wm_slot_at(v, k + 1) != a)
         return 0;
     *at = k;
-    return op == WM_OP_BR_LT_U   ? WM_OP_ADD_AND_BR_LT_U
-           : op == WM_OP_BR_GT_U ? WM_OP_ADD_AND_BR_GT_U
-           : op == WM_OP_BR_LE_U ? WM_OP_ADD_AND_BR_LE_U
-           : op == WM_OP_BR_GE_U ? WM_OP_ADD_AND_BR_GE_U
-                                 : 0;
+    return fused;
 }
 
 #else

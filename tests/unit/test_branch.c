@@ -7,9 +7,7 @@
 #include "check.h"
 #include <string.h>
 #include "config.h"
-#include "module.h"
-#include "opcodes.h"
-#include "runtime.h"
+#include "compiled.h"
 #include "wasmcu.h"
 
 static const unsigned char branch_wasm[] = {
@@ -89,11 +87,6 @@ static uint32_t call(const char *name, uint32_t x, uint32_t y)
     return (uint32_t)r;
 }
 
-static int starts_with(const char *name, uint32_t op)
-{
-    const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->nops && f->code->ops[0] == op;
-}
 
 int main(void)
 {
@@ -130,20 +123,20 @@ int main(void)
             CHECK(call("range_tee", x, y) == r + (r > y ? 2000u : 1000u));
         }
     const int fused = WM_CONFIG_FUSED_OPS;
-    CHECK(starts_with("brif_xor", WM_OP_BR_NE));
-    CHECK(starts_with("brif_eqz_xor", WM_OP_BR_EQ) == fused); /* through eqz: fused builds */
-    CHECK(starts_with("if_xor", WM_OP_BR_EQ)); /* to the else when equal */
-    CHECK(starts_with("if_eqz_xor", WM_OP_BR_NE) == fused);
-    CHECK(starts_with("brif_andxor", WM_OP_AND_BR_NE) == fused);
-    CHECK(starts_with("brif_eqz_andxor", WM_OP_AND_BR_EQ) == fused);
-    CHECK(starts_with("if_eqz_andxor", WM_OP_AND_BR_NE) == fused);
-    CHECK(starts_with("brif_eqz_lt", WM_OP_I32_LT_S));
-    CHECK(starts_with("tee_xor", WM_OP_I32_XOR));
-    CHECK(starts_with("range_gt", WM_OP_ADD_AND_BR_GT_U) == fused);
-    CHECK(starts_with("range_ge", WM_OP_ADD_AND_BR_GE_U) == fused);
-    CHECK(starts_with("range_lt", WM_OP_ADD_AND_BR_LT_U) == fused);
-    CHECK(starts_with("range_le", WM_OP_ADD_AND_BR_LE_U) == fused);
-    CHECK(starts_with("range_tee", WM_OP_I32_ADD_AND) == fused);
+    CHECK(starts_with(inst, "brif_xor", WM_OP_BR_NE));
+    CHECK(starts_with(inst, "brif_eqz_xor", WM_OP_BR_EQ) == fused); /* through eqz: fused builds */
+    CHECK(starts_with(inst, "if_xor", WM_OP_BR_EQ)); /* to the else when equal */
+    CHECK(starts_with(inst, "if_eqz_xor", WM_OP_BR_NE) == fused);
+    CHECK(starts_with(inst, "brif_andxor", WM_OP_AND_BR_NE) == fused);
+    CHECK(starts_with(inst, "brif_eqz_andxor", WM_OP_AND_BR_EQ) == fused);
+    CHECK(starts_with(inst, "if_eqz_andxor", WM_OP_AND_BR_NE) == fused);
+    CHECK(starts_with(inst, "brif_eqz_lt", WM_OP_I32_LT_S));
+    CHECK(starts_with(inst, "tee_xor", WM_OP_I32_XOR));
+    CHECK(starts_with(inst, "range_gt", WM_OP_ADD_AND_BR_GT_U) == fused);
+    CHECK(starts_with(inst, "range_ge", WM_OP_ADD_AND_BR_GE_U) == fused);
+    CHECK(starts_with(inst, "range_lt", WM_OP_ADD_AND_BR_LT_U) == fused);
+    CHECK(starts_with(inst, "range_le", WM_OP_ADD_AND_BR_LE_U) == fused);
+    CHECK(starts_with(inst, "range_tee", WM_OP_I32_ADD_AND) == fused);
 
     /* a list of 4 at 64..88 (each node: its next), reversed: the head is the last node,
      * each links back to the one before; then a node out of bounds: the trap is the load's

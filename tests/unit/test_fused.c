@@ -6,9 +6,7 @@
 #include "check.h"
 #include <string.h>
 #include "config.h"
-#include "module.h"
-#include "opcodes.h"
-#include "runtime.h"
+#include "compiled.h"
 #include "wasmcu.h"
 
 static const unsigned char fused_wasm[] = {
@@ -177,12 +175,6 @@ static uint32_t offset_of(const uint8_t *pat, size_t n)
     return seen == 1 ? at : UINT32_MAX;
 }
 
-/* Whether name's compiled code (it has run) starts with op. */
-static int starts_with(const char *name, uint32_t op)
-{
-    const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->nops && f->code->ops[0] == op;
-}
 
 int main(void)
 {
@@ -217,15 +209,15 @@ int main(void)
     static const uint8_t ops[] = {WM_OP_I32_ADD_AND, WM_OP_I32_AND_XOR, WM_OP_I32_SHL_OR,
                                   WM_OP_I64_SHR_U_XOR, WM_OP_I64_XOR_MUL, WM_OP_I64_SHL_ADD};
     for (unsigned i = 0; i < sizeof ops; i++) {
-        CHECK(starts_with(pairs[i][0], ops[i]) == fused);
-        CHECK(starts_with(pairs[i][1], ops[i]) == fused);
+        CHECK(starts_with(inst, pairs[i][0], ops[i]) == fused);
+        CHECK(starts_with(inst, pairs[i][1], ops[i]) == fused);
     }
 
     /* p->q->x: 12 + 4 holds 32, whose byte 33 is 0xcd and half 34 0x01ef */
     CHECK(call("chain8", 12, 0, 0) == 0xcd);
     CHECK(call("chain16", 12, 0, 0) == 0x01ef);
-    CHECK(starts_with("chain8", WM_OP_I32_LOAD_LOAD8_U) == fused);
-    CHECK(starts_with("chain16", WM_OP_I32_LOAD_LOAD16_U) == fused);
+    CHECK(starts_with(inst, "chain8", WM_OP_I32_LOAD_LOAD8_U) == fused);
+    CHECK(starts_with(inst, "chain16", WM_OP_I32_LOAD_LOAD16_U) == fused);
     /* a fault in either access names its own load (wasm-objdump's offsets): 65534 + 4 is
      * past the memory's end, and 16 + 4 holds 0xffffff00 */
     static const uint8_t chain8[] = {0x28, 0x02, 0x04, 0x2d, 0x00, 0x01}; /* the two loads */
@@ -240,7 +232,7 @@ int main(void)
     CHECK(call("strlen", 48, 0, 0) == 5);
     CHECK(call("if_byte", 48, 0, 0) == 10 && call("if_byte", 50, 0, 0) == 20);
     /* (the first instructions: walk's add of 4 bytes, strlen's copy of 3) */
-    CHECK(starts_with("if_byte", WM_OP_I32_LOAD8_U_IF_FALSE) == fused);
+    CHECK(starts_with(inst, "if_byte", WM_OP_I32_LOAD8_U_IF_FALSE) == fused);
     const wm_func *w = wasmcu_find_func(inst, "walk"), *sl = wasmcu_find_func(inst, "strlen");
     CHECK((w->code->ops[4] == WM_OP_I32_LOAD_BR_IF) == fused);
     CHECK((sl->code->ops[3] == WM_OP_I32_LOAD8_U_IF_FALSE) == fused);
@@ -261,13 +253,13 @@ int main(void)
     /* the copy first, then the branch, which may read what it wrote: x = 4 then 4 != 4 */
     CHECK(call("mov_br_if", 1, 7, 0) == 7 && call("mov_br_if", 0, 7, 0) == 9);
     CHECK(call("mov_br_ne", 3, 4, 0) == 3 && call("mov_br_ne", 4, 4, 0) == 9);
-    CHECK(starts_with("mov_br_if", WM_OP_MOV_BR_IF) == fused);
-    CHECK(starts_with("mov_br_ne", WM_OP_MOV_BR_NE) == fused);
+    CHECK(starts_with(inst, "mov_br_if", WM_OP_MOV_BR_IF) == fused);
+    CHECK(starts_with(inst, "mov_br_ne", WM_OP_MOV_BR_NE) == fused);
     /* a store then a copy: 5 stored at 128, and x = 5; a copy then a load through it: 12
      * + 4 holds 32. A fault is the access's. */
     CHECK(call("store_mov", 128, 5, 0) == 10 && call("mov_load", 12, 0, 0) == 44);
-    CHECK(starts_with("store_mov", WM_OP_I32_STORE_MOV) == fused);
-    CHECK(starts_with("mov_load", WM_OP_MOV_LOAD) == fused);
+    CHECK(starts_with(inst, "store_mov", WM_OP_I32_STORE_MOV) == fused);
+    CHECK(starts_with(inst, "mov_load", WM_OP_MOV_LOAD) == fused);
     static const uint8_t store[] = {0x20, 0x00, 0x20, 0x01, 0x36, 0x02, 0x00, 0x20, 0x01};
     static const uint8_t tee_load[] = {0x22, 0x01, 0x28, 0x02, 0x04};
     CHECK(trap_at2(rt, "store_mov", 65534, 5) == offset_of(store, sizeof store) + 4);
@@ -278,52 +270,52 @@ int main(void)
     CHECK(call("mem_add", 200, 5, 0) == 5 && call("mem_add", 200, 7, 0) == 12);
     CHECK(call("mem_add_r", 300, 5, 0) == 5 && call("mem_add_r", 300, 7, 0) == 12);
     CHECK(call("mem_add", 400, 3, 0) == 3 && call("mem_add_other", 400, 1, 0) == 4);
-    CHECK(starts_with("mem_add", WM_OP_I32_MEM_ADD) == fused);
-    CHECK(starts_with("mem_add_r", WM_OP_I32_MEM_ADD) == fused);
-    CHECK(starts_with("mem_add_other", WM_OP_I32_LOAD));
+    CHECK(starts_with(inst, "mem_add", WM_OP_I32_MEM_ADD) == fused);
+    CHECK(starts_with(inst, "mem_add_r", WM_OP_I32_MEM_ADD) == fused);
+    CHECK(starts_with(inst, "mem_add_other", WM_OP_I32_LOAD));
     static const uint8_t mem_add[] = {0x20, 0x00, 0x28, 0x02, 0x08, 0x20, 0x01, 0x6a, 0x36, 0x02, 0x08};
     CHECK(trap_at2(rt, "mem_add", 65530, 1) == offset_of(mem_add, sizeof mem_add) + 2);
 
     /* a select on x & m: 6 & 2 set, 6 & 1 clear */
     CHECK(call("select_and", 6, 2, 0) == 10 && call("select_and", 6, 1, 0) == 20);
-    CHECK(starts_with("select_and", WM_OP_SELECT_AND) == fused);
+    CHECK(starts_with(inst, "select_and", WM_OP_SELECT_AND) == fused);
 
     /* a[i]: (4 << 2) + 0 + 4 is 20, which holds 0xffffff00; the address wraps at 32 bits
      * as the shl and add do, and a fault is the load's, not the add's or the shl's */
     CHECK(call("elem", 0, 4, 0) == 0xffffff00u && call("elem", 0xFFFFFFECu, 9, 0) == 0xffffff00u);
-    CHECK(starts_with("elem", WM_OP_I32_LOAD_SHL_ADD) == fused);
+    CHECK(starts_with(inst, "elem", WM_OP_I32_LOAD_SHL_ADD) == fused);
     static const uint8_t elem[] = {0x6a, 0x28, 0x02, 0x04, 0x0b}; /* add, load, end */
     CHECK(trap_at2(rt, "elem", 65536, 0) == offset_of(elem, sizeof elem) + 1);
 
     /* a switch on x & 3 */
     CHECK(call("switch_and", 4, 0, 0) == 10 && call("switch_and", 5, 0, 0) == 20);
     CHECK(call("switch_and", 0xFFFFFFFEu, 0, 0) == 30 && call("switch_and", 7, 0, 0) == 40);
-    CHECK(starts_with("switch_and", WM_OP_BR_TABLE_AND) == fused);
+    CHECK(starts_with(inst, "switch_and", WM_OP_BR_TABLE_AND) == fused);
 
     /* adds in a row: a += b, b += a from (1, 42); three adds from (1, 2, 3) */
     CHECK(call("add2", 1, 42, 0) == 43 * 1000 + 85);
     CHECK(call("add3", 1, 2, 3) == 2 * 10000 + 4 * 100 + 6);
-    CHECK(starts_with("add2", WM_OP_I32_ADD2) == fused);
-    CHECK(starts_with("add3", WM_OP_I32_ADD2) == fused);
+    CHECK(starts_with(inst, "add2", WM_OP_I32_ADD2) == fused);
+    CHECK(starts_with(inst, "add3", WM_OP_I32_ADD2) == fused);
     /* a pair's second add taken by a branch or an add: 7 rounds end at i = 7, s = 35;
      * x = 5 + 1, y = 9 + 2 + 5 */
     CHECK(call("add_then_branch", 7, 0, 0) == 7 * 1000 + 35);
     CHECK(call("add_then_add", 5, 9, 0) == 6 * 1000 + 16);
-    CHECK(starts_with("add_then_add", WM_OP_I32_ADD));
+    CHECK(starts_with(inst, "add_then_add", WM_OP_I32_ADD));
 
     /* p & m == x, from either side of the compare */
     CHECK(call("eq_and_r", 0xF3, 0x0F, 3) == 1 && call("eq_and_r", 0xF3, 0x0F, 4) == 0);
     CHECK(call("ne_and_r", 0xF3, 0x0F, 3) == 0 && call("ne_and_r", 0xF3, 0x0F, 4) == 1);
-    CHECK(starts_with("eq_and_r", WM_OP_AND_BR_EQ) == fused);
-    CHECK(starts_with("ne_and_r", WM_OP_AND_BR_NE) == fused);
+    CHECK(starts_with(inst, "eq_and_r", WM_OP_AND_BR_EQ) == fused);
+    CHECK(starts_with(inst, "ne_and_r", WM_OP_AND_BR_NE) == fused);
 
     /* copies: c = b then d = c gives b * 1000 + b; c = 7 then d = c, 7007; a swap */
     CHECK(call("mov2", 1, 42, 0) == 42042);
     CHECK(call("const8_mov", 1, 0, 0) == 7007);
     CHECK(call("swap", 5, 9, 0) == 9 * 1000 - 5);
-    CHECK(starts_with("mov2", WM_OP_MOV2) == fused);
-    CHECK(starts_with("const8_mov", WM_OP_CONST8_MOV) == fused);
-    CHECK(starts_with("swap", WM_OP_MOV2) == fused);
+    CHECK(starts_with(inst, "mov2", WM_OP_MOV2) == fused);
+    CHECK(starts_with(inst, "const8_mov", WM_OP_CONST8_MOV) == fused);
+    CHECK(starts_with(inst, "swap", WM_OP_MOV2) == fused);
     /* 4 rounds from y = 10: x = 19, y = 22 */
     CHECK(call("loop_head", 4, 10, 0) == 19 * 1000 + 22);
 

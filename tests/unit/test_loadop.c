@@ -5,9 +5,7 @@
 #include "check.h"
 #include <string.h>
 #include "config.h"
-#include "module.h"
-#include "opcodes.h"
-#include "runtime.h"
+#include "compiled.h"
 #include "wasmcu.h"
 
 static const unsigned char loadop_wasm[] = {
@@ -41,11 +39,6 @@ static uint32_t call(const char *name, uint32_t a, uint32_t b, uint32_t c, wasmc
     return (uint32_t)r;
 }
 
-static int starts_with(const char *name, uint32_t op)
-{
-    const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->nops && f->code->ops[0] == op;
-}
 
 int main(void)
 {
@@ -67,10 +60,10 @@ int main(void)
     /* 0x1234 * 0x1234 + (-2) * (-2) + (-32768) * (-32768) + 7 * 7 */
     CHECK(call("dot", 16, 16, 4, &err) == 0x1234u * 0x1234u + 4 + 0x40000000u + 49 && !err);
     const int fused = WM_CONFIG_FUSED_OPS;
-    CHECK(starts_with("mul_u", WM_OP_I32_MUL_LOAD16_U) == fused);
-    CHECK(starts_with("mul_u_r", WM_OP_I32_MUL_LOAD16_U) == fused);
-    CHECK(starts_with("mul_s", WM_OP_I32_MUL_LOAD16_S) == fused);
-    CHECK(starts_with("mul_s_r", WM_OP_I32_MUL_LOAD16_S) == fused);
+    CHECK(starts_with(inst, "mul_u", WM_OP_I32_MUL_LOAD16_U) == fused);
+    CHECK(starts_with(inst, "mul_u_r", WM_OP_I32_MUL_LOAD16_U) == fused);
+    CHECK(starts_with(inst, "mul_s", WM_OP_I32_MUL_LOAD16_S) == fused);
+    CHECK(starts_with(inst, "mul_s_r", WM_OP_I32_MUL_LOAD16_S) == fused);
     /* past the end: the trap is the load's (module offsets from wasm-objdump -d) */
     static const struct { const char *name; uint32_t at; } faults[] = {
         {"mul_u", 0x59}, {"mul_u_r", 0x66}, {"mul_s", 0x6f}, {"mul_s_r", 0x7c}};

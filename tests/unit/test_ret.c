@@ -5,9 +5,7 @@
 #include "check.h"
 #include <string.h>
 #include "config.h"
-#include "module.h"
-#include "opcodes.h"
-#include "runtime.h"
+#include "compiled.h"
 #include "wasmcu.h"
 
 static const unsigned char ret_wasm[] = {
@@ -55,14 +53,6 @@ static wasmcu_val call(const char *name, wasmcu_val a)
     return r;
 }
 
-/* Whether name's compiled code (it has run) ends with op (a byte, or op and a 16-bit slot). */
-static int ends_with(const char *name, uint32_t op)
-{
-    const wm_func *f = wasmcu_find_func(inst, name);
-    if (!f || !f->code || !f->code->ops) return 0;
-    uint32_t n = f->code->nops, len = op == WM_OP_RET0 ? 1 : 3;
-    return n >= len && f->code->ops[n - len] == op;
-}
 
 static double f64_of(wasmcu_val v)
 {
@@ -100,16 +90,16 @@ int main(void)
     CHECK(call("caller", 4) == 4 + 6 + 104 + 1004); /* sub_from, early, deep */
 
     /* which return each ended with: a result computed in place needs WM_CONFIG_FUSED_OPS */
-    const uint32_t in_place = WM_CONFIG_FUSED_OPS ? WM_OP_RET0 : WM_OP_RET1;
-    CHECK(ends_with("sub_from", in_place));
-    CHECK(ends_with("early", in_place));
-    CHECK(ends_with("branch_end", WM_OP_RET1)); /* a branch lands at the end */
-    CHECK(ends_with("local", WM_OP_RET1));
-    CHECK(ends_with("seven", WM_OP_RET1));
-    CHECK(ends_with("two", WM_OP_RETURN));
-    CHECK(ends_with("none", WM_OP_RET0));
-    CHECK(ends_with("f64", in_place));
-    CHECK(ends_with("caller", in_place));
+    const uint32_t in_place = WM_CONFIG_FUSED_OPS ? WM_OP_RET0 : WM_OP_RET1, in_len = in_place == WM_OP_RET0 ? 1 : 3;
+    CHECK(ends_with(inst, "sub_from", in_place, in_len));
+    CHECK(ends_with(inst, "early", in_place, in_len));
+    CHECK(ends_with(inst, "branch_end", WM_OP_RET1, 3)); /* a branch lands at the end */
+    CHECK(ends_with(inst, "local", WM_OP_RET1, 3));
+    CHECK(ends_with(inst, "seven", WM_OP_RET1, 3));
+    CHECK(ends_with(inst, "two", WM_OP_RETURN, 3));
+    CHECK(ends_with(inst, "none", WM_OP_RET0, 1));
+    CHECK(ends_with(inst, "f64", in_place, in_len));
+    CHECK(ends_with(inst, "caller", in_place, in_len));
 
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);

@@ -6,9 +6,7 @@
 #include "check.h"
 #include <string.h>
 #include "config.h"
-#include "module.h"
-#include "opcodes.h"
-#include "runtime.h"
+#include "compiled.h"
 #include "wasmcu.h"
 
 static const unsigned char select_wasm[] = {
@@ -51,11 +49,6 @@ static uint32_t call(const char *name, uint32_t x, uint32_t y)
     return (uint32_t)r;
 }
 
-static int starts_with(const char *name, uint32_t op)
-{
-    const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->nops && f->code->ops[0] == op;
-}
 
 int main(void)
 {
@@ -93,8 +86,8 @@ int main(void)
                                   WM_OP_SELECT_LT_U, WM_OP_SELECT_LT_S, WM_OP_SELECT_LT_U,
                                   WM_OP_SELECT_LT_S, WM_OP_SELECT_LT_U, WM_OP_SELECT_LT_S,
                                   WM_OP_SELECT_LT_U, WM_OP_SELECT_LT_S};
-    for (unsigned k = 0; k < sizeof ops; k++) CHECK(starts_with(names[k], ops[k]) == fused);
-    CHECK(starts_with("eqz", WM_OP_SELECT) == fused); /* no eqz before it */
+    for (unsigned k = 0; k < sizeof ops; k++) CHECK(starts_with(inst, names[k], ops[k]) == fused);
+    CHECK(starts_with(inst, "eqz", WM_OP_SELECT) == fused); /* no eqz before it */
 
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
