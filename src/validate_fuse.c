@@ -104,7 +104,7 @@ uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap)
                                    WM_OP_SELECT_LT_S, WM_OP_SELECT_LT_U, WM_OP_SELECT_LT_S,
                                    WM_OP_SELECT_LT_U};
     static const uint8_t how[10] = {0, 1, 0, 0, 2, 2, 3, 3, 1, 1};
-    uint32_t c = producer(v, i), a = 0, b = 0;
+    uint32_t c = WM_CONFIG_FUSED_OPS ? producer(v, i) : 0, a = 0, b = 0; /* size-optimised builds keep no body: the call is out of line */
     if (c == WM_OP_I32_EQZ) {
         take_last(v, x, &b);
         *swap = 1;
