@@ -619,6 +619,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     CASE(WM_OP_SELECT_AND): R(0) = fp[pc[2 - ((I32(R(3)) & I32(R(4))) != 0)]]; pc += 5; NEXT();
+    CASE(WM_OP_SELECT_SHR_XOR_AND):
+        R(0) = fp[pc[2 - ((((I32(R(3)) >> (I32(R(4)) & 31)) ^ I32(R(5))) & I32(R(6))) != 0)]];
+        pc += 7;
+        NEXT();
+    CASE(WM_OP_I32_SHR_U_AND_XOR): { /* e, read after d1 is written, may be d1 */
+        uint32_t t = (I32(R(1)) >> (I32(R(2)) & 31)) & I32(R(3));
+        SET32(0, t);
+        SET32(4, t ^ I32(R(5)));
+        pc += 6;
+        NEXT();
+    }
     /* x times what a load16 reads, [dst, x, addr, offset] */
 #define MUL_LOAD(type) do { uint64_t ea = (uint64_t)I32(R(2)) + U16(3); if (UNLIKELY(ea + 2 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB); type t_; COPY(&t_, mem + ea, 2); SET32(0, I32(R(1)) * AS_U32(t_)); pc += 5; } while (0)
     CASE(WM_OP_I32_MUL_LOAD16_U): MUL_LOAD(uint16_t); NEXT();

@@ -639,6 +639,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
         }
         if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode && wm_fuses_first(unit_at(v, v->last_start)))
             TRY(wm_emit_fused(v, cop, base, n, s, imm ? &off : NULL, &fused));
+        if (WM_CONFIG_FUSED_OPS && !fused && cop == WM_OP_I32_XOR) TRY(wm_shr_and_xor(v, base, s, &fused));
         if (fused) return push_sig(v, op);
         /* or the form that reads the result just before from the interpreter's acc */
         int acc = WM_CONFIG_FLOAT_ACC && v->acc_end == v->ncode;
@@ -913,11 +914,12 @@ static wasmcu_err op_select(vctx *v, int typed)
         want = t1 != UNKNOWN ? t1 : t2;
     }
     if (emitting(v)) { /* [select, dst, a, b, cond], or [select_and (_eq...), dst, a, b, x, y] */
-        uint32_t base = v->nvals, s[4], n = 3, op = WM_OP_SELECT, c;
+        uint32_t base = v->nvals, s[6], n = 3, op = WM_OP_SELECT, c;
         int swap = 0;
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
         if (WM_CONFIG_FUSED_OPS && wm_takes_and(v, base + 2, &s[2], &s[3])) {
             op = WM_OP_SELECT_AND, n = 4;
+            if (wm_select_bit(v, s)) op = WM_OP_SELECT_SHR_XOR_AND, n = 6;
         } else if (WM_CONFIG_FUSED_OPS && (c = wm_select_cmp(v, base + 2, &s[2], &s[3], &swap)) != 0) {
             op = c, n = c == WM_OP_SELECT ? 3 : 4;
             if (swap) c = s[0], s[0] = s[1], s[1] = c;

@@ -247,6 +247,8 @@ uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap)
 int wm_copy_joins(vctx *v);
 int wm_joins_copy(vctx *v, uint32_t op);
 void wm_add_pair(vctx *v);
+wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done);
+int wm_select_bit(vctx *v, uint32_t *s);
 uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);
 int wm_fusable(vctx *v, uint32_t i, int negate, uint32_t *op, uint32_t *a, uint32_t *b);
 uint32_t wm_branch_fusing(const vctx *v, uint32_t op, uint32_t *a, uint32_t *b, uint32_t *at);

@@ -90,6 +90,49 @@ int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y)
     return 1;
 }
 
+/* A bitwise CRC's step, (crc >> 1) & m, then that ^ poly, and a select on bit k of data ^
+ * crc (CoreMark's crcu8 runs eight of them a byte).
+ *
+ * An i32.xor about to be emitted on slots s[0], s[1] (value base its result), one of which
+ * the i32.shr_u_and just before it wrote: that one's opcode becomes i32.shr_u_and_xor [d1,
+ * a, b, c, d2, e], d1 still written (often a local the step reads again); *done set. */
+wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done)
+{
+    uint32_t at = v->op_start, d1;
+    *done = 0;
+    if (v->wide || at == UINT32_MAX || at + 5 != v->ncode || unit_at(v, at) != WM_OP_I32_SHR_U_AND)
+        return WASMCU_OK;
+    d1 = wm_slot_at(v, at + 1);
+    if (d1 != s[0] && d1 != s[1]) return WASMCU_OK;
+    unit_put(v, at, WM_OP_I32_SHR_U_AND_XOR);
+    TRY(emit_dst(v, base));
+    TRY(emit_slot(v, d1 == s[0] ? s[1] : s[0]));
+    v->last_start = at;
+    produced(v);
+    *done = 1;
+    return WASMCU_OK;
+}
+
+/* A select's condition that wm_takes_and has just taken in, (x & y) with x or y a temporary
+ * that the i32.shr_u_xor before the and computed: that one goes too, and s[2..6) become its
+ * a, k, b and the and's other operand, for select_shr_u_xor_and [dst, x, y, a, k, b, m].
+ * 1 if so. */
+int wm_select_bit(vctx *v, uint32_t *s)
+{
+    uint32_t at = v->op_prev, t;
+    if (v->wide || at == UINT32_MAX || at + 5 != v->ncode || unit_at(v, at) != WM_OP_I32_SHR_U_XOR)
+        return 0;
+    t = wm_slot_at(v, at + 1);
+    if (!(t & HOME) || (t == s[2]) == (t == s[3])) return 0;
+    s[5] = t == s[2] ? s[3] : s[2];
+    s[2] = wm_slot_at(v, at + 2);
+    s[3] = wm_slot_at(v, at + 3);
+    s[4] = wm_slot_at(v, at + 4);
+    cut_code(v, at);
+    v->op_start = v->op_prev = UINT32_MAX;
+    return 1;
+}
+
 /* Whether value i (just popped), a select's condition, is an i32 compare's result just
  * before: then the compare is removed and the fused select returned, select_eq, select_lt_s
  * or select_lt_u on *x, *y, which cover all ten (a greater-than swaps x and y; ne, le and ge
