@@ -654,25 +654,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 6;
         NEXT();
     }
-    CASE(WM_OP_I32_STORE_MOV_BR_IF): { /* the store, the copy, then the branch on cond */
-        EA(4, 0);
-        uint32_t t = I32(R(1));
-        COPY(mem + ea, &t, 4);
-        R(4) = R(5);
-        if (I32(R(6))) TAKE(7);
-        else pc += 11;
-        NEXT();
-    }
-    CASE(WM_OP_MOV_LOAD): { /* a fault reports with pc past the copy, in the load's code */
-        R(0) = R(1);
-        uint64_t ea = (uint64_t)I32(R(3)) + U16(4);
-        if (UNLIKELY(ea + 4 > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }
-        uint32_t t;
-        COPY(&t, mem + ea, 4);
-        SET32(2, t);
-        pc += 6;
-        NEXT();
-    }
+    /* the store, the copy, then the branch on cond: [addr, value, offset, d, s, cond, target] */
+#define STORE_MOV_BR_IF() do { EA(4, 0); uint32_t t_ = I32(R(1)); COPY(mem + ea, &t_, 4); R(4) = R(5); if (I32(R(6))) TAKE(7); else pc += 11; } while (0)
+    /* a copy and an i32.load: [d, s, dst, addr, offset]; a fault reports with pc past the
+     * copy, in the load's code */
+#define MOV_LOAD() do { R(0) = R(1); uint64_t ea_ = (uint64_t)I32(R(3)) + U16(4); if (UNLIKELY(ea_ + 4 > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } uint32_t t_; COPY(&t_, mem + ea_, 4); SET32(2, t_); pc += 6; } while (0)
+    CASE(WM_OP_I32_STORE_MOV_BR_IF): STORE_MOV_BR_IF(); NEXT();
+    CASE(WM_OP_MOV_LOAD): MOV_LOAD(); NEXT();
+    /* a list's reversal, one node a turn: mov_load, then past the opcode of the
+     * i32.store_mov_br_if after it (a fault there is the store's) */
+    CASE(WM_OP_MOV_LOAD_STORE_MOV_BR_IF): MOV_LOAD(); pc++; STORE_MOV_BR_IF(); NEXT();
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
     CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();

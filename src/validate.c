@@ -460,6 +460,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
      * and copy just before it (a list's reversal: next->link = prev, prev = p, while (p)) */
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
+        if (v->smov_ld) unit_put(v, v->smov_at - 7, WM_OP_MOV_LOAD_STORE_MOV_BR_IF);
         v->smov_at = UINT32_MAX;
     } else if (!WM_CONFIG_FUSED_OPS || v->copy_end != v->ncode || !wm_joins_copy(v, op)) {
         TRY(emit(v, op));

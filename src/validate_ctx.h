@@ -105,8 +105,9 @@ typedef struct vctx {
      * across a label: a copy right after it joins it (mov2, const8_mov); where the last
      * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
      * that i32.add2 is, while its second add may still be cut; where the last i32.store_mov
-     * starts (a br_if right after it joins it) */
+     * starts (a br_if right after it joins it), and whether a mov_load ends there */
     uint32_t copy_end, add_at, add2_at, smov_at;
+    int smov_ld;
 } vctx;
 
 /* Types a branch to label l carries: a loop's params, otherwise the block's results. */

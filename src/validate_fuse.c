@@ -48,6 +48,8 @@ int wm_copy_joins(vctx *v)
     if (v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_STORE) {
         unit_put(v, v->op_start, WM_OP_I32_STORE_MOV);
         v->smov_at = v->op_start; /* a br_if right after its copy joins it too */
+        v->smov_ld = v->op_prev != UINT32_MAX && v->op_prev + 7 == v->op_start &&
+                     unit_at(v, v->op_prev) == WM_OP_MOV_LOAD;
         v->op_start = UINT32_MAX;
         return 1;
     }

@@ -61,6 +61,16 @@
       (local.set $prev (local.get $tmp))
       (br_if $l (local.get $p)))
     (local.get $prev))
+  ;; the same with the link stored 4 bytes further: a node at 65532 loads, then its store
+  ;; faults (the store's trap, inside the fused mov_load_store_mov_br_if)
+  (func (export "reverse4") (param $p i32) (result i32) (local $prev i32) (local $tmp i32)
+    (loop $l
+      (local.set $tmp (local.get $p))
+      (local.set $p (i32.load (local.get $p)))
+      (i32.store offset=4 (local.get $tmp) (local.get $prev))
+      (local.set $prev (local.get $tmp))
+      (br_if $l (local.get $p)))
+    (local.get $prev))
   ;; a store and its copy, then a constant and the count's add between them and the
   ;; branch: nothing joins the branch to the store
   (func (export "store_copy_add") (param $p i32) (param $x i32) (result i32) (local $y i32) (local $z i32)
