@@ -664,6 +664,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* a list's reversal, one node a turn: mov_load, then past the opcode of the
      * i32.store_mov_br_if after it (a fault there is the store's) */
     CASE(WM_OP_MOV_LOAD_STORE_MOV_BR_IF): MOV_LOAD(); pc++; STORE_MOV_BR_IF(); NEXT();
+    CASE(WM_OP_AND_BR_EQ_LOAD_BR_IF): { /* then past the i32.load_br_if's opcode */
+        uint32_t s_ = I32(R(1)) & I32(R(2));
+        SET32(0, s_);
+        if (s_ == I32(R(3))) {
+            TAKE(4);
+            NEXT();
+        }
+        pc += 9;
+        LOAD_BRANCH(uint32_t, 4, !!);
+        NEXT();
+    }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
     CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();

@@ -352,7 +352,7 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -473,7 +473,14 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     if (plain >= WM_OP_BR_EQ && plain <= WM_OP_BR_GE_U) TRY(emit_slot(v, b));
     v->op_start = v->op_prev = UINT32_MAX;
     *at = v->ncode;
-    return emit_target(v, c);
+    TRY(emit_target(v, c));
+    /* a list's search, while (p && key(p) != k) p = p->next: the test on the key, then
+     * the load of the next node and the branch on it, joined as one instruction */
+    if (WM_CONFIG_FUSED_OPS && load && op == WM_OP_I32_LOAD_BR_IF && first == v->br_end &&
+        unit_at(v, v->br_at) == WM_OP_AND_BR_EQ)
+        unit_put(v, v->br_at, WM_OP_AND_BR_EQ_LOAD_BR_IF);
+    if (WM_CONFIG_FUSED_OPS && op == WM_OP_AND_BR_EQ && !v->wide) v->br_at = first, v->br_end = v->ncode;
+    return WASMCU_OK;
 }
 
 /* Emits a branch to label depth l, whose values are on top of the stack; br_if has popped

@@ -105,8 +105,9 @@ typedef struct vctx {
      * across a label: a copy right after it joins it (mov2, const8_mov); where the last
      * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
      * that i32.add2 is, while its second add may still be cut; where the last i32.store_mov
-     * starts (a br_if right after it joins it), and whether a mov_load ends there */
-    uint32_t copy_end, add_at, add2_at, smov_at;
+     * starts (a br_if right after it joins it), and whether a mov_load ends there; where
+     * the last and_br_eq starts and ends (an i32.load_br_if right after it joins it) */
+    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end;
     int smov_ld;
 } vctx;
 
@@ -212,6 +213,7 @@ static inline void cut_code(vctx *v, uint32_t at)
     if (WM_CONFIG_FUSED_OPS && v->copy_end > at) v->copy_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add_at >= at) v->add_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->smov_at != UINT32_MAX && v->smov_at + 7 > at) v->smov_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->br_end != UINT32_MAX && v->br_end > at) v->br_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {
         /* the second add goes (a fused form takes it): the first is an add again */
         if (v->add2_at < at) unit_put(v, v->add2_at, WM_OP_I32_ADD);

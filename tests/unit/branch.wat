@@ -71,6 +71,14 @@
       (local.set $prev (local.get $tmp))
       (br_if $l (local.get $p)))
     (local.get $prev))
+  ;; a list's search: the key test (p & 255 == k) and then p = p->next (at p + 4), while (p),
+  ;; as one instruction (and_br_eq_load_br_if); the node found, or 0
+  (func (export "find") (param $p i32) (param $k i32) (result i32)
+    (block $out
+      (loop $l
+        (br_if $out (i32.eq (i32.and (local.get $p) (i32.const 255)) (local.get $k)))
+        (br_if $l (local.tee $p (i32.load offset=4 (local.get $p))))))
+    (local.get $p))
   ;; a store and its copy, then a constant and the count's add between them and the
   ;; branch: nothing joins the branch to the store
   (func (export "store_copy_add") (param $p i32) (param $x i32) (result i32) (local $y i32) (local $z i32)
