@@ -230,14 +230,15 @@ static wasmcu_err meter(wasmcu_instance *o)
 #define ENTER_LOOP_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : 8)
 static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
 {
-    uint32_t n = c->nlocals, nc = c->nconsts, i = 0;
-    if (n) {
-        if (n > ENTER_LOOP_MAX) {
-            memset(locals, 0, n * sizeof *locals);
+    uint32_t n = c->nlocals, nc = c->nconsts, i = 0, z = c->nzero;
+    if (z) { /* only the locals read before written (validate's read_local) */
+        wasmcu_val *zl = locals + c->zero_lo;
+        if (z > ENTER_LOOP_MAX) {
+            memset(zl, 0, z * sizeof *zl);
             if (WM_CONFIG_FLOAT_ACC) *acc = 0; /* CALLED() */
         } else {
-            for (; i + 2 <= n; i += 2) locals[i] = locals[i + 1] = 0;
-            if (i < n) locals[i] = 0;
+            for (; i + 2 <= z; i += 2) zl[i] = zl[i + 1] = 0;
+            if (i < z) zl[i] = 0;
         }
     }
     if (nc) {

@@ -56,10 +56,12 @@ typedef struct wm_import {
 typedef struct wm_code {
     const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */
     uint32_t nops;       /* bytes in ops */
-    uint32_t nlocals;    /* declared locals, params excluded */
     uint32_t nconsts;    /* constant slots after the locals, filled from consts at a call */
     const uint64_t *consts; /* also where the block of constants and code starts */
-    uint32_t max_height; /* slots above the locals: constants + most operands at once */
+    /* 16 bits each: a frame has fewer than 65528 slots (compile.h) */
+    uint16_t nlocals;    /* declared locals, params excluded */
+    uint16_t zero_lo, nzero; /* the declared locals a call clears: those read before written */
+    uint16_t max_height; /* slots above the locals: constants + most operands at once */
 } wm_code;
 
 typedef struct wm_funcdef {

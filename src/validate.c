@@ -347,6 +347,33 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
     return WASMCU_OK;
 }
 
+/* Which locals a call must clear. wasm starts every declared local at zero, but compilers
+ * write most before reading them; those a call may leave as the frame's memory held them.
+ * A local read where some path to it has not written it (or past the first 64 declared
+ * ones, any read) joins the range cleared. Paths meet at a block's or if's end: what is
+ * assigned after it is what every branch to it and the fall-through assigned; a loop's end
+ * is reached by falling through only. Unreachable code runs never and counts for nothing. */
+static void read_local(vctx *v, uint32_t i)
+{
+    if (i < v->nparams) return;
+    uint32_t l = i - v->nparams;
+    if (l < 64 && (v->assigned >> l & 1)) return;
+    if (l < v->zero_lo) v->zero_lo = l;
+    if (l + 1 > v->zero_hi) v->zero_hi = l + 1;
+}
+
+static void write_local(vctx *v, uint32_t i)
+{
+    if (i >= v->nparams && i - v->nparams < 64) v->assigned |= (uint64_t)1 << (i - v->nparams);
+}
+
+/* A branch (while emitting) to the end of c, or for a loop to its start, which adds no path
+ * to its end. */
+static void branch_to(vctx *v, ctrl *c)
+{
+    if (c->op != WM_OP_LOOP) c->join &= v->assigned;
+}
+
 /* A label (a loop's start, a block's end or else, the function's start): a branch may land
  * here, so nothing before fuses with anything after. */
 static void label_here(vctx *v)
@@ -370,6 +397,8 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->nresults = nr;
     c->height = v->nvals;
     c->loop_start = v->ncode;
+    c->entry = v->assigned;
+    c->join = ~(uint64_t)0;
     label_here(v);
     return push_types(v, params, np);
 }
@@ -490,6 +519,7 @@ static wasmcu_err emit_branch(vctx *v, uint32_t l, int cond, uint32_t ci)
     ctrl *c = &v->ctrls[v->nctrls - 1 - l];
     const wm_valtype *ts;
     uint32_t n, at, cs = 0;
+    branch_to(v, c);
     label_types(c, &ts, &n);
     /* a branch to a loop is a back-edge, where fuel and interrupts are checked: the common
      * forms check in the branch itself, the rest get a check op in front */
@@ -711,6 +741,9 @@ static wasmcu_err op_end(vctx *v)
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
+    if (emitting(v)) c->join &= v->assigned; /* falling through */
+    if (c->op == WM_OP_IF) c->join &= c->entry; /* no else: the condition's false path */
+    v->assigned = c->join;
     /* the function's end returns; branches to the function's label land here too, with
      * their result in its home (no result in place then) */
     int ret = c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups);
@@ -736,9 +769,11 @@ static wasmcu_err op_else(vctx *v)
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     if (emitting(v)) {
+        c->join &= v->assigned; /* the then-part falls through to the end */
         TRY(emit(v, WM_OP_JUMP));
         TRY(emit_target(v, c));
     }
+    v->assigned = c->entry;
     label_here(v);
     if (c->else_fixup) {
         write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
@@ -804,6 +839,7 @@ static wasmcu_err op_br_table(vctx *v)
     }
     if (emitting(v)) {
         uint32_t is;
+        for (uint32_t k = 0; k < ndist; k++) branch_to(v, &v->ctrls[v->nctrls - 1 - v->brlist[k]]);
         TRY(slot_of(v, ci, &is));
         TRY(flush_from(v, ci - arity));
         /* a back-edge among the targets needs the fuel and interrupt check */
@@ -945,10 +981,14 @@ static wasmcu_err op_local(vctx *v, int op)
     uint32_t i;
     TRY(read_index(v, v->nlocals, "local", &i));
     wm_valtype t = v->locals[i];
-    if (op == WM_OP_LOCAL_GET) return push_deferred(v, t, V_LOCAL, i, 0, 0);
+    if (op == WM_OP_LOCAL_GET) {
+        if (emitting(v)) read_local(v, i);
+        return push_deferred(v, t, V_LOCAL, i, 0, 0);
+    }
     TRY(pop_expect(v, t, NULL));
     if (emitting(v)) {
         uint32_t top = v->nvals;
+        write_local(v, i);
         opnd val = v->opnds[top];
         /* values still reading the local must be copied out before it changes */
         for (uint32_t k = v->flushed; k < top; k++)
@@ -1346,6 +1386,7 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
         at += count;
     }
     v->nlocals = n;
+    v->nparams = ft->nparams;
     return WASMCU_OK;
 }
 
@@ -1361,6 +1402,9 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
     v->cap_code = v->wide ? 0 : v->code_bytes;
     if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
+    v->assigned = 0;
+    v->zero_lo = UINT32_MAX;
+    v->zero_hi = 0;
     label_here(v);
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
@@ -1448,10 +1492,19 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;
     fd->code.nops = nbytes;
-    fd->code.nlocals = fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0);
+    fd->code.nlocals = (uint16_t)(fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0));
+    /* pack.c's scratch slots sit at slot gap, after which the locals move up: the range
+     * may take them in (zeroing them is harmless) */
+    uint32_t lo = v->zero_hi ? v->zero_lo : 0, hi = v->zero_hi, np = v->nparams;
+    if (v->wide && hi) {
+        if (np + lo >= gap) lo += WM_PACK_SCRATCH;
+        if (np + hi - 1 >= gap) hi += WM_PACK_SCRATCH;
+    }
+    fd->code.zero_lo = (uint16_t)lo;
+    fd->code.nzero = (uint16_t)(hi - lo);
     fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = v->nconsts;
-    fd->code.max_height = v->nconsts + v->max_vals;
+    fd->code.max_height = (uint16_t)(v->nconsts + v->max_vals);
     return WASMCU_OK;
 }
 

@@ -32,6 +32,9 @@ typedef struct ctrl {
     uint32_t loop_start;      /* loop: word index branches jump to */
     uint32_t fixups;          /* chain of words to patch with the end: index + 1, 0 ends */
     uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
+    /* the declared locals assigned on every path (set_locals, a bit each) at the block's
+     * start, and at its end so far: the and of the branches to it (all ones with none) */
+    uint64_t entry, join;
 } ctrl;
 
 /* Where a value on the compile-time operand stack lives. Values are computed into their
@@ -54,6 +57,12 @@ typedef struct vctx {
     /* locals */
     wm_valtype *locals;
     uint32_t nlocals;         /* params + declared */
+    uint32_t nparams;
+    /* while compiling: the first 64 declared locals that every path to here has written (a
+     * bit each), and the range of declared locals some path may read before writing, which
+     * a call must clear (all others it leaves as they are) */
+    uint64_t assigned;
+    uint32_t zero_lo, zero_hi;
     /* operand stack of types, and where each value is while compiling (opnd) */
     wm_valtype *vals;
     uint32_t nvals, cap_vals, max_vals;
