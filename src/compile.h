@@ -65,6 +65,7 @@
  *   select on x & y          [op, dst, a, b, x, y]       select_and; select_eq, select_lt_s,
  *                                                        select_lt_u on x, y (any compare)
  *   x * a 16-bit load        [op, dst, x, addr, offset]  i32.mul_load16_u/_s (FUSE_LOAD_OP)
+ *   two 16-bit loads' product  [op, dst, addr1, offset1, addr2, offset2]  i32.mul2_load16_u/_s
  *   ((x + y) & m) cmp n      [op, x, y, m, n, target32]  add_and_br_lt_u .. _ge_u: the
  *                                                        branch on a byte range test
  *   copies joined            mov2 [d1, s1, d2, s2], const8_mov [d1, imm8, d2, s2],

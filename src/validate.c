@@ -1419,6 +1419,9 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         TRY(instr(v, op));
         if (!v->locating) continue;
         if (pend_start != UINT32_MAX) {
+            /* taken into an instruction that starts before it (a second load, in the
+             * product of two): the fault is still the one located */
+            if (v->ncode > pend_start && v->last_start < pend_start) return WASMCU_OK;
             if (v->ncode > pend_start && unit_at(v, pend_start) != pend_op) {
                 if (!wm_fault_is_first(unit_at(v, pend_start), v->locate_word - pend_start))
                     v->locate_off = at;

@@ -247,7 +247,7 @@ static const uint8_t fuse_pairs[][3] = {
 #define OP(name, text, prefix, code, imm, sig, form)
 #define FUSE(fused, first, second)                                                             \
     | ((WM_OP_##second >> 6) == W_ ? (uint64_t)1 << (WM_OP_##second & 63) : 0)
-#define FUSE_LOAD_OP(fused, load, second) FUSE(fused, load, second)
+#define FUSE_LOAD_OP(fused, load, second, both) FUSE(fused, load, second)
 static const uint64_t fuse_seconds[4] = {
 #define W_ 0
     0
@@ -278,7 +278,7 @@ static const uint64_t fuse_seconds[4] = {
 #define BIT_(op) | ((WM_OP_##op >> 6) == W_ ? (uint64_t)1 << (WM_OP_##op & 63) : 0)
 #define FUSE(fused, first, second) BIT_(first)
 #define FUSE_VALUE(fused, first, store) BIT_(first)
-#define FUSE_LOAD_OP(fused, load, op) BIT_(load)
+#define FUSE_LOAD_OP(fused, load, op, both) BIT_(load)
 #define FUSE_LOAD_BRANCH(fused, load, branch) BIT_(load)
 static const uint64_t fuse_firsts[4] = {
 #define W_ 0
@@ -323,10 +323,10 @@ static const uint8_t load_branches[][3] = {
 #undef OP
 };
 
-/* Operations on what a load just read: {load, op, fused} */
-static const uint8_t load_ops[][3] = {
+/* Operations on what a load just read: {load, op, fused, both} */
+static const uint8_t load_ops[][4] = {
 #define OP(name, text, prefix, code, imm, sig, form)
-#define FUSE_LOAD_OP(fused, load, op) {WM_OP_##load, WM_OP_##op, WM_OP_##fused},
+#define FUSE_LOAD_OP(fused, load, op, both) {WM_OP_##load, WM_OP_##op, WM_OP_##fused, WM_OP_##both},
 #include "opcodes.def"
 #undef FUSE_LOAD_OP
 #undef OP
@@ -432,7 +432,25 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         if (load_ops[p][1] != op) continue;
         for (k = 0; k < 2 && producer(v, base + k) != load_ops[p][0]; k++) {}
         if (k == 2) continue;
-        uint32_t off = read16_at(v, v->last_start + 3), x = s[1 - k];
+        uint32_t off = read16_at(v, v->last_start + 3), x = s[1 - k], ld = v->op_prev;
+        if (!v->wide && ld != UINT32_MAX && ld + 5 == v->last_start && unit_at(v, ld) == load_ops[p][0] &&
+            (x & HOME) && wm_slot_at(v, ld + 1) == x) {
+            /* x read by a load of the same kind just before: both loads in one, [both,
+             * dst, addr1, offset1, addr2, offset2] */
+            uint32_t a1 = wm_slot_at(v, ld + 2), off1 = read16_at(v, ld + 3);
+            take_last(v, &a, &b);
+            cut_code(v, ld);
+            v->op_start = UINT32_MAX;
+            TRY(emit_op(v, load_ops[p][3]));
+            TRY(emit_dst(v, base));
+            TRY(emit_slot(v, a1));
+            TRY(wm_emit16(v, off1));
+            TRY(emit_slot(v, a));
+            TRY(wm_emit16(v, off));
+            produced(v);
+            *done = 1;
+            return WASMCU_OK;
+        }
         take_last(v, &a, &b);
         TRY(emit_op(v, load_ops[p][2]));
         TRY(emit_dst(v, base));

@@ -19,4 +19,9 @@
       (local.set 0 (i32.add (local.get 0) (i32.const 2)))
       (local.set 1 (i32.add (local.get 1) (i32.const 2)))
       (br_if $l (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
-    (local.get 3)))
+    (local.get 3))
+  ;; two 16-bit loads' product (i32.mul2_load16_u / _s): p[1] * q[2]
+  (func (export "mul2_u") (param i32 i32) (result i32)
+    (i32.mul (i32.load16_u offset=2 (local.get 0)) (i32.load16_u offset=4 (local.get 1))))
+  (func (export "mul2_s") (param i32 i32) (result i32)
+    (i32.mul (i32.load16_s offset=2 (local.get 0)) (i32.load16_s offset=4 (local.get 1)))))
