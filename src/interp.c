@@ -681,6 +681,22 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         LOAD_BRANCH(uint32_t, 4, !!);
         NEXT();
     }
+    CASE(WM_OP_AND_BR_EQ_BR_TABLE): { /* then past the br_table_flat's opcode */
+        uint32_t s_ = I32(R(1)) & I32(R(2));
+        SET32(0, s_);
+        if (s_ == I32(R(3))) {
+            TAKE(4);
+            NEXT();
+        }
+        pc += 9;
+        BR_FLAT(I32(R(0)), 1);
+        NEXT();
+    }
+    CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): /* then past the i32.load8_u_if_false's opcode */
+        SET32(0, I32(R(1)) + I32(R(2)));
+        pc += 4;
+        LOAD_BRANCH(uint8_t, 1, !);
+        NEXT();
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
     CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();

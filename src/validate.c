@@ -399,7 +399,9 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->loop_start = v->ncode;
     c->entry = v->assigned;
     c->join = ~(uint64_t)0;
-    label_here(v);
+    /* a block's start is no label: branches to a block go to its end, so the code before
+     * it may still fuse with the code in it */
+    if (op != WM_OP_BLOCK) label_here(v);
     return push_types(v, params, np);
 }
 
@@ -508,6 +510,12 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     if (WM_CONFIG_FUSED_OPS && load && op == WM_OP_I32_LOAD_BR_IF && first == v->br_end &&
         unit_at(v, v->br_at) == WM_OP_AND_BR_EQ)
         unit_put(v, v->br_at, WM_OP_AND_BR_EQ_LOAD_BR_IF);
+    /* a string's walk, c = *s, s + 1, while (c): the add just before it joins it */
+    if (WM_CONFIG_FUSED_OPS && load && op == WM_OP_I32_LOAD8_U_IF_FALSE && !v->wide &&
+        v->add_at != UINT32_MAX && v->add_at + 4 == first && unit_at(v, v->add_at) == WM_OP_I32_ADD) {
+        unit_put(v, v->add_at, WM_OP_ADD_LOAD8_U_IF_FALSE);
+        v->add_at = UINT32_MAX;
+    }
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_AND_BR_EQ && !v->wide) v->br_at = first, v->br_end = v->ncode;
     return WASMCU_OK;
 }
@@ -860,6 +868,10 @@ static wasmcu_err op_br_table(vctx *v)
             TRY(emit_slot(v, x));
             TRY(emit_slot(v, y));
         } else if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
+            /* right after an and_br_eq (a state machine's test of its input, then its
+             * switch on the state), that one's opcode becomes the pair's */
+            if (v->ncode == v->br_end && unit_at(v, v->br_at) == WM_OP_AND_BR_EQ)
+                unit_put(v, v->br_at, WM_OP_AND_BR_EQ_BR_TABLE);
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
             TRY(emit_slot(v, is));
         }

@@ -1,0 +1,32 @@
+(module
+  (memory 1)
+  (data (i32.const 32) "abc")
+  (data (i32.const 65534) "zz")
+  ;; a state machine's step: the input tested (c & 255 == ','), then the switch on the
+  ;; state (and_br_eq_br_table); the blocks open between them, which is no label
+  (func (export "step") (param $c i32) (param $s i32) (result i32)
+    (block $out
+      (block $c2
+        (block $c1
+          (block $c0
+            (br_if $out (i32.eq (i32.and (local.get $c) (i32.const 255)) (i32.const 44)))
+            (br_table $c0 $c1 $c2 (local.get $s)))
+          (return (i32.const 10)))
+        (return (i32.const 11)))
+      (return (i32.const 12)))
+    (i32.const 99))
+  ;; a string's end: q = p + 1, then c = *p and the exit when it is 0
+  ;; (add_load8_u_if_false); returns the address of the terminating 0
+  (func (export "strend") (param $p i32) (result i32) (local $q i32)
+    (block $done
+      (loop $l
+        (local.set $q (i32.add (local.get $p) (i32.const 1)))
+        (br_if $done (i32.eqz (i32.load8_u (local.get $p))))
+        (local.set $p (local.get $q))
+        (br $l)))
+    (local.get $p))
+  ;; an add before a block and the br_if in it on its result: add_br_if, x still set
+  (func (export "add_block") (param i32 i32) (result i32) (local $x i32)
+    (local.set $x (i32.add (local.get 0) (local.get 1)))
+    (block (br_if 0 (local.get $x)) (return (i32.const 1)))
+    (i32.add (local.get $x) (i32.const 100))))
