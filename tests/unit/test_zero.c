@@ -8,6 +8,7 @@
 #include "check.h"
 #include <string.h>
 #include "compiled.h"
+#include "pack.h"
 #include "wasmcu.h"
 
 static const unsigned char zero_wasm[] = {
@@ -82,11 +83,25 @@ static uint32_t call(const char *name, uint32_t x)
     return (uint32_t)r;
 }
 
+/* Where declared local l sits in f's frame: a function of more slots than a byte indexes
+ * (WM_CONFIG_BYTE_SLOTS) is packed, its slots from the gap on moved up past the scratch
+ * slots (pack.h), as the range a call clears is */
+static uint32_t placed(const wm_func *f, uint32_t l)
+{
+    const wm_module *m = f->inst->mod;
+    uint32_t declared = m->funcs[f->idx - m->nfunc_imports].nlocals, np = f->type->nparams;
+    if (f->code->nlocals == declared) return l;
+    uint32_t gap = np + declared < WM_PACK_GAP_MAX ? np + declared : WM_PACK_GAP_MAX;
+    return np + l >= gap ? l + WM_PACK_SCRATCH : l;
+}
+
 /* the declared locals [lo, hi) a call of name clears, once it has been compiled */
 static int clears(const char *name, uint32_t lo, uint32_t hi)
 {
     const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->zero_lo == lo && f->code->zero_lo + f->code->nzero == hi;
+    if (!f || !f->code || !f->code->ops) return 0;
+    if (lo == hi) return f->code->nzero == 0;
+    return f->code->zero_lo == placed(f, lo) && f->code->zero_lo + f->code->nzero == placed(f, hi - 1) + 1;
 }
 
 int main(void)
