@@ -65,7 +65,10 @@
  *   select on x & y          [op, dst, a, b, x, y]       select_and; select_eq, select_lt_s,
  *                                                        select_lt_u on x, y (any compare)
  *   x * a 16-bit load        [op, dst, x, addr, offset]  i32.mul_load16_u/_s (FUSE_LOAD_OP)
- *   two 16-bit loads' product  [op, dst, addr1, offset1, addr2, offset2]  i32.mul2_load16_u/_s
+ *   two 16-bit loads' product [op, dst, addr1, offset1, addr2, offset2]
+ *                                                        i32.mul2_load16_u/_s
+ *   a CRC's step             i32.shr_u_and_xor [d1, a, b, c, d2, e]: d1 = (a >> b) & c,
+ *                            d2 = d1 ^ e; select_shr_u_xor_and [dst, x, y, a, k, b, m]
  *   ((x + y) & m) cmp n      [op, x, y, m, n, target32]  add_and_br_lt_u .. _ge_u: the
  *                                                        branch on a byte range test
  *   copies joined            mov2 [d1, s1, d2, s2], const8_mov [d1, imm8, d2, s2],
@@ -74,6 +77,9 @@
  *                            dst, addr, offset], mov_br_if [d, s, cond, target32],
  *                            mov_br_ne [d, s, a, b, target32]: in that order
  *   two adds                 [op, d1, a1, b1, i32.add, d2, a2, b2]   i32.add2
+ *   straight-line pairs      the first's opcode, its fields, then the second as it was
+ *                            (its opcode word stepped over): mov_load_store_mov_br_if,
+ *                            and_br_eq_load_br_if, and_br_eq_br_table, add_load8_u_if_false
  *   call                     [op, funcidx32, args]       args: the first argument's slot,
  *                                                        where the callee's frame starts; a
  *                                                        function of the module (call_import

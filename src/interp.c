@@ -230,6 +230,7 @@ static wasmcu_err meter(wasmcu_instance *o)
 #define ENTER_LOOP_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : 8)
 static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
 {
+    if (!c->setup) return; /* most small functions: nothing to clear or copy */
     uint32_t n = c->nlocals, nc = c->nconsts, i = 0, z = c->nzero;
     if (z) { /* only the locals read before written (validate's read_local) */
         wasmcu_val *zl = locals + c->zero_lo;

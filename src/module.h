@@ -56,7 +56,8 @@ typedef struct wm_import {
 typedef struct wm_code {
     const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */
     uint32_t nops;       /* bytes in ops */
-    uint32_t nconsts;    /* constant slots after the locals, filled from consts at a call */
+    uint16_t nconsts;    /* constant slots after the locals, filled from consts at a call */
+    uint16_t setup;      /* nconsts or nzero: a call has a frame to set up, one test */
     const uint64_t *consts; /* also where the block of constants and code starts */
     /* 16 bits each: a frame has fewer than 65528 slots (compile.h) */
     uint16_t nlocals;    /* declared locals, params excluded */

@@ -1518,7 +1518,8 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     fd->code.zero_lo = (uint16_t)lo;
     fd->code.nzero = (uint16_t)(hi - lo);
     fd->code.consts = (const uint64_t *)(void *)block;
-    fd->code.nconsts = v->nconsts;
+    fd->code.nconsts = (uint16_t)v->nconsts;
+    fd->code.setup = (uint16_t)(v->nconsts || hi > lo);
     fd->code.max_height = (uint16_t)(v->nconsts + v->max_vals);
     return WASMCU_OK;
 }
