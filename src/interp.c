@@ -611,6 +611,19 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 7;
         NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
+    /* then past the add_br_if's or add_br_ne's opcode */
+    CASE(WM_OP_ADD2_ADD_BR_IF):
+        SET32(0, I32(R(1)) + I32(R(2)));
+        SET32(4, I32(R(5)) + I32(R(6)));
+        pc += 8;
+        ARITH_BR_IF(+, !!);
+        NEXT();
+    CASE(WM_OP_ADD2_ADD_BR_NE):
+        SET32(0, I32(R(1)) + I32(R(2)));
+        SET32(4, I32(R(5)) + I32(R(6)));
+        pc += 8;
+        ARITH_BR_CMP(+, uint32_t, !=);
+        NEXT();
     CASE(WM_OP_I32_LOAD_SHL_ADD): { /* the address wraps at 32 bits as the shl and add did */
         uint64_t ea = (uint64_t)((I32(R(1)) << (I32(R(2)) & 31)) + I32(R(3))) + U16(4);
         if (UNLIKELY(ea + 4 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB);

@@ -517,6 +517,13 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         v->add_at = UINT32_MAX;
     }
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_AND_BR_EQ && !v->wide) v->br_at = first, v->br_end = v->ncode;
+    /* a loop's end that steps two pointers and its count: the i32.add2 just before the
+     * count's add_br_if or add_br_ne joins it */
+    if (WM_CONFIG_FUSED_OPS && (op == WM_OP_ADD_BR_IF || op == WM_OP_ADD_BR_NE) && !load &&
+        v->add2_at != UINT32_MAX && v->add2_at + 8 == first && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
+        unit_put(v, v->add2_at, op == WM_OP_ADD_BR_IF ? WM_OP_ADD2_ADD_BR_IF : WM_OP_ADD2_ADD_BR_NE);
+        v->add2_at = UINT32_MAX;
+    }
     return WASMCU_OK;
 }
 
