@@ -711,6 +711,22 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 4;
         LOAD_BRANCH(uint8_t, 1, !);
         NEXT();
+    CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* and past the mov_br_ne's opcode */
+        SET32(0, I32(R(1)) + I32(R(2)));
+        pc += 4;
+        EA(1, 1);
+        uint8_t c_ = mem[ea];
+        SET32(0, c_);
+        if (!c_) {
+            TAKE(4);
+            NEXT();
+        }
+        pc += 9;
+        R(0) = R(1);
+        if (I32(R(2)) != I32(R(3))) TAKE(4);
+        else pc += 8;
+        NEXT();
+    }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
     CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();

@@ -489,11 +489,16 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     }
     /* the copy just before it may take it in (a loop's phi, then its branch), or the store
      * and copy just before it (a list's reversal: next->link = prev, prev = p, while (p)) */
+    uint32_t start = v->ncode; /* where the branch instruction starts */
+    int how = load ? WM_JOIN_LOAD : 0;
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
         if (v->smov_ld) unit_put(v, v->smov_at - 7, WM_OP_MOV_LOAD_STORE_MOV_BR_IF);
+        start = v->smov_at, how = WM_JOIN_STORE;
         v->smov_at = UINT32_MAX;
-    } else if (!WM_CONFIG_FUSED_OPS || v->copy_end != v->ncode || !wm_joins_copy(v, op)) {
+    } else if (WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode && wm_joins_copy(v, op)) {
+        start = v->ncode - 3, how = WM_JOIN_COPY;
+    } else {
         TRY(emit(v, op));
     }
     TRY(emit_slot(v, a));
@@ -505,25 +510,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     v->op_start = v->op_prev = UINT32_MAX;
     *at = v->ncode;
     TRY(emit_target(v, c));
-    /* a list's search, while (p && key(p) != k) p = p->next: the test on the key, then
-     * the load of the next node and the branch on it, joined as one instruction */
-    if (WM_CONFIG_FUSED_OPS && load && op == WM_OP_I32_LOAD_BR_IF && first == v->br_end &&
-        unit_at(v, v->br_at) == WM_OP_AND_BR_EQ)
-        unit_put(v, v->br_at, WM_OP_AND_BR_EQ_LOAD_BR_IF);
-    /* a string's walk, c = *s, s + 1, while (c): the add just before it joins it */
-    if (WM_CONFIG_FUSED_OPS && load && op == WM_OP_I32_LOAD8_U_IF_FALSE && !v->wide &&
-        v->add_at != UINT32_MAX && v->add_at + 4 == first && unit_at(v, v->add_at) == WM_OP_I32_ADD) {
-        unit_put(v, v->add_at, WM_OP_ADD_LOAD8_U_IF_FALSE);
-        v->add_at = UINT32_MAX;
-    }
-    if (WM_CONFIG_FUSED_OPS && op == WM_OP_AND_BR_EQ && !v->wide) v->br_at = first, v->br_end = v->ncode;
-    /* a loop's end that steps two pointers and its count: the i32.add2 just before the
-     * count's add_br_if or add_br_ne joins it */
-    if (WM_CONFIG_FUSED_OPS && (op == WM_OP_ADD_BR_IF || op == WM_OP_ADD_BR_NE) && !load &&
-        v->add2_at != UINT32_MAX && v->add2_at + 8 == first && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
-        unit_put(v, v->add2_at, op == WM_OP_ADD_BR_IF ? WM_OP_ADD2_ADD_BR_IF : WM_OP_ADD2_ADD_BR_NE);
-        v->add2_at = UINT32_MAX;
-    }
+    if (WM_CONFIG_FUSED_OPS && !v->wide) wm_join_branch(v, op, start, how);
     return WASMCU_OK;
 }
 

@@ -259,6 +259,8 @@ uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap)
 int wm_copy_joins(vctx *v);
 int wm_joins_copy(vctx *v, uint32_t op);
 void wm_add_pair(vctx *v);
+enum { WM_JOIN_LOAD = 1, WM_JOIN_COPY, WM_JOIN_STORE };
+void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how);
 wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done);
 int wm_select_bit(vctx *v, uint32_t *s);
 uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);

@@ -82,6 +82,41 @@ void wm_add_pair(vctx *v)
     v->add_at = UINT32_MAX;
 }
 
+/* Straight-line pairs that run as one instruction, the second keeping its opcode word,
+ * which the first's handler steps over (so that a fault in the second reports from its
+ * own fields). Conditional branch op has just been emitted from start (not in a wide
+ * function); how says what it took in: a load (WM_JOIN_LOAD), a copy (WM_JOIN_COPY), a
+ * store and a copy (WM_JOIN_STORE), or 0. br_at and br_end keep the last branch that a
+ * branch right after it may join; a label clears them. */
+void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how)
+{
+    uint32_t at = v->br_at, prev = v->br_end == start ? unit_at(v, at) : 0;
+    v->br_end = UINT32_MAX;
+    if (op == WM_OP_I32_LOAD_BR_IF && how == WM_JOIN_LOAD && prev == WM_OP_AND_BR_EQ) {
+        /* a list's search, while (p && key(p) != k) p = p->next: the key's test, then the
+         * load of the next node and the branch on it */
+        unit_put(v, at, WM_OP_AND_BR_EQ_LOAD_BR_IF);
+    } else if (op == WM_OP_I32_LOAD8_U_IF_FALSE && how == WM_JOIN_LOAD && v->add_at != UINT32_MAX &&
+               v->add_at + 4 == start && unit_at(v, v->add_at) == WM_OP_I32_ADD) {
+        /* a string's walk, q = s + 1, c = *s, while (c): the add just before it; the
+         * loop's branch back may join them */
+        unit_put(v, v->add_at, WM_OP_ADD_LOAD8_U_IF_FALSE);
+        v->br_at = v->add_at, v->br_end = v->ncode;
+        v->add_at = UINT32_MAX;
+    } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE) {
+        /* then s = q and the branch back while the state goes on (mov_br_ne) */
+        unit_put(v, at, WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
+    } else if ((op == WM_OP_ADD_BR_IF || op == WM_OP_ADD_BR_NE) && how == 0 && v->add2_at != UINT32_MAX &&
+               v->add2_at + 8 == start && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
+        /* a loop's end that steps two pointers and its count: the i32.add2 just before
+         * the count's add_br_if or add_br_ne */
+        unit_put(v, v->add2_at, op == WM_OP_ADD_BR_IF ? WM_OP_ADD2_ADD_BR_IF : WM_OP_ADD2_ADD_BR_NE);
+        v->add2_at = UINT32_MAX;
+    } else if (op == WM_OP_AND_BR_EQ) {
+        v->br_at = start, v->br_end = v->ncode; /* a load_br_if or a br_table may join it */
+    }
+}
+
 /* Whether value i (just popped) is the result of an i32.and just before, which a select or
  * a br_table takes in (select_and, br_table_and: a bit test, a switch on some bits): then
  * the and's operands are at *x, *y and the and is removed. */

@@ -28,6 +28,18 @@
         (local.set $p (local.get $q))
         (br $l)))
     (local.get $p))
+  ;; the same walk whose branch back copies the pointer and tests a state
+  ;; (add_load8_u_if_false_mov_br_ne): n ^= c, q = p + 1, c = *p, exit on 0, p = q, go on
+  ;; while n != stop; returns (p << 8) ^ n
+  (func (export "walk") (param $p i32) (param $stop i32) (result i32) (local $q i32) (local $c i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.xor (local.get $n) (local.get $c)))
+      (local.set $q (i32.add (local.get $p) (i32.const 1)))
+      (block $b
+        (br_if $b (i32.eqz (local.tee $c (i32.load8_u (local.get $p)))))
+        (local.set $p (local.get $q))
+        (br_if $l (i32.ne (local.get $n) (local.get $stop)))))
+    (i32.xor (i32.shl (local.get $p) (i32.const 8)) (local.get $n)))
   ;; a loop's end that steps two pointers and its count: i32.add2, then the count's
   ;; add_br_if (add2_add_br_if); the same with i != n (add2_add_br_ne)
   (func (export "sum2") (param $p i32) (param $q i32) (param $n i32) (result i32) (local $s i32)
