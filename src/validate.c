@@ -119,10 +119,18 @@ static inline int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t
 
 /* ---- emission ---------------------------------------------------------------------------- */
 
+/* Whether the current instruction emits code: compiling, and the innermost block neither
+ * unreachable here nor entered from unreachable code. Kept in v->emit, which push_ctrl,
+ * set_unreachable, op_else and op_end update: asked at nearly every instruction. */
 static int emitting(const vctx *v)
 {
+    return v->emit;
+}
+
+static void set_emitting(vctx *v)
+{
     const ctrl *c = &v->ctrls[v->nctrls - 1];
-    return v->compile && !c->unreachable && !c->dead;
+    v->emit = v->compile && !c->unreachable && !c->dead;
 }
 
 /* Room for n more units. */
@@ -388,9 +396,10 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     int dead = v->nctrls ? !emitting(v) : 0;
     if (!grow(v, (void **)&v->ctrls, &v->cap_ctrls, v->nctrls + 1, sizeof(ctrl))) return v->err;
     ctrl *c = &v->ctrls[v->nctrls++];
-    memset(c, 0, sizeof *c);
     c->op = op;
+    c->unreachable = 0;
     c->dead = (uint8_t)dead;
+    c->fixups = c->else_fixup = 0;
     c->params = params;
     c->nparams = np;
     c->results = results;
@@ -399,6 +408,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->loop_start = v->ncode;
     c->entry = v->assigned;
     c->join = ~(uint64_t)0;
+    v->emit = v->compile && !dead;
     /* a block's start is no label: branches to a block go to its end, so the code before
      * it may still fuse with the code in it */
     if (op != WM_OP_BLOCK) label_here(v);
@@ -410,6 +420,7 @@ static void set_unreachable(vctx *v)
     ctrl *c = &v->ctrls[v->nctrls - 1];
     v->nvals = c->height;
     c->unreachable = 1;
+    v->emit = 0;
 }
 
 /* A target as written at `at`: relative to there (compile.h), which pack.c makes it in a
@@ -743,9 +754,11 @@ static wasmcu_err op_end(vctx *v)
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
-    if (emitting(v)) c->join &= v->assigned; /* falling through */
-    if (c->op == WM_OP_IF) c->join &= c->entry; /* no else: the condition's false path */
-    v->assigned = c->join;
+    if (v->compile) { /* the locals every path to here wrote (read_local) */
+        if (emitting(v)) c->join &= v->assigned; /* falling through */
+        if (c->op == WM_OP_IF) c->join &= c->entry; /* no else: the condition's false path */
+        v->assigned = c->join;
+    }
     /* the function's end returns; branches to the function's label land here too, with
      * their result in its home (no result in place then) */
     int ret = c->op == WM_OP_CALL && !c->dead && (!c->unreachable || c->fixups);
@@ -757,9 +770,10 @@ static wasmcu_err op_end(vctx *v)
     if (c->else_fixup) write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
     label_here(v);
     if (ret) TRY(emit_return(v, c->nresults, 0, 0));
-    ctrl done = *c;
-    v->nctrls--;
-    return push_types(v, done.results, done.nresults);
+    const wm_valtype *results = c->results;
+    uint32_t nresults = c->nresults;
+    if (--v->nctrls) set_emitting(v);
+    return push_types(v, results, nresults);
 }
 
 static wasmcu_err op_else(vctx *v)
@@ -783,6 +797,7 @@ static wasmcu_err op_else(vctx *v)
     }
     c->op = WM_OP_ELSE;
     c->unreachable = 0;
+    set_emitting(v);
     return push_types(v, c->params, c->nparams);
 }
 

@@ -104,6 +104,7 @@ typedef struct vctx {
     wasmcu_err err;
     int cur_op;
     int compile;              /* emit code; 0 only checks (the load pass of lazy compilation) */
+    int emit;                 /* emitting(): compiling, and the current code reachable */
     /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
      * emitted it once found */
     int locating, located;
