@@ -108,6 +108,18 @@
 #endif
 #endif
 
+/* Clear at a call only the declared locals that some path reads before writing (the
+ * compiler tracks which locals every path has written): CoreMark -1.5% instructions, a
+ * memset less for most functions with locals. 0, the default of size-optimised builds,
+ * clears them all and saves ~300 bytes on Cortex-M4. */
+#ifndef WM_CONFIG_LOCAL_PATHS
+#if defined(__OPTIMIZE_SIZE__)
+#define WM_CONFIG_LOCAL_PATHS 0
+#else
+#define WM_CONFIG_LOCAL_PATHS 1
+#endif
+#endif
+
 /* Compile each function at its first call instead of at load: loading only validates, and
  * RAM holds code only for the functions that run. 0 compiles every function at load, so
  * that no call can later run out of memory compiling. */

@@ -363,7 +363,7 @@ static wasmcu_err slot_of(vctx *v, uint32_t i, uint32_t *out)
  * is reached by falling through only. Unreachable code runs never and counts for nothing. */
 static void read_local(vctx *v, uint32_t i)
 {
-    if (i < v->nparams) return;
+    if (!WM_CONFIG_LOCAL_PATHS || i < v->nparams) return;
     uint32_t l = i - v->nparams;
     if (l < 64 && (v->assigned >> l & 1)) return;
     if (l < v->zero_lo) v->zero_lo = l;
@@ -372,14 +372,14 @@ static void read_local(vctx *v, uint32_t i)
 
 static void write_local(vctx *v, uint32_t i)
 {
-    if (i >= v->nparams && i - v->nparams < 64) v->assigned |= (uint64_t)1 << (i - v->nparams);
+    if (WM_CONFIG_LOCAL_PATHS && i >= v->nparams && i - v->nparams < 64) v->assigned |= (uint64_t)1 << (i - v->nparams);
 }
 
 /* A branch (while emitting) to the end of c, or for a loop to its start, which adds no path
  * to its end. */
 static void branch_to(vctx *v, ctrl *c)
 {
-    if (c->op != WM_OP_LOOP) c->join &= v->assigned;
+    if (WM_CONFIG_LOCAL_PATHS && c->op != WM_OP_LOOP) c->join &= v->assigned;
 }
 
 /* A label (a loop's start, a block's end or else, the function's start): a branch may land
@@ -406,8 +406,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->nresults = nr;
     c->height = v->nvals;
     c->loop_start = v->ncode;
-    c->entry = v->assigned;
-    c->join = ~(uint64_t)0;
+    if (WM_CONFIG_LOCAL_PATHS) c->entry = v->assigned, c->join = ~(uint64_t)0;
     v->emit = v->compile && !dead;
     /* a block's start is no label: branches to a block go to its end, so the code before
      * it may still fuse with the code in it */
@@ -754,7 +753,7 @@ static wasmcu_err op_end(vctx *v)
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
-    if (v->compile) { /* the locals every path to here wrote (read_local) */
+    if (WM_CONFIG_LOCAL_PATHS && v->compile) { /* the locals every path to here wrote (read_local) */
         if (emitting(v)) c->join &= v->assigned; /* falling through */
         if (c->op == WM_OP_IF) c->join &= c->entry; /* no else: the condition's false path */
         v->assigned = c->join;
@@ -785,11 +784,11 @@ static wasmcu_err op_else(vctx *v)
     if (v->nvals != c->height)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     if (emitting(v)) {
-        c->join &= v->assigned; /* the then-part falls through to the end */
+        if (WM_CONFIG_LOCAL_PATHS) c->join &= v->assigned; /* the then-part falls through */
         TRY(emit(v, WM_OP_JUMP));
         TRY(emit_target(v, c));
     }
-    v->assigned = c->entry;
+    if (WM_CONFIG_LOCAL_PATHS) v->assigned = c->entry;
     label_here(v);
     if (c->else_fixup) {
         write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
@@ -1520,6 +1519,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     /* pack.c's scratch slots sit at slot gap, after which the locals move up: the range
      * may take them in (zeroing them is harmless) */
     uint32_t lo = v->zero_hi ? v->zero_lo : 0, hi = v->zero_hi, np = v->nparams;
+    if (!WM_CONFIG_LOCAL_PATHS) lo = 0, hi = fd->nlocals; /* all of them */
     if (v->wide && hi) {
         if (np + lo >= gap) lo += WM_PACK_SCRATCH;
         if (np + hi - 1 >= gap) hi += WM_PACK_SCRATCH;
