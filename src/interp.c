@@ -230,9 +230,10 @@ static wasmcu_err meter(wasmcu_instance *o)
 #define ENTER_LOOP_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : 8)
 static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
 {
-    if (!c->setup) return; /* most small functions: nothing to clear or copy */
-    uint32_t n = c->nlocals, nc = c->nconsts, i = 0, z = c->nzero;
-    if (z) { /* only the locals read before written (validate's read_local) */
+    uint32_t s = c->setup, i = 0; /* one field: most small functions have nothing to set up */
+    if (!s) return;
+    if (s & 1) {
+        uint32_t z = c->nzero; /* only the locals read before written (validate's read_local) */
         wasmcu_val *zl = locals + c->zero_lo;
         if (z > ENTER_LOOP_MAX) {
             memset(zl, 0, z * sizeof *zl);
@@ -242,9 +243,10 @@ static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
             if (i < z) zl[i] = 0;
         }
     }
-    if (nc) {
+    if (s & 2) {
+        uint32_t nc = c->nconsts;
         const uint64_t *from = c->consts;
-        locals += n;
+        locals += c->nlocals;
         if (nc > ENTER_LOOP_MAX) {
             memcpy(locals, from, nc * sizeof *locals);
             if (WM_CONFIG_FLOAT_ACC) *acc = 0;

@@ -57,7 +57,7 @@ typedef struct wm_code {
     const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */
     uint32_t nops;       /* bytes in ops */
     uint16_t nconsts;    /* constant slots after the locals, filled from consts at a call */
-    uint16_t setup;      /* nconsts or nzero: a call has a frame to set up, one test */
+    uint16_t setup;      /* what a call sets up: 1 locals to clear (nzero), 2 constants */
     const uint64_t *consts; /* also where the block of constants and code starts */
     /* 16 bits each: a frame has fewer than 65528 slots (compile.h) */
     uint16_t nlocals;    /* declared locals, params excluded */

@@ -1528,7 +1528,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     fd->code.nzero = (uint16_t)(hi - lo);
     fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = (uint16_t)v->nconsts;
-    fd->code.setup = (uint16_t)(v->nconsts || hi > lo);
+    fd->code.setup = (uint16_t)((hi > lo ? 1 : 0) | (v->nconsts ? 2 : 0));
     fd->code.max_height = (uint16_t)(v->nconsts + v->max_vals);
     return WASMCU_OK;
 }
