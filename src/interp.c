@@ -232,7 +232,7 @@ static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
 {
     uint32_t s = c->setup, i = 0; /* one field: most small functions have nothing to set up */
     if (!s) return;
-    if (s & 1) {
+    if (s & WM_SETUP_CLEAR) {
         uint32_t z = c->nzero; /* only the locals read before written (validate's read_local) */
         wasmcu_val *zl = locals + c->zero_lo;
         if (z > ENTER_LOOP_MAX) {
@@ -243,7 +243,7 @@ static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
             if (i < z) zl[i] = 0;
         }
     }
-    if (s & 2) {
+    if (s & WM_SETUP_CONSTS) {
         uint32_t nc = c->nconsts;
         const uint64_t *from = c->consts;
         locals += c->nlocals;
@@ -607,25 +607,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD16_U): LOAD_LOAD(uint16_t, 2); NEXT();
-    CASE(WM_OP_I32_ADD2): /* the second add may read the first's result */
-        SET32(0, I32(R(1)) + I32(R(2)));
-        SET32(4, I32(R(5)) + I32(R(6)));
-        pc += 7;
-        NEXT();
+    /* the second add may read the first's result */
+#define ADD2() do { SET32(0, I32(R(1)) + I32(R(2))); SET32(4, I32(R(5)) + I32(R(6))); pc += 7; } while (0)
+    CASE(WM_OP_I32_ADD2): ADD2(); NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
     /* then past the add_br_if's or add_br_ne's opcode */
-    CASE(WM_OP_ADD2_ADD_BR_IF):
-        SET32(0, I32(R(1)) + I32(R(2)));
-        SET32(4, I32(R(5)) + I32(R(6)));
-        pc += 8;
-        ARITH_BR_IF(+, !!);
-        NEXT();
-    CASE(WM_OP_ADD2_ADD_BR_NE):
-        SET32(0, I32(R(1)) + I32(R(2)));
-        SET32(4, I32(R(5)) + I32(R(6)));
-        pc += 8;
-        ARITH_BR_CMP(+, uint32_t, !=);
-        NEXT();
+    CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF(+, !!); NEXT();
+    CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP(+, uint32_t, !=); NEXT();
     CASE(WM_OP_I32_LOAD_SHL_ADD): { /* the address wraps at 32 bits as the shl and add did */
         uint64_t ea = (uint64_t)((I32(R(1)) << (I32(R(2)) & 31)) + I32(R(3))) + U16(4);
         if (UNLIKELY(ea + 4 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB);
@@ -686,51 +674,27 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* a list's reversal, one node a turn: mov_load, then past the opcode of the
      * i32.store_mov_br_if after it (a fault there is the store's) */
     CASE(WM_OP_MOV_LOAD_STORE_MOV_BR_IF): MOV_LOAD(); pc++; STORE_MOV_BR_IF(); NEXT();
-    CASE(WM_OP_AND_BR_EQ_LOAD_BR_IF): { /* then past the i32.load_br_if's opcode */
-        uint32_t s_ = I32(R(1)) & I32(R(2));
-        SET32(0, s_);
-        if (s_ == I32(R(3))) {
-            TAKE(4);
-            NEXT();
-        }
-        pc += 9;
-        LOAD_BRANCH(uint32_t, 4, !!);
-        NEXT();
-    }
-    CASE(WM_OP_AND_BR_EQ_BR_TABLE): { /* then past the br_table_flat's opcode */
-        uint32_t s_ = I32(R(1)) & I32(R(2));
-        SET32(0, s_);
-        if (s_ == I32(R(3))) {
-            TAKE(4);
-            NEXT();
-        }
-        pc += 9;
-        BR_FLAT(I32(R(0)), 1);
-        NEXT();
-    }
-    CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): /* then past the i32.load8_u_if_false's opcode */
-        SET32(0, I32(R(1)) + I32(R(2)));
-        pc += 4;
-        LOAD_BRANCH(uint8_t, 1, !);
-        NEXT();
-    CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* and past the mov_br_ne's opcode */
-        SET32(0, I32(R(1)) + I32(R(2)));
-        pc += 4;
+    /* Joined straight-line pairs: the first part, then, unless its branch was taken, past
+     * its n field bytes and the second part's opcode, which stays in place (its fault then
+     * reports from its own fields) */
+#define JOIN_TAKEN(taken, k, n) do { if (taken) { TAKE(k); NEXT(); } pc += (n) + 1; } while (0)
+#define AND_BR_EQ_FIRST() do { uint32_t s_ = I32(R(1)) & I32(R(2)); SET32(0, s_); JOIN_TAKEN(s_ == I32(R(3)), 4, 8); } while (0)
+#define ADD_FIRST() do { SET32(0, I32(R(1)) + I32(R(2))); pc += 4; } while (0)
+#define MOV_BR_NE() do { R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; } while (0)
+    CASE(WM_OP_AND_BR_EQ_LOAD_BR_IF): AND_BR_EQ_FIRST(); LOAD_BRANCH(uint32_t, 4, !!); NEXT();
+    CASE(WM_OP_AND_BR_EQ_BR_TABLE): AND_BR_EQ_FIRST(); BR_FLAT(I32(R(0)), 1); NEXT();
+    CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): ADD_FIRST(); LOAD_BRANCH(uint8_t, 1, !); NEXT();
+    CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* the load's branch, then the mov_br_ne */
+        ADD_FIRST();
         EA(1, 1);
         uint8_t c_ = mem[ea];
         SET32(0, c_);
-        if (!c_) {
-            TAKE(4);
-            NEXT();
-        }
-        pc += 9;
-        R(0) = R(1);
-        if (I32(R(2)) != I32(R(3))) TAKE(4);
-        else pc += 8;
+        JOIN_TAKEN(!c_, 4, 8);
+        MOV_BR_NE();
         NEXT();
     }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
-    CASE(WM_OP_MOV_BR_NE): R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; NEXT();
+    CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(); NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
 #endif
 

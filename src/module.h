@@ -53,11 +53,14 @@ typedef struct wm_import {
 } wm_import;
 
 /* What compile makes of a function body; filled by validate. */
+/* wm_code.setup's bits: locals to clear (zero_lo, nzero), constants to copy */
+enum { WM_SETUP_CLEAR = 1, WM_SETUP_CONSTS = 2 };
+
 typedef struct wm_code {
     const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */
     uint32_t nops;       /* bytes in ops */
     uint16_t nconsts;    /* constant slots after the locals, filled from consts at a call */
-    uint16_t setup;      /* what a call sets up: 1 locals to clear (nzero), 2 constants */
+    uint16_t setup;      /* what a call sets up: WM_SETUP_CLEAR, WM_SETUP_CONSTS */
     const uint64_t *consts; /* also where the block of constants and code starts */
     /* 16 bits each: a frame has fewer than 65528 slots (compile.h) */
     uint16_t nlocals;    /* declared locals, params excluded */

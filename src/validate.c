@@ -876,11 +876,9 @@ static wasmcu_err op_br_table(vctx *v)
             TRY(emit_slot(v, x));
             TRY(emit_slot(v, y));
         } else if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
-            /* right after an and_br_eq (a state machine's test of its input, then its
-             * switch on the state), that one's opcode becomes the pair's */
-            if (v->ncode == v->br_end && unit_at(v, v->br_at) == WM_OP_AND_BR_EQ)
-                unit_put(v, v->br_at, WM_OP_AND_BR_EQ_BR_TABLE);
+            uint32_t start = v->ncode;
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
+            wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0);
             TRY(emit_slot(v, is));
         }
         if (flat) {
@@ -1528,7 +1526,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     fd->code.nzero = (uint16_t)(hi - lo);
     fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = (uint16_t)v->nconsts;
-    fd->code.setup = (uint16_t)((hi > lo ? 1 : 0) | (v->nconsts ? 2 : 0));
+    fd->code.setup = (uint16_t)((hi > lo ? WM_SETUP_CLEAR : 0) | (v->nconsts ? WM_SETUP_CONSTS : 0));
     fd->code.max_height = (uint16_t)(v->nconsts + v->max_vals);
     return WASMCU_OK;
 }

@@ -84,8 +84,8 @@ void wm_add_pair(vctx *v)
 
 /* Straight-line pairs that run as one instruction, the second keeping its opcode word,
  * which the first's handler steps over (so that a fault in the second reports from its
- * own fields). Conditional branch op has just been emitted from start (not in a wide
- * function); how says what it took in: a load (WM_JOIN_LOAD), a copy (WM_JOIN_COPY), a
+ * own fields). Conditional branch op (or a br_table_flat's opcode) has just been emitted
+ * from start (not in a wide function); how says what it took in: a load (WM_JOIN_LOAD), a copy (WM_JOIN_COPY), a
  * store and a copy (WM_JOIN_STORE), or 0. br_at and br_end keep the last branch that a
  * branch right after it may join; a label clears them. */
 void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how)
@@ -103,6 +103,9 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how)
         unit_put(v, v->add_at, WM_OP_ADD_LOAD8_U_IF_FALSE);
         v->br_at = v->add_at, v->br_end = v->ncode;
         v->add_at = UINT32_MAX;
+    } else if (op == WM_OP_BR_TABLE_FLAT && prev == WM_OP_AND_BR_EQ) {
+        /* a state machine's test of its input, then its switch on the state */
+        unit_put(v, at, WM_OP_AND_BR_EQ_BR_TABLE);
     } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE) {
         /* then s = q and the branch back while the state goes on (mov_br_ne) */
         unit_put(v, at, WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
