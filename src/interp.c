@@ -665,15 +665,25 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     /* the store, the copy, then the branch on cond: [addr, value, offset, d, s, cond, target] */
-#define STORE_MOV_BR_IF() do { EA(4, 0); uint32_t t_ = I32(R(1)); COPY(mem + ea, &t_, 4); R(4) = R(5); if (I32(R(6))) TAKE(7); else pc += 11; } while (0)
+#define STORE_MOV_BR_IF() do { EA(4, 0); STORE_MOV_BR_IF_AT(ea); } while (0)
+#define STORE_MOV_BR_IF_AT(ea) do { uint32_t t_ = I32(R(1)); COPY(mem + (ea), &t_, 4); R(4) = R(5); if (I32(R(6))) TAKE(7); else pc += 11; } while (0)
     /* a copy and an i32.load: [d, s, dst, addr, offset]; a fault reports with pc past the
      * copy, in the load's code */
-#define MOV_LOAD() do { R(0) = R(1); uint64_t ea_ = (uint64_t)I32(R(3)) + U16(4); if (UNLIKELY(ea_ + 4 > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } uint32_t t_; COPY(&t_, mem + ea_, 4); SET32(2, t_); pc += 6; } while (0)
+#define MOV_LOAD() do { uint64_t ea_; MOV_LOAD_EA(ea_); } while (0)
+#define MOV_LOAD_EA(ea) do { R(0) = R(1); ea = (uint64_t)I32(R(3)) + U16(4); if (UNLIKELY(ea + 4 > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } uint32_t t_; COPY(&t_, mem + ea, 4); SET32(2, t_); pc += 6; } while (0)
     CASE(WM_OP_I32_STORE_MOV_BR_IF): STORE_MOV_BR_IF(); NEXT();
     CASE(WM_OP_MOV_LOAD): MOV_LOAD(); NEXT();
     /* a list's reversal, one node a turn: mov_load, then past the opcode of the
      * i32.store_mov_br_if after it (a fault there is the store's) */
     CASE(WM_OP_MOV_LOAD_STORE_MOV_BR_IF): MOV_LOAD(); pc++; STORE_MOV_BR_IF(); NEXT();
+    /* its store to the address just loaded from, which was checked (wm_reverse_join) */
+    CASE(WM_OP_MOV_LOAD_STORE_SAME_BR_IF): {
+        uint64_t at_;
+        MOV_LOAD_EA(at_);
+        pc++;
+        STORE_MOV_BR_IF_AT(at_);
+        NEXT();
+    }
     /* Joined straight-line pairs: the first part, then, unless its branch was taken, past
      * its n field bytes and the second part's opcode, which stays in place (its fault then
      * reports from its own fields) */
@@ -682,6 +692,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define ADD_FIRST() do { SET32(0, I32(R(1)) + I32(R(2))); pc += 4; } while (0)
 #define MOV_BR_NE() do { R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; } while (0)
     CASE(WM_OP_AND_BR_EQ_LOAD_BR_IF): AND_BR_EQ_FIRST(); LOAD_BRANCH(uint32_t, 4, !!); NEXT();
+    CASE(WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint8_t, 1); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH(uint32_t, 4, !!); NEXT();
+    CASE(WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint16_t, 2); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     CASE(WM_OP_AND_BR_EQ_BR_TABLE): AND_BR_EQ_FIRST(); BR_FLAT(I32(R(0)), 1); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): ADD_FIRST(); LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* the load's branch, then the mov_br_ne */

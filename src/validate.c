@@ -387,7 +387,7 @@ static void branch_to(vctx *v, ctrl *c)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -503,7 +503,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     int how = load ? WM_JOIN_LOAD : 0;
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
-        if (v->smov_ld) unit_put(v, v->smov_at - 7, WM_OP_MOV_LOAD_STORE_MOV_BR_IF);
+        if (v->smov_ld) unit_put(v, v->smov_at - 7, wm_reverse_join(v, v->smov_at - 7, v->smov_at));
         start = v->smov_at, how = WM_JOIN_STORE;
         v->smov_at = UINT32_MAX;
     } else if (WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode && wm_joins_copy(v, op)) {

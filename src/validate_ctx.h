@@ -116,8 +116,9 @@ typedef struct vctx {
      * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
      * that i32.add2 is, while its second add may still be cut; where the last i32.store_mov
      * starts (a br_if right after it joins it), and whether a mov_load ends there; where
-     * the last and_br_eq starts and ends (an i32.load_br_if right after it joins it) */
-    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end;
+     * the last and_br_eq starts and ends (an i32.load_br_if right after it joins it); where the
+ * last i32.load_load8_u or _16_u starts (an and_br_eq right after it may join it) */
+    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at;
     int smov_ld;
 } vctx;
 
@@ -222,6 +223,7 @@ static inline void cut_code(vctx *v, uint32_t at)
     v->acc_end = UINT32_MAX; /* what replaces the code is the last instruction now */
     if (WM_CONFIG_FUSED_OPS && v->copy_end > at) v->copy_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add_at >= at) v->add_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->ll_at >= at) v->ll_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->smov_at != UINT32_MAX && v->smov_at + 7 > at) v->smov_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->br_end != UINT32_MAX && v->br_end > at) v->br_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {
@@ -262,6 +264,7 @@ int wm_joins_copy(vctx *v, uint32_t op);
 void wm_add_pair(vctx *v);
 enum { WM_JOIN_LOAD = 1, WM_JOIN_COPY, WM_JOIN_STORE };
 void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how);
+uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st);
 wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done);
 int wm_select_bit(vctx *v, uint32_t *s);
 uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at);

@@ -82,6 +82,20 @@ void wm_add_pair(vctx *v)
     v->add_at = UINT32_MAX;
 }
 
+/* What a list's reversal joins as (mov_load at ld, the i32.store_mov_br_if at st right after
+ * it): mov_load_store_same_br_if when the store's address is the value the load's was and
+ * their offsets are equal, so that the load's bounds check covers the store. The copy d = s
+ * runs before the load, so d and s both hold the load's address if it reads either; the
+ * load's dst must not be the store's address slot. */
+uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st)
+{
+    uint32_t d = wm_slot_at(v, ld + 1), s = wm_slot_at(v, ld + 2), dst = wm_slot_at(v, ld + 3);
+    uint32_t a = wm_slot_at(v, ld + 4), b = wm_slot_at(v, st + 1);
+    int same = b != dst && (a == b || ((a == d || a == s) && (b == d || b == s)));
+    return same && read16_at(v, st + 3) == read16_at(v, ld + 5) ? WM_OP_MOV_LOAD_STORE_SAME_BR_IF
+                                                                 : WM_OP_MOV_LOAD_STORE_MOV_BR_IF;
+}
+
 /* Straight-line pairs that run as one instruction, the second keeping its opcode word,
  * which the first's handler steps over (so that a fault in the second reports from its
  * own fields). Conditional branch op (or a br_table_flat's opcode) has just been emitted
@@ -96,6 +110,11 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how)
         /* a list's search, while (p && key(p) != k) p = p->next: the key's test, then the
          * load of the next node and the branch on it */
         unit_put(v, at, WM_OP_AND_BR_EQ_LOAD_BR_IF);
+        /* and the key's load just before, p->info->key, when it ends where the test starts */
+        uint32_t ll = v->ll_at, first = ll != UINT32_MAX && ll + 7 == at ? unit_at(v, ll) : 0;
+        if (first == WM_OP_I32_LOAD_LOAD8_U || first == WM_OP_I32_LOAD_LOAD16_U)
+            unit_put(v, ll, first == WM_OP_I32_LOAD_LOAD8_U ? WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF
+                                                           : WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF);
     } else if (op == WM_OP_I32_LOAD8_U_IF_FALSE && how == WM_JOIN_LOAD && v->add_at != UINT32_MAX &&
                v->add_at + 4 == start && unit_at(v, v->add_at) == WM_OP_I32_ADD) {
         /* a string's walk, q = s + 1, c = *s, while (c): the add just before it; the
@@ -457,6 +476,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         uint32_t off1 = read16_at(v, v->last_start + 3);
         take_last(v, &a, &b);
         TRY(emit_op(v, load_pairs[p][1]));
+        v->ll_at = v->op_start; /* an and_br_eq right after it may join it (wm_join_branch) */
         TRY(emit_dst(v, base));
         TRY(emit_slot(v, a));
         TRY(wm_emit16(v, off1));
