@@ -55,6 +55,9 @@ typedef struct wm_import {
 /* What compile makes of a function body; filled by validate. */
 /* wm_code.setup's bits: locals to clear (zero_lo, nzero), constants to copy */
 enum { WM_SETUP_CLEAR = 1, WM_SETUP_CONSTS = 2 };
+/* The constants held and copied: n rounded up to even, a call copying them in pairs (the
+ * pad is 0 in consts, and a slot of the frame's, counted in max_height) */
+#define WM_CONST_PAD(n) (((n) + 1u) & ~1u)
 
 typedef struct wm_code {
     const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */

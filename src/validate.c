@@ -1504,11 +1504,13 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: bad compiled opcode", 0, 0, 0);
     }
     if (v->sizing) return WASMCU_OK;
-    /* one block: the constants, then the code */
-    size_t const_bytes = v->nconsts * sizeof(uint64_t);
+    /* one block: the constants, padded to an even count (a call copies them in pairs,
+     * interp.c's enter), then the code */
+    size_t const_bytes = WM_CONST_PAD(v->nconsts) * sizeof(uint64_t);
     uint8_t *block = wm_malloc_high(&v->rt->alloc, const_bytes + nbytes);
     if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
-    if (v->nconsts) memcpy(block, v->consts, const_bytes);
+    if (v->nconsts) memcpy(block, v->consts, v->nconsts * sizeof(uint64_t));
+    if (const_bytes > v->nconsts * sizeof(uint64_t)) memset(block + v->nconsts * sizeof(uint64_t), 0, sizeof(uint64_t));
     if (v->wide) wm_pack(words, v->ncode, gap, v->map, block + const_bytes);
     else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;
@@ -1527,7 +1529,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = (uint16_t)v->nconsts;
     fd->code.setup = (uint16_t)((hi > lo ? WM_SETUP_CLEAR : 0) | (v->nconsts ? WM_SETUP_CONSTS : 0));
-    fd->code.max_height = (uint16_t)(v->nconsts + v->max_vals);
+    fd->code.max_height = (uint16_t)(WM_CONST_PAD(v->nconsts) + v->max_vals); /* the pad's slot too */
     return WASMCU_OK;
 }
 
