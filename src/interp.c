@@ -113,19 +113,19 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 
 /* Loads [dst, addr, offset] and stores [addr, value, offset], the offset 16 bits (ea_far
  * handles larger ones): the effective address is computed in 64 bits so it cannot wrap. */
-#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U16(2); if (UNLIKELY(ea + (n) > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define EA(n, k) uint64_t ea = (uint64_t)I32(R(k)) + U16(2); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); R(0) = conv(t); pc += 4; } while (0)
 #define LOAD32(type, n, conv) do { EA(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, conv(t)); pc += 4; } while (0)
 #define STORE(type, n) do { EA(n, 0); type t = (type)R(1); COPY(mem + ea, &t, n); pc += 4; } while (0)
 /* A load or store fused with the i32.add that computed its address: [dst, a, b, offset] and
  * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
-#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (UNLIKELY(ea + (n) > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 5; } while (0)
 #define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 5; } while (0)
 /* A load from the address an i32.load just read (p->q->x): [dst, addr, offset1, offset].
  * A fault of the second access reports with pc on the offset1 field, which
  * wm_validate_locate finds in the second load's code (the opcode's byte, in the first's). */
-#define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (UNLIKELY(e2_ + (n) > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
+#define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (OOB(e2_, n)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
 /* A load and the branch that tests what it read: [dst, addr, offset, target] */
 #define LOAD_BRANCH(type, n, test) do { EA(n, 1); type t_; COPY(&t_, mem + ea, n); SET32(0, AS_U32(t_)); if (test t_) TAKE(4); else pc += 8; } while (0)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
@@ -141,6 +141,9 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define AS_S64(t) ((uint64_t)(int64_t)(t))
 
 #define TRAP(e) do { err = (e); goto trap; } while (0)
+/* Whether n (at most 8) bytes at ea pass memory's end: past memlim, the exact test */
+#define OOB(ea, n) (UNLIKELY((int64_t)(ea) > memlim) && (ea) + (n) > MEMSIZE())
+#define MEMSIZE() ((uint64_t)(memlim + 8))
 /* The fuel and interrupt check at a call or back-edge, after the transfer: one load and a
  * branch when nothing is metered. A stop resumes at pc, where the transfer led. */
 #define METER() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) goto check; } while (0)
@@ -149,7 +152,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
     do {                                                                                        \
         cur = (inst);                                                                           \
         mem = cur->mem ? cur->mem->data : NULL;                                                 \
-        memsize = cur->mem ? cur->mem->size : 0;                                                \
+        memlim = (cur->mem ? (int64_t)cur->mem->size : 0) - 8;                                 \
     } while (0)
 
 /* A call into another instance pushes two frames: the caller's, then one whose pc is this
@@ -305,7 +308,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     wm_func *func = start->func, *callee;
     wasmcu_instance *cur;
     uint8_t *mem;
-    uint64_t memsize;
+    /* memory's size (0 without one) less 8: an access of up to 8 bytes at ea is in bounds
+     * when ea <= memlim, one compare (OOB) */
+    int64_t memlim;
     /* the frame stack as pointers (the next free frame, its end, this run's first), which
      * spares a call and a return the index arithmetic */
     wm_frame *const frames = owner->frames, *const frames_end = frames + owner->max_frames;
@@ -533,10 +538,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
 #endif
     /* an offset past 65535: [dst, addr, offset32, size], the checked address for the access
-     * that follows with offset 0 (below memsize, so it fits 32 bits) */
+     * that follows with offset 0 (below memory's size, so it fits 32 bits) */
     CASE(WM_OP_EA_FAR): {
         uint64_t ea = (uint64_t)I32(R(1)) + U32(2);
-        if (ea + U16(6) > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (ea + U16(6) > MEMSIZE()) TRAP(WASMCU_TRAP_MEMORY_OOB);
         R(0) = (uint32_t)ea;
         pc += 8;
         NEXT();
@@ -594,7 +599,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
     CASE(WM_OP_I32_STORE_VADD): { /* [addr, a, b, offset]: the value is the add a + b */
         uint64_t ea = (uint64_t)I32(R(0)) + U16(3);
-        if (UNLIKELY(ea + 4 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
         uint32_t t = I32(R(1)) + I32(R(2));
         COPY(mem + ea, &t, 4);
         pc += 5;
@@ -633,7 +638,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP(+, uint32_t, !=); NEXT();
     CASE(WM_OP_I32_LOAD_SHL_ADD): { /* the address wraps at 32 bits as the shl and add did */
         uint64_t ea = (uint64_t)((I32(R(1)) << (I32(R(2)) & 31)) + I32(R(3))) + U16(4);
-        if (UNLIKELY(ea + 4 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
         uint32_t t;
         COPY(&t, mem + ea, 4);
         SET32(0, t);
@@ -653,12 +658,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     /* x times what a load16 reads, [dst, x, addr, offset] */
-#define MUL_LOAD(type) do { uint64_t ea = (uint64_t)I32(R(2)) + U16(3); if (UNLIKELY(ea + 2 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB); type t_; COPY(&t_, mem + ea, 2); SET32(0, I32(R(1)) * AS_U32(t_)); pc += 5; } while (0)
+#define MUL_LOAD(type) do { uint64_t ea = (uint64_t)I32(R(2)) + U16(3); if (OOB(ea, 2)) TRAP(WASMCU_TRAP_MEMORY_OOB); type t_; COPY(&t_, mem + ea, 2); SET32(0, I32(R(1)) * AS_U32(t_)); pc += 5; } while (0)
     CASE(WM_OP_I32_MUL_LOAD16_U): MUL_LOAD(uint16_t); NEXT();
     CASE(WM_OP_I32_MUL_LOAD16_S): MUL_LOAD(int16_t); NEXT();
     /* two 16-bit loads' product, [dst, addr1, offset1, addr2, offset2]: the second load's
      * fault reports from its own fields, where the locating compile finds that load */
-#define MUL2_LOAD(type) do { uint64_t e1_ = (uint64_t)I32(R(1)) + U16(2), e2_ = (uint64_t)I32(R(4)) + U16(5); if (UNLIKELY(e1_ + 2 > memsize)) TRAP(WASMCU_TRAP_MEMORY_OOB); if (UNLIKELY(e2_ + 2 > memsize)) { pc += 5; TRAP(WASMCU_TRAP_MEMORY_OOB); } type a_, b_; COPY(&a_, mem + e1_, 2); COPY(&b_, mem + e2_, 2); SET32(0, AS_U32(a_) * AS_U32(b_)); pc += 7; } while (0)
+#define MUL2_LOAD(type) do { uint64_t e1_ = (uint64_t)I32(R(1)) + U16(2), e2_ = (uint64_t)I32(R(4)) + U16(5); if (OOB(e1_, 2)) TRAP(WASMCU_TRAP_MEMORY_OOB); if (OOB(e2_, 2)) { pc += 5; TRAP(WASMCU_TRAP_MEMORY_OOB); } type a_, b_; COPY(&a_, mem + e1_, 2); COPY(&b_, mem + e2_, 2); SET32(0, AS_U32(a_) * AS_U32(b_)); pc += 7; } while (0)
     CASE(WM_OP_I32_MUL2_LOAD16_U): MUL2_LOAD(uint16_t); NEXT();
     CASE(WM_OP_I32_MUL2_LOAD16_S): MUL2_LOAD(int16_t); NEXT();
     CASE(WM_OP_SELECT_EQ): R(0) = fp[pc[2 - (I32(R(3)) == I32(R(4)))]]; pc += 5; NEXT();
@@ -687,7 +692,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* a copy and an i32.load: [d, s, dst, addr, offset]; a fault reports with pc past the
      * copy, in the load's code */
 #define MOV_LOAD() do { uint64_t ea_; MOV_LOAD_EA(ea_); } while (0)
-#define MOV_LOAD_EA(ea) do { R(0) = R(1); ea = (uint64_t)I32(R(3)) + U16(4); if (UNLIKELY(ea + 4 > memsize)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } uint32_t t_; COPY(&t_, mem + ea, 4); SET32(2, t_); pc += 6; } while (0)
+#define MOV_LOAD_EA(ea) do { R(0) = R(1); ea = (uint64_t)I32(R(3)) + U16(4); if (OOB(ea, 4)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } uint32_t t_; COPY(&t_, mem + ea, 4); SET32(2, t_); pc += 6; } while (0)
     CASE(WM_OP_I32_STORE_MOV_BR_IF): STORE_MOV_BR_IF(); NEXT();
     CASE(WM_OP_MOV_LOAD): MOV_LOAD(); NEXT();
     /* a list's reversal, one node a turn: mov_load, then past the opcode of the
@@ -905,7 +910,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
         uint32_t len = cur->data_dropped[di] ? 0 : seg->len;
         sp -= 3;
-        if ((uint64_t)s + n > len || (uint64_t)d + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if ((uint64_t)s + n > len || (uint64_t)d + n > MEMSIZE()) TRAP(WASMCU_TRAP_MEMORY_OOB);
         if (n) memcpy(mem + d, seg->bytes + s, n);
         CALLED();
         NEXT();
@@ -915,7 +920,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         SP();
         uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
         sp -= 3;
-        if ((uint64_t)d + n > memsize || (uint64_t)s + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if ((uint64_t)d + n > MEMSIZE() || (uint64_t)s + n > MEMSIZE()) TRAP(WASMCU_TRAP_MEMORY_OOB);
         if (n) memmove(mem + d, mem + s, n);
         CALLED();
         NEXT();
@@ -925,7 +930,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         uint32_t d = I32(sp[-3]), n = I32(sp[-1]);
         uint8_t val = (uint8_t)sp[-2];
         sp -= 3;
-        if ((uint64_t)d + n > memsize) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        if ((uint64_t)d + n > MEMSIZE()) TRAP(WASMCU_TRAP_MEMORY_OOB);
         if (n) memset(mem + d, val, n);
         CALLED();
         NEXT();
