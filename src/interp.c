@@ -103,11 +103,16 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
  * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
  * is written, as the two instructions would */
-#define ARITH_BR_CMP(op, type, cmp) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) TAKE(4); else pc += 8; } while (0)
-#define ARITH_BR_IF(op, test) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) TAKE(3); else pc += 7; } while (0)
+#define ARITH_BR_CMP_BY(op, type, cmp, take) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) take(4); else pc += 8; } while (0)
+#define ARITH_BR_CMP(op, type, cmp) ARITH_BR_CMP_BY(op, type, cmp, TAKE)
+#define ARITH_BR_IF_BY(op, test, take) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) take(3); else pc += 7; } while (0)
+#define ARITH_BR_IF(op, test) ARITH_BR_IF_BY(op, test, TAKE)
 /* a taken branch whose target is at pc + k: targets are relative to where they are written,
  * so no register holds the code's start; only a loop's back-edge goes backwards */
 #define TAKE(k) do { const uint8_t *at_ = pc + (k); int32_t t_ = rds32(at_); pc = at_ + t_; if (t_ < 0) METER(); } while (0)
+/* the same where the compiler knows the branch goes back to a loop's head (the last branch
+ * of a joined loop end, wm_join_branch): the check without the test of the target's sign */
+#define TAKE_BACK(k) do { const uint8_t *at_ = pc + (k); pc = at_ + rds32(at_); METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + U16(0), pc += 2)
 
@@ -127,7 +132,8 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
  * wm_validate_locate finds in the second load's code (the opcode's byte, in the first's). */
 #define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (OOB(e2_, n)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
 /* A load and the branch that tests what it read: [dst, addr, offset, target] */
-#define LOAD_BRANCH(type, n, test) do { EA(n, 1); type t_; COPY(&t_, mem + ea, n); SET32(0, AS_U32(t_)); if (test t_) TAKE(4); else pc += 8; } while (0)
+#define LOAD_BRANCH_BY(type, n, test, take) do { EA(n, 1); type t_; COPY(&t_, mem + ea, n); SET32(0, AS_U32(t_)); if (test t_) take(4); else pc += 8; } while (0)
+#define LOAD_BRANCH(type, n, test) LOAD_BRANCH_BY(type, n, test, TAKE)
 /* two i32 instructions in one, the first's result feeding the second: [dst, a, b, c] */
 #define TRI_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)), c = I32(R(3)); SET32(0, expr); pc += 4; } while (0)
 #define TRI_I64(expr) do { uint64_t a = R(1), b = R(2), c = R(3); R(0) = (uint64_t)(expr); pc += 4; } while (0)
@@ -634,8 +640,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_ADD2): ADD2(); NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
     /* then past the add_br_if's or add_br_ne's opcode */
-    CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF(+, !!); NEXT();
-    CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP(+, uint32_t, !=); NEXT();
+    CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
+    CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
     CASE(WM_OP_I32_LOAD_SHL_ADD): { /* the address wraps at 32 bits as the shl and add did */
         uint64_t ea = (uint64_t)((I32(R(1)) << (I32(R(2)) & 31)) + I32(R(3))) + U16(4);
         if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
@@ -687,23 +693,23 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     /* the store, the copy, then the branch on cond: [addr, value, offset, d, s, cond, target] */
-#define STORE_MOV_BR_IF() do { EA(4, 0); STORE_MOV_BR_IF_AT(ea); } while (0)
-#define STORE_MOV_BR_IF_AT(ea) do { uint32_t t_ = I32(R(1)); COPY(mem + (ea), &t_, 4); R(4) = R(5); if (I32(R(6))) TAKE(7); else pc += 11; } while (0)
+#define STORE_MOV_BR_IF(take) do { EA(4, 0); STORE_MOV_BR_IF_AT(ea, take); } while (0)
+#define STORE_MOV_BR_IF_AT(ea, take) do { uint32_t t_ = I32(R(1)); COPY(mem + (ea), &t_, 4); R(4) = R(5); if (I32(R(6))) take(7); else pc += 11; } while (0)
     /* a copy and an i32.load: [d, s, dst, addr, offset]; a fault reports with pc past the
      * copy, in the load's code */
 #define MOV_LOAD() do { uint64_t ea_; MOV_LOAD_EA(ea_); } while (0)
 #define MOV_LOAD_EA(ea) do { R(0) = R(1); ea = (uint64_t)I32(R(3)) + U16(4); if (OOB(ea, 4)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } uint32_t t_; COPY(&t_, mem + ea, 4); SET32(2, t_); pc += 6; } while (0)
-    CASE(WM_OP_I32_STORE_MOV_BR_IF): STORE_MOV_BR_IF(); NEXT();
+    CASE(WM_OP_I32_STORE_MOV_BR_IF): STORE_MOV_BR_IF(TAKE); NEXT();
     CASE(WM_OP_MOV_LOAD): MOV_LOAD(); NEXT();
     /* a list's reversal, one node a turn: mov_load, then past the opcode of the
      * i32.store_mov_br_if after it (a fault there is the store's) */
-    CASE(WM_OP_MOV_LOAD_STORE_MOV_BR_IF): MOV_LOAD(); pc++; STORE_MOV_BR_IF(); NEXT();
+    CASE(WM_OP_MOV_LOAD_STORE_MOV_BR_IF): MOV_LOAD(); pc++; STORE_MOV_BR_IF(TAKE_BACK); NEXT();
     /* its store to the address just loaded from, which was checked (wm_reverse_join) */
     CASE(WM_OP_MOV_LOAD_STORE_SAME_BR_IF): {
         uint64_t at_;
         MOV_LOAD_EA(at_);
         pc++;
-        STORE_MOV_BR_IF_AT(at_);
+        STORE_MOV_BR_IF_AT(at_, TAKE_BACK);
         NEXT();
     }
     /* Joined straight-line pairs: the first part, then, unless its branch was taken, past
@@ -712,10 +718,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define JOIN_TAKEN(taken, k, n) do { if (taken) { TAKE(k); NEXT(); } pc += (n) + 1; } while (0)
 #define AND_BR_EQ_FIRST() do { uint32_t s_ = I32(R(1)) & I32(R(2)); SET32(0, s_); JOIN_TAKEN(s_ == I32(R(3)), 4, 8); } while (0)
 #define ADD_FIRST() do { SET32(0, I32(R(1)) + I32(R(2))); pc += 4; } while (0)
-#define MOV_BR_NE() do { R(0) = R(1); if (I32(R(2)) != I32(R(3))) TAKE(4); else pc += 8; } while (0)
-    CASE(WM_OP_AND_BR_EQ_LOAD_BR_IF): AND_BR_EQ_FIRST(); LOAD_BRANCH(uint32_t, 4, !!); NEXT();
-    CASE(WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint8_t, 1); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH(uint32_t, 4, !!); NEXT();
-    CASE(WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint16_t, 2); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH(uint32_t, 4, !!); NEXT();
+#define MOV_BR_NE(take) do { R(0) = R(1); if (I32(R(2)) != I32(R(3))) take(4); else pc += 8; } while (0)
+    /* (a joined loop end's last branch goes back: TAKE_BACK) */
+    CASE(WM_OP_AND_BR_EQ_LOAD_BR_IF): AND_BR_EQ_FIRST(); LOAD_BRANCH_BY(uint32_t, 4, !!, TAKE_BACK); NEXT();
+    CASE(WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint8_t, 1); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH_BY(uint32_t, 4, !!, TAKE_BACK); NEXT();
+    CASE(WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint16_t, 2); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH_BY(uint32_t, 4, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_AND_BR_EQ_BR_TABLE): AND_BR_EQ_FIRST(); BR_FLAT(I32(R(0)), 1); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): ADD_FIRST(); LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* the load's branch, then the mov_br_ne */
@@ -724,11 +731,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         uint8_t c_ = mem[ea];
         SET32(0, c_);
         JOIN_TAKEN(!c_, 4, 8);
-        MOV_BR_NE();
+        MOV_BR_NE(TAKE_BACK);
         NEXT();
     }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else pc += 7; NEXT();
-    CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(); NEXT();
+    CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(TAKE); NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
 #endif
 

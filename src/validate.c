@@ -500,10 +500,11 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     /* the copy just before it may take it in (a loop's phi, then its branch), or the store
      * and copy just before it (a list's reversal: next->link = prev, prev = p, while (p)) */
     uint32_t start = v->ncode; /* where the branch instruction starts */
-    int how = load ? WM_JOIN_LOAD : 0;
+    int how = load ? WM_JOIN_LOAD : 0, back = c->op == WM_OP_LOOP;
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
-        if (v->smov_ld) unit_put(v, v->smov_at - 7, wm_reverse_join(v, v->smov_at - 7, v->smov_at));
+        /* the mov_load before it too when the branch goes back (TAKE_BACK) */
+        if (v->smov_ld && back) unit_put(v, v->smov_at - 7, wm_reverse_join(v, v->smov_at - 7, v->smov_at));
         start = v->smov_at, how = WM_JOIN_STORE;
         v->smov_at = UINT32_MAX;
     } else if (WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode && wm_joins_copy(v, op)) {
@@ -520,7 +521,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     v->op_start = v->op_prev = UINT32_MAX;
     *at = v->ncode;
     TRY(emit_target(v, c));
-    if (WM_CONFIG_FUSED_OPS && !v->wide) wm_join_branch(v, op, start, how);
+    if (WM_CONFIG_FUSED_OPS && !v->wide) wm_join_branch(v, op, start, how, back);
     return WASMCU_OK;
 }
 
@@ -878,7 +879,7 @@ static wasmcu_err op_br_table(vctx *v)
         } else if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
             uint32_t start = v->ncode;
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
-            wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0);
+            wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0, 0);
             TRY(emit_slot(v, is));
         }
         if (flat) {

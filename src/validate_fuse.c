@@ -100,13 +100,16 @@ uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st)
  * which the first's handler steps over (so that a fault in the second reports from its
  * own fields). Conditional branch op (or a br_table_flat's opcode) has just been emitted
  * from start (not in a wide function); how says what it took in: a load (WM_JOIN_LOAD), a copy (WM_JOIN_COPY), a
- * store and a copy (WM_JOIN_STORE), or 0. br_at and br_end keep the last branch that a
- * branch right after it may join; a label clears them. */
-void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how)
+ * store and a copy (WM_JOIN_STORE), or 0; back, whether op branches back to a loop's head.
+ * A join whose last branch ends a loop's turn forms only when it goes back: its handler
+ * then runs the fuel and interrupt check without testing the target's sign (TAKE_BACK).
+ * br_at and br_end keep the last branch that a branch right after it may join; a label
+ * clears them. */
+void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
 {
     uint32_t at = v->br_at, prev = v->br_end == start ? unit_at(v, at) : 0;
     v->br_end = UINT32_MAX;
-    if (op == WM_OP_I32_LOAD_BR_IF && how == WM_JOIN_LOAD && prev == WM_OP_AND_BR_EQ) {
+    if (op == WM_OP_I32_LOAD_BR_IF && how == WM_JOIN_LOAD && prev == WM_OP_AND_BR_EQ && back) {
         /* a list's search, while (p && key(p) != k) p = p->next: the key's test, then the
          * load of the next node and the branch on it */
         unit_put(v, at, WM_OP_AND_BR_EQ_LOAD_BR_IF);
@@ -125,10 +128,10 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how)
     } else if (op == WM_OP_BR_TABLE_FLAT && prev == WM_OP_AND_BR_EQ) {
         /* a state machine's test of its input, then its switch on the state */
         unit_put(v, at, WM_OP_AND_BR_EQ_BR_TABLE);
-    } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE) {
+    } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE && back) {
         /* then s = q and the branch back while the state goes on (mov_br_ne) */
         unit_put(v, at, WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
-    } else if ((op == WM_OP_ADD_BR_IF || op == WM_OP_ADD_BR_NE) && how == 0 && v->add2_at != UINT32_MAX &&
+    } else if ((op == WM_OP_ADD_BR_IF || op == WM_OP_ADD_BR_NE) && how == 0 && back && v->add2_at != UINT32_MAX &&
                v->add2_at + 8 == start && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
         /* a loop's end that steps two pointers and its count: the i32.add2 just before
          * the count's add_br_if or add_br_ne */
