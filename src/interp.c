@@ -615,6 +615,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD_BR_NE): ARITH_BR_CMP(+, uint32_t, !=); NEXT();
     CASE(WM_OP_ADD_BR_LT_U): ARITH_BR_CMP(+, uint32_t, <); NEXT();
     CASE(WM_OP_ADD_BR_LT_S): ARITH_BR_CMP(+, int32_t, <); NEXT();
+    CASE(WM_OP_ADD_BR_IF_BACK): ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
+    CASE(WM_OP_ADD_BR_NE_BACK): ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
+    CASE(WM_OP_ADD_BR_LT_U_BACK): ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
     CASE(WM_OP_AND_BR_IF): ARITH_BR_IF(&, !!); NEXT();
     CASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();
     CASE(WM_OP_AND_BR_EQ): ARITH_BR_CMP(&, uint32_t, ==); NEXT();

@@ -82,6 +82,17 @@ void wm_add_pair(vctx *v)
     v->add_at = UINT32_MAX;
 }
 
+/* op as the form that branches back to a loop's head, where it has one (TAKE_BACK) */
+uint32_t wm_back_form(uint32_t op)
+{
+    switch (op) {
+    case WM_OP_ADD_BR_IF: return WM_OP_ADD_BR_IF_BACK;
+    case WM_OP_ADD_BR_NE: return WM_OP_ADD_BR_NE_BACK;
+    case WM_OP_ADD_BR_LT_U: return WM_OP_ADD_BR_LT_U_BACK;
+    default: return op;
+    }
+}
+
 /* What a list's reversal joins as (mov_load at ld, the i32.store_mov_br_if at st right after
  * it): mov_load_store_same_br_if when the store's address is the value the load's was and
  * their offsets are equal, so that the load's bounds check covers the store. The copy d = s
@@ -131,11 +142,11 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
     } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE && back) {
         /* then s = q and the branch back while the state goes on (mov_br_ne) */
         unit_put(v, at, WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
-    } else if ((op == WM_OP_ADD_BR_IF || op == WM_OP_ADD_BR_NE) && how == 0 && back && v->add2_at != UINT32_MAX &&
+    } else if ((op == WM_OP_ADD_BR_IF_BACK || op == WM_OP_ADD_BR_NE_BACK) && how == 0 && v->add2_at != UINT32_MAX &&
                v->add2_at + 8 == start && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
         /* a loop's end that steps two pointers and its count: the i32.add2 just before
          * the count's add_br_if or add_br_ne */
-        unit_put(v, v->add2_at, op == WM_OP_ADD_BR_IF ? WM_OP_ADD2_ADD_BR_IF : WM_OP_ADD2_ADD_BR_NE);
+        unit_put(v, v->add2_at, op == WM_OP_ADD_BR_IF_BACK ? WM_OP_ADD2_ADD_BR_IF : WM_OP_ADD2_ADD_BR_NE);
         v->add2_at = UINT32_MAX;
     } else if (op == WM_OP_AND_BR_EQ) {
         v->br_at = start, v->br_end = v->ncode; /* a load_br_if or a br_table may join it */

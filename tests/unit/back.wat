@@ -53,4 +53,24 @@
         (return (i32.const 44)))
       (return (i32.const 300)))
     (local.get $p))
+;; count loops ending in one fused add-and-branch back (add_br_ne_back,
+  ;; add_br_lt_u_back, add_br_if_back): turns, turns, 3 to the turns
+  (func (export "back_ne") (param $n i32) (result i32) (local $i i32)
+    (loop $l (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.get $i))
+  (func (export "back_lt") (param $n i32) (result i32) (local $i i32)
+    (loop $l (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.get $i))
+  (func (export "back_if") (param $n i32) (result i32) (local $x i32)
+    (local.set $x (i32.const 1))
+    (loop $l
+      (local.set $x (i32.mul (local.get $x) (i32.const 3)))
+      (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (local.get $x))
+  ;; the same add-and-branch forward (add_br_ne): i + 1, or 500 when that is n
+  (func (export "fwd_ne") (param $i i32) (param $n i32) (result i32)
+    (block $out
+      (br_if $out (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n)))
+      (return (i32.const 500)))
+    (local.get $i))
 )
