@@ -724,8 +724,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define MOV_BR_NE(take) do { R(0) = R(1); if (I32(R(2)) != I32(R(3))) take(4); else pc += 8; } while (0)
     /* (a joined loop end's last branch goes back: TAKE_BACK) */
     CASE(WM_OP_AND_BR_EQ_LOAD_BR_IF): AND_BR_EQ_FIRST(); LOAD_BRANCH_BY(uint32_t, 4, !!, TAKE_BACK); NEXT();
-    CASE(WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint8_t, 1); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH_BY(uint32_t, 4, !!, TAKE_BACK); NEXT();
-    CASE(WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint16_t, 2); pc++; AND_BR_EQ_FIRST(); LOAD_BRANCH_BY(uint32_t, 4, !!, TAKE_BACK); NEXT();
+    /* the next node's load at an address the key's first load checked (wm_join_branch) */
+#define NEXT_NODE() do { uint64_t e3_ = (uint64_t)I32(R(1)) + U16(2); uint32_t t3_; COPY(&t3_, mem + e3_, 4); SET32(0, t3_); if (t3_) TAKE_BACK(4); else pc += 8; } while (0)
+    CASE(WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint8_t, 1); pc++; AND_BR_EQ_FIRST(); NEXT_NODE(); NEXT();
+    CASE(WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint16_t, 2); pc++; AND_BR_EQ_FIRST(); NEXT_NODE(); NEXT();
     CASE(WM_OP_AND_BR_EQ_BR_TABLE): AND_BR_EQ_FIRST(); BR_FLAT(I32(R(0)), 1); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): ADD_FIRST(); LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* the load's branch, then the mov_br_ne */

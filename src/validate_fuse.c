@@ -124,8 +124,15 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         /* a list's search, while (p && key(p) != k) p = p->next: the key's test, then the
          * load of the next node and the branch on it */
         unit_put(v, at, WM_OP_AND_BR_EQ_LOAD_BR_IF);
-        /* and the key's load just before, p->info->key, when it ends where the test starts */
+        /* and the key's loads just before, p->info->key, when they end where the test starts
+         * and their first load's check covers the next node's: the same address slot,
+         * which neither result overwrites, at an offset no higher (its handler loads the
+         * next node unchecked) */
         uint32_t ll = v->ll_at, first = ll != UINT32_MAX && ll + 7 == at ? unit_at(v, ll) : 0;
+        uint32_t a = first ? wm_slot_at(v, ll + 2) : 0;
+        if (first && (wm_slot_at(v, start + 2) != a || wm_slot_at(v, ll + 1) == a ||
+                      wm_slot_at(v, at + 1) == a || read16_at(v, start + 3) > read16_at(v, ll + 3)))
+            first = 0;
         if (first == WM_OP_I32_LOAD_LOAD8_U || first == WM_OP_I32_LOAD_LOAD16_U)
             unit_put(v, ll, first == WM_OP_I32_LOAD_LOAD8_U ? WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF
                                                            : WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF);

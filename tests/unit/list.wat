@@ -57,4 +57,21 @@
                             (local.get $k)))
         (br_if $l (local.tee $p (i32.load (local.get $p))))))
     (local.get $p))
+;; the record's address at p, the next node's at p + 4: the key's first load does not
+  ;; cover the next node's, which keeps its check (no join)
+  (func (export "find16_far") (param $p i32) (param $k i32) (result i32)
+    (block $out
+      (loop $l
+        (br_if $out (i32.eq (i32.load16_u offset=2 (i32.load (local.get $p)))
+                            (i32.and (local.get $k) (i32.const 65535))))
+        (br_if $l (local.tee $p (i32.load offset=4 (local.get $p))))))
+    (local.get $p))
+;; the next node's link read through another pointer, q: no join
+  (func (export "find_two") (param $p i32) (param $k i32) (param $q i32) (result i32)
+    (block $out
+      (loop $l
+        (br_if $out (i32.eq (i32.load16_u offset=2 (i32.load offset=4 (local.get $p)))
+                            (i32.and (local.get $k) (i32.const 65535))))
+        (br_if $l (local.tee $p (i32.load (local.get $q))))))
+    (local.get $p))
 )
