@@ -165,8 +165,8 @@ int main(void)
     CHECK(starts_with(inst, "relink", WM_OP_MOV_LOAD_STORE_MOV_BR_IF) == fused);
     CHECK(starts_with(inst, "find16", WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF) == fused);
     CHECK(starts_with(inst, "find8", WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF) == fused);
-    CHECK(starts_with(inst, "find16_far", WM_OP_I32_LOAD_LOAD16_U));
-    CHECK(starts_with(inst, "find_two", WM_OP_I32_LOAD_LOAD16_U));
+    CHECK(starts_with(inst, "find16_far", WM_OP_I32_LOAD_LOAD16_U) == fused);
+    CHECK(starts_with(inst, "find_two", WM_OP_I32_LOAD_LOAD16_U) == fused);
 
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
