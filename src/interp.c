@@ -259,7 +259,7 @@ static inline void enter(wasmcu_val *locals, const wm_code *c, double *acc)
         uint32_t nc = c->nconsts;
         const uint64_t *from = c->consts;
         locals += c->nlocals;
-        if (nc <= 2 && ENTER_PAIRS_MAX) { /* the commonest, without the switch's jump */
+        if (nc <= 2 && ENTER_PAIRS_MAX != 0) { /* the commonest, without the switch's jump */
             PAIR(0);
             return;
         }
