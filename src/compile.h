@@ -78,8 +78,14 @@
  *                            mov_br_ne [d, s, a, b, target32]: in that order
  *   two adds                 [op, d1, a1, b1, i32.add, d2, a2, b2]   i32.add2
  *   straight-line pairs      the first's opcode, its fields, then the second as it was
- *                            (its opcode word stepped over): mov_load_store_mov_br_if,
- *                            and_br_eq_load_br_if, and_br_eq_br_table, add_load8_u_if_false
+ *                            (its opcode word stepped over): mov_load_store_mov_br_if
+ *                            (_same_br_if: the store to the address just loaded from,
+ *                            unchecked), and_br_eq_load_br_if (and the i32.load_load8_u/16_u
+ *                            before it, its last load unchecked), and_br_eq_br_table,
+ *                            add_load8_u_if_false (_mov_br_ne), add2_add_br_if/_ne; those
+ *                            that end a loop's turn only when their last branch goes back
+ *   add and branch back      add_br_if_back, add_br_ne_back, add_br_lt_u_back: as
+ *                            add_br_*, their branch known to go to a loop's head
  *   call                     [op, funcidx32, args]       args: the first argument's slot,
  *                                                        where the callee's frame starts; a
  *                                                        function of the module (call_import
@@ -95,7 +101,9 @@
  *   loop                     [op]                        the fuel check before a back-edge
  *                                                        that moves values; the conditional
  *                                                        branches check on a negative target,
- *                                                        jump_loop always, calls in the call
+ *                                                        the _back forms and the joined loop
+ *                                                        ends always, jump_loop always, calls
+ *                                                        in the call
  */
 #ifndef WM_COMPILE_H
 #define WM_COMPILE_H

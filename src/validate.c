@@ -503,7 +503,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     int how = load ? WM_JOIN_LOAD : 0, back = c->op == WM_OP_LOOP;
     /* (not in a wide function: pack.c splits a fused branch whose result is far by its
      * FUSE_BRANCH row, which the back forms have not) */
-    if (back && !v->wide) op = wm_back_form(op);
+    if (WM_CONFIG_FUSED_OPS && back && !v->wide) op = wm_back_form(op);
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
         /* the mov_load before it too when the branch goes back (TAKE_BACK) */
