@@ -110,8 +110,9 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* a taken branch whose target is at pc + k: targets are relative to where they are written,
  * so no register holds the code's start; only a loop's back-edge goes backwards */
 #define TAKE(k) do { const uint8_t *at_ = pc + (k); int32_t t_ = rds32(at_); pc = at_ + t_; if (t_ < 0) METER(); } while (0)
-/* the same where the compiler knows the branch goes back to a loop's head (the last branch
- * of a joined loop end, wm_join_branch): the check without the test of the target's sign */
+/* the same where the compiler knows the branch goes back to a loop's head (opcodes.def's
+ * BACK_FORM rows, the last branch of a joined loop end): the check without the test of the
+ * target's sign */
 #define TAKE_BACK(k) do { const uint8_t *at_ = pc + (k); pc = at_ + rds32(at_); METER(); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + U16(0), pc += 2)

@@ -15,8 +15,9 @@
 #include "opcodes.h"
 #include "pack.h"
 
-/* A fused branch's two halves (opcodes.def's FUSE_BRANCH rows): packing splits one whose
- * result must be staged, since a taken branch would skip the slot_out after it. */
+/* A fused branch's two halves (opcodes.def's FUSE_BRANCH rows; a BACK_FORM row's, its
+ * fused form's): packing splits one whose result must be staged, since a taken branch
+ * would skip the slot_out after it. The plain branch half checks a back-edge itself. */
 static int fused_branch(uint32_t op, uint32_t *first, uint32_t *branch)
 {
     switch (op) {
@@ -25,9 +26,13 @@ static int fused_branch(uint32_t op, uint32_t *first, uint32_t *branch)
         *first = WM_OP_##f;                                                                    \
         *branch = WM_OP_##b;                                                                   \
         return 1;
+#define BACK_FORM(back, fused)                                                                 \
+    case WM_OP_##back:                                                                         \
+        return fused_branch(WM_OP_##fused, first, branch);
 #define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
+#undef BACK_FORM
 #undef FUSE_BRANCH
     default: return 0;
     }

@@ -501,9 +501,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
      * and copy just before it (a list's reversal: next->link = prev, prev = p, while (p)) */
     uint32_t start = v->ncode; /* where the branch instruction starts */
     int how = load ? WM_JOIN_LOAD : 0, back = c->op == WM_OP_LOOP;
-    /* (not in a wide function: pack.c splits a fused branch whose result is far by its
-     * FUSE_BRANCH row, which the back forms have not) */
-    if (WM_CONFIG_FUSED_OPS && back && !v->wide) op = wm_back_form(op);
+    if (WM_CONFIG_FUSED_OPS && back) op = wm_back_form(op);
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
         /* the mov_load before it too when the branch goes back (TAKE_BACK) */
@@ -1514,7 +1512,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     uint8_t *block = wm_malloc_high(&v->rt->alloc, const_bytes + nbytes);
     if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
     if (v->nconsts) memcpy(block, v->consts, v->nconsts * sizeof(uint64_t));
-    if (const_bytes > v->nconsts * sizeof(uint64_t)) memset(block + v->nconsts * sizeof(uint64_t), 0, sizeof(uint64_t));
+    if (v->nconsts & 1) memset(block + v->nconsts * sizeof(uint64_t), 0, sizeof(uint64_t)); /* the pad */
     if (v->wide) wm_pack(words, v->ncode, gap, v->map, block + const_bytes);
     else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;

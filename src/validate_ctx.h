@@ -32,7 +32,7 @@ typedef struct ctrl {
     uint32_t loop_start;      /* loop: word index branches jump to */
     uint32_t fixups;          /* chain of words to patch with the end: index + 1, 0 ends */
     uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
-    /* the declared locals assigned on every path (set_locals, a bit each) at the block's
+    /* the declared locals assigned on every path (write_local, a bit each) at the block's
      * start, and at its end so far: the and of the branches to it (all ones with none) */
     uint64_t entry, join;
 } ctrl;
@@ -116,8 +116,8 @@ typedef struct vctx {
      * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
      * that i32.add2 is, while its second add may still be cut; where the last i32.store_mov
      * starts (a br_if right after it joins it), and whether a mov_load ends there; where
-     * the last and_br_eq starts and ends (an i32.load_br_if right after it joins it); where the
- * last i32.load_load8_u or _16_u starts (an and_br_eq right after it may join it) */
+     * the last and_br_eq starts and ends (an i32.load_br_if right after it joins it); where
+     * the last i32.load_load8_u or _16_u starts (an and_br_eq right after it may join it) */
     uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at;
     int smov_ld;
 } vctx;

@@ -82,13 +82,16 @@ void wm_add_pair(vctx *v)
     v->add_at = UINT32_MAX;
 }
 
-/* op as the form that branches back to a loop's head, where it has one (TAKE_BACK) */
+/* op as the form that branches back to a loop's head, where it has one (opcodes.def's
+ * BACK_FORM rows; TAKE_BACK) */
 uint32_t wm_back_form(uint32_t op)
 {
     switch (op) {
-    case WM_OP_ADD_BR_IF: return WM_OP_ADD_BR_IF_BACK;
-    case WM_OP_ADD_BR_NE: return WM_OP_ADD_BR_NE_BACK;
-    case WM_OP_ADD_BR_LT_U: return WM_OP_ADD_BR_LT_U_BACK;
+#define BACK_FORM(back, fused) case WM_OP_##fused: return WM_OP_##back;
+#define OP(name, text, prefix, code, imm, sig, form)
+#include "opcodes.def"
+#undef OP
+#undef BACK_FORM
     default: return op;
     }
 }
