@@ -13,12 +13,21 @@
 
 #if WM_CONFIG_COMPUTED_GOTO
 #define CASE(op) L_##op
-#define NEXT() goto *labels[*pc++]
-#define DISPATCH_BEGIN NEXT();
+/* Handlers jump to one dispatch block rather than through their own goto *: GCC merges
+ * computed gotos into one block anyway, and copies it back into the handlers only after the
+ * pass that would fold the table's load into the jump. Written as one block, the fold comes
+ * first: one instruction less per dispatch on x86-64 (CoreMark 2 389 859 -> 2 281 866
+ * callgrind instructions an iteration, the kernels 2.6-9.2% fewer). A call's and a return's
+ * dispatch keep their own goto * (NEXT_OWN): through the block, GCC kept the frame stack's
+ * top in memory, and fib ran 0.7% more instructions rather than 2.6% fewer. */
+#define NEXT() do { op_ = *pc++; goto dispatch; } while (0)
+#define NEXT_OWN() goto *labels[*pc++]
+#define DISPATCH_BEGIN NEXT(); dispatch: goto *labels[op_];
 #define DISPATCH_END
 #else
 #define CASE(op) case op
 #define NEXT() continue
+#define NEXT_OWN() continue
 #define DISPATCH_BEGIN for (;;) { switch (*pc++) {
 #define DISPATCH_END default: goto bad_op; } }
 #endif
@@ -332,6 +341,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     msg[0] = 0;
     uint32_t arity, height, from;
     wasmcu_val *args;
+    unsigned op_ = 0; /* the next opcode (NEXT) */
+    (void)op_;
     double acc = 0; /* the last f64 arithmetic result (WM_CONFIG_FLOAT_ACC) */
     (void)acc;
 
@@ -416,7 +427,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     ret:
         if (top == bottom) return WASMCU_OK;
         POP_FRAME();
-        NEXT(); /* in the same instance, or at reload_code */
+        NEXT_OWN(); /* in the same instance, or at reload_code */
     /* back from another instance (reload_code): the caller's frame, and its instance */
     CASE(WM_OP_RELOAD):
         POP_FRAME();
@@ -476,7 +487,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         func = callee;
         pc = callee->ops;
         METER();
-        NEXT();
+        NEXT_OWN();
     }
 
     /* [dst, a, b, cond]: the slot read is picked by arithmetic, not by a branch, which
