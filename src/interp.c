@@ -26,9 +26,10 @@
 #define DISPATCH_END
 #else
 #define CASE(op) case op
-#define NEXT() continue
-#define NEXT_OWN() continue
-#define DISPATCH_BEGIN for (;;) { switch (*pc++) {
+/* a goto, not continue: inside a macro's do-while, continue would leave the do-while */
+#define NEXT() goto next_op
+#define NEXT_OWN() goto next_op
+#define DISPATCH_BEGIN for (;;) { next_op: switch (*pc++) {
 #define DISPATCH_END default: goto bad_op; } }
 #endif
 
