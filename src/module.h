@@ -53,8 +53,10 @@ typedef struct wm_import {
 } wm_import;
 
 /* What compile makes of a function body; filled by validate. */
-/* wm_code.setup's bits: locals to clear (zero_lo, nzero), constants to copy */
-enum { WM_SETUP_CLEAR = 1, WM_SETUP_CONSTS = 2 };
+/* wm_code.setup: bit 0 says to clear locals (zero_at, nzero); the bits above it count the
+ * pairs of constant slots to copy (the constants padded to an even count), 0 for none */
+enum { WM_SETUP_CLEAR = 1 };
+#define WM_SETUP_PAIRS(setup) ((uint32_t)(setup) >> 1)
 /* The constants held and copied: n rounded up to even, a call copying them in pairs (the
  * pad is 0 in consts, and a slot of the frame's, counted in max_height) */
 #define WM_CONST_PAD(n) (((n) + 1u) & ~1u)
@@ -63,11 +65,13 @@ typedef struct wm_code {
     const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */
     uint32_t nops;       /* bytes in ops */
     uint16_t nconsts;    /* constant slots after the locals, filled from consts at a call */
-    uint16_t setup;      /* what a call sets up: WM_SETUP_CLEAR, WM_SETUP_CONSTS */
+    uint16_t setup;      /* what a call sets up: WM_SETUP_CLEAR, WM_SETUP_PAIRS */
     const uint64_t *consts; /* also where the block of constants and code starts */
     /* 16 bits each: a frame has fewer than 65528 slots (compile.h) */
-    uint16_t nlocals;    /* declared locals, params excluded */
-    uint16_t zero_lo, nzero; /* the declared locals a call clears: those read before written */
+    /* the frame's slots, counted from its first (fp[0]): a call reads these alone, not the
+     * function's type (the params) */
+    uint16_t consts_at;  /* the first constant's: params and declared locals come before */
+    uint16_t zero_at, nzero; /* the declared locals a call clears: those read before written */
     uint16_t max_height; /* slots above the locals: constants + most operands at once */
 } wm_code;
 

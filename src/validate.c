@@ -1517,7 +1517,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;
     fd->code.nops = nbytes;
-    fd->code.nlocals = (uint16_t)(fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0));
+    fd->code.consts_at = (uint16_t)(v->nparams + fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0));
     /* pack.c's scratch slots sit at slot gap, after which the locals move up: the range
      * may take them in (zeroing them is harmless) */
     uint32_t lo = v->zero_hi ? v->zero_lo : 0, hi = v->zero_hi, np = v->nparams;
@@ -1526,11 +1526,11 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (np + lo >= gap) lo += WM_PACK_SCRATCH;
         if (np + hi - 1 >= gap) hi += WM_PACK_SCRATCH;
     }
-    fd->code.zero_lo = (uint16_t)lo;
+    fd->code.zero_at = (uint16_t)(np + lo);
     fd->code.nzero = (uint16_t)(hi - lo);
     fd->code.consts = (const uint64_t *)(void *)block;
     fd->code.nconsts = (uint16_t)v->nconsts;
-    fd->code.setup = (uint16_t)((hi > lo ? WM_SETUP_CLEAR : 0) | (v->nconsts ? WM_SETUP_CONSTS : 0));
+    fd->code.setup = (uint16_t)((hi > lo ? WM_SETUP_CLEAR : 0) | WM_CONST_PAD(v->nconsts));
     fd->code.max_height = (uint16_t)(WM_CONST_PAD(v->nconsts) + v->max_vals); /* the pad's slot too */
     return WASMCU_OK;
 }

@@ -92,7 +92,7 @@ static uint32_t placed(const wm_func *f, uint32_t l)
 {
     const wm_module *m = f->inst->mod;
     uint32_t declared = m->funcs[f->idx - m->nfunc_imports].nlocals, np = f->type->nparams;
-    if (f->code->nlocals == declared) return l;
+    if (f->code->consts_at == np + declared) return l;
     uint32_t gap = np + declared < WM_PACK_GAP_MAX ? np + declared : WM_PACK_GAP_MAX;
     return np + l >= gap ? l + WM_PACK_SCRATCH : l;
 }
@@ -102,12 +102,13 @@ static int clears(const char *name, uint32_t lo, uint32_t hi)
 {
     const wm_func *f = wasmcu_find_func(inst, name);
     if (!f || !f->code || !f->code->ops) return 0;
+    uint32_t zero_lo = f->code->zero_at - f->type->nparams; /* zero_at counts the params */
     if (!WM_CONFIG_LOCAL_PATHS) { /* all of them */
         const wm_module *m = f->inst->mod;
-        return f->code->zero_lo == 0 && f->code->nzero >= m->funcs[f->idx - m->nfunc_imports].nlocals;
+        return zero_lo == 0 && f->code->nzero >= m->funcs[f->idx - m->nfunc_imports].nlocals;
     }
     if (lo == hi) return f->code->nzero == 0;
-    return f->code->zero_lo == placed(f, lo) && f->code->zero_lo + f->code->nzero == placed(f, hi - 1) + 1;
+    return zero_lo == placed(f, lo) && zero_lo + f->code->nzero == placed(f, hi - 1) + 1;
 }
 
 int main(void)
