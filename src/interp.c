@@ -168,6 +168,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define LOAD_INST_OF(inst)                                                                      \
     do {                                                                                        \
         cur = (inst);                                                                           \
+        funcs = cur->funcs;                                                                     \
         mem = cur->mem ? cur->mem->data : NULL;                                                 \
         memlim = (cur->mem ? (int64_t)cur->mem->size : 0) - 8;                                 \
     } while (0)
@@ -326,6 +327,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #endif
     wm_func *func = start->func, *callee;
     wasmcu_instance *cur;
+    wm_func *const *funcs; /* cur->funcs, which calls read */
     uint8_t *mem;
     /* memory's size (0 without one) less 8: an access of up to 8 bytes at ea is in bounds
      * when ea <= memlim, one compare (OOB) */
@@ -441,7 +443,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         goto reload;
     /* call [funcidx32, args]: a function of this module (one not compiled yet takes the
      * general path); call_import the same for an import, a native or another instance's */
-#define CALL_FIELDS() (callee = cur->funcs[U32(0)], args = fp + U16(4), pc += 6)
+#define CALL_FIELDS() (callee = funcs[U32(0)], args = fp + U16(4), pc += 6)
     CASE(WM_OP_CALL):
         CALL_FIELDS();
         if (UNLIKELY(!callee->ops)) goto call;
