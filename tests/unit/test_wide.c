@@ -260,16 +260,22 @@ int main(void)
     CHECK(wasmcu_instantiate(rt, mod, NULL, &inst) == WASMCU_OK);
     static const uint32_t xs[] = {0, 1, 7, 0x7FFFFFFFu, 0xDEADBEEFu};
     for (uint32_t k = 0; k < sizeof xs / sizeof *xs; k++) {
-        /* the global carries over between calls: each pad gets the same one */
+        /* the global carries over between calls: each pad gets the same one. Fuel bounds
+         * each call (a wide loop that never ends stops at once, FUEL_EXHAUSTED, not at the
+         * test's timeout), and each pad's calls and back-edges cost what the narrow one's do */
         uint32_t want = 0;
+        uint64_t fuel = (uint64_t)1 << 20, want_used = 0;
         for (uint32_t p = 0; p < PADS; p++) {
             wasmcu_instance *fresh;
             CHECK(wasmcu_instantiate(rt, mod, NULL, &fresh) == WASMCU_OK);
+            wasmcu_set_fuel(fresh, fuel);
             char name[3] = {'c', (char)('0' + p), 0};
             uint32_t got = call1(fresh, name, xs[k]);
-            if (p == 0) want = got;
+            uint64_t used = fuel - wasmcu_fuel_left(fresh);
+            if (p == 0) want = got, want_used = used;
             else if (got != want) printf("pad %u, x %u: %u, not %u\n", (unsigned)pads[p], (unsigned)xs[k], (unsigned)got, (unsigned)want);
             CHECK(got == want);
+            CHECK(used > 10 && used == want_used); /* at least the loop's 10 turns */
             wasmcu_deinstantiate(fresh);
         }
         CHECK(call1(inst, "deep", xs[k]) == 300u * xs[k]);
