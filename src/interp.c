@@ -26,6 +26,11 @@
  * the new pc in another register and moved it back, an instruction more (CoreMark 2 270 481
  * -> 2 262 580, fib -0.9%, mallocs -0.8%). */
 #define NEXT_PAST(n) do { op_ = pc[n]; pc += (n) + 1; goto dispatch; } while (0)
+/* A branch to at + off, its fuel check first when check: pc is set past the target's opcode
+ * in the one address computation (the check steps back to the target, where a stop
+ * resumes). Written as pc = target then NEXT(), GCC kept the target in another register and
+ * added 1 (CoreMark 2 262 584 -> 2 233 101, memtraffic -1.9%, intmath -1.1%). */
+#define BRANCH_TO(at, off, check) do { pc = (at) + (off) + 1; if (check) METER_PAST(); op_ = pc[-1]; goto dispatch; } while (0)
 #define DISPATCH_BEGIN NEXT(); dispatch: goto *labels[op_];
 #define DISPATCH_END
 #else
@@ -34,6 +39,7 @@
 #define NEXT() goto next_op
 #define NEXT_OWN() goto next_op
 #define NEXT_PAST(n) do { pc += (n); goto next_op; } while (0)
+#define BRANCH_TO(at, off, check) do { pc = (at) + (off); if (check) METER(); goto next_op; } while (0)
 #define DISPATCH_BEGIN for (;;) { next_op: switch (*pc++) {
 #define DISPATCH_END default: goto bad_op; } }
 #endif
@@ -124,24 +130,11 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define ARITH_BR_IF(op, test) ARITH_BR_IF_BY(op, test, TAKE)
 /* a taken branch whose target is at pc + k: targets are relative to where they are written,
  * so no register holds the code's start; only a loop's back-edge goes backwards */
-#if WM_CONFIG_COMPUTED_GOTO
-/* With computed goto it dispatches the target itself, pc set past the target's opcode at
- * once (the fuel check steps back to it): written as pc = target then NEXT(), GCC kept the
- * target in another register and added 1 (CoreMark 2 262 584 -> 2 233 101, memtraffic -1.9%,
- * intmath -1.1%). A stop resumes at the target, as METER's does. */
-#define TAKE(k) do { const uint8_t *at_ = pc + (k); int32_t t_ = rds32(at_); pc = at_ + t_ + 1; if (t_ < 0) METER_PAST(); op_ = pc[-1]; goto dispatch; } while (0)
-#define METER_PAST() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { pc--; goto check; } } while (0)
-#else
-#define TAKE(k) do { const uint8_t *at_ = pc + (k); int32_t t_ = rds32(at_); pc = at_ + t_; if (t_ < 0) METER(); } while (0)
-#endif
+#define TAKE(k) do { const uint8_t *at_ = pc + (k); int32_t t_ = rds32(at_); BRANCH_TO(at_, t_, t_ < 0); } while (0)
 /* the same where the compiler knows the branch goes back to a loop's head (opcodes.def's
  * BACK_FORM rows, the last branch of a joined loop end): the check without the test of the
  * target's sign */
-#if WM_CONFIG_COMPUTED_GOTO
-#define TAKE_BACK(k) do { const uint8_t *at_ = pc + (k); pc = at_ + rds32(at_) + 1; METER_PAST(); op_ = pc[-1]; goto dispatch; } while (0)
-#else
-#define TAKE_BACK(k) do { const uint8_t *at_ = pc + (k); pc = at_ + rds32(at_); METER(); } while (0)
-#endif
+#define TAKE_BACK(k) do { const uint8_t *at_ = pc + (k); BRANCH_TO(at_, rds32(at_), 1); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + U16(0), pc += 2)
 
@@ -182,6 +175,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* The fuel and interrupt check at a call or back-edge, after the transfer: one load and a
  * branch when nothing is metered. A stop resumes at pc, where the transfer led. */
 #define METER() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) goto check; } while (0)
+#define METER_PAST() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { pc--; goto check; } } while (0)
 #define LOAD_INST() LOAD_INST_OF(func->inst)
 #define LOAD_INST_OF(inst)                                                                      \
     do {                                                                                        \
@@ -757,7 +751,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* Joined straight-line pairs: the first part, then, unless its branch was taken, past
      * its n field bytes and the second part's opcode, which stays in place (its fault then
      * reports from its own fields) */
-#define JOIN_TAKEN(taken, k, n) do { if (taken) { TAKE(k); NEXT(); } pc += (n) + 1; } while (0)
+#define JOIN_TAKEN(taken, k, n) do { if (taken) TAKE(k); pc += (n) + 1; } while (0)
 #define AND_BR_EQ_FIRST() do { uint32_t s_ = I32(R(1)) & I32(R(2)); SET32(0, s_); JOIN_TAKEN(s_ == I32(R(3)), 4, 8); } while (0)
 #define ADD_FIRST() do { SET32(0, I32(R(1)) + I32(R(2))); pc += 4; } while (0)
 #define MOV_BR_NE(take) do { R(0) = R(1); if (I32(R(2)) != I32(R(3))) take(4); else NEXT_PAST(8); } while (0)
