@@ -267,7 +267,8 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
     NEW_(inst->stack, stack / sizeof(wasmcu_val), "the value stack (stack_size)", 0);
     inst->stack_end = inst->stack + stack / sizeof(wasmcu_val);
     inst->stack_top = inst->stack;
-    NEW_(inst->frames, depth, "the call frames (max_call_depth)", 0);
+    /* one more than the depth: the frame past the last pushed holds the running function */
+    NEW_(inst->frames, (uint64_t)depth + 1, "the call frames (max_call_depth)", 0);
     inst->max_frames = depth;
     return WASMCU_OK;
 }

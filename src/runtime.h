@@ -72,7 +72,7 @@ struct wasmcu_instance {
     struct wasmcu_instance *next; /* runtime's list of instances */
     /* execution resources, allocated by instantiate from the config */
     wasmcu_val *stack, *stack_end;  /* value stack */
-    struct wm_frame *frames;        /* call frames: max_frames of them */
+    struct wm_frame *frames;        /* call frames: max_frames, and one for the running function */
     uint32_t max_frames;
     wasmcu_val *stack_top;          /* first free slot while a call runs (re-entry from natives) */
     uint32_t nframes;               /* frames in use while a call runs */
@@ -96,7 +96,7 @@ struct wasmcu_instance {
 typedef struct wm_frame {
     const uint8_t *pc;   /* where the caller resumes */
     wasmcu_val *fp;       /* caller's frame base */
-    wm_func *func;        /* caller */
+    wm_func *func;        /* caller; in the frame past the last pushed, the running function */
 } wm_frame;
 
 struct wasmcu_call_ctx {
