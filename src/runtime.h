@@ -19,14 +19,14 @@ typedef struct wasmcu_func {
     const wm_functype *type;
     struct wasmcu_instance *inst; /* owning instance (for natives: the importing instance) */
     uint32_t idx;                 /* index in its module's function space */
-    uint32_t nresults;            /* copied from type at the first call, as nparams */
+    uint32_t nresults;            /* copied from type at the first call */
     const wm_code *code;          /* wasm function: compiled code; NULL for a native */
     const wm_native *native;      /* native: its registration */
     /* What a call must read before it can go on, copied from code at the first call through
      * this instance (interp.c): one load from the function rather than two */
     const uint8_t *ops;          /* NULL before that, and for a native */
     uint32_t need;                /* slots from the frame's start: params, locals, max height */
-    uint32_t nparams;             /* where the locals start */
+    uint32_t op0;                 /* ops[0]: a call dispatches it with one load less in its path */
 } wm_func;
 
 typedef struct wm_memory {
