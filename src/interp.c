@@ -22,7 +22,8 @@
  * top in memory, and fib ran 0.7% more instructions rather than 2.6% fewer. */
 #define NEXT() do { op_ = *pc++; goto dispatch; } while (0)
 #define NEXT_OWN() goto *labels[*pc++]
-#define NEXT_OP0() do { pc++; goto *labels[op_]; } while (0) /* op_ already read, *pc */
+#define ENTER_FUNC(f) do { pc++; goto *(f)->entry; } while (0) /* its first handler */
+#define SET_ENTRY(f) ((f)->entry = labels[(f)->ops[0]])
 /* A branch not taken: the instruction n bytes on. Written as pc += n then NEXT(), GCC kept
  * the new pc in another register and moved it back, an instruction more (CoreMark 2 270 481
  * -> 2 262 580, fib -0.9%, mallocs -0.8%). */
@@ -39,7 +40,8 @@
 /* a goto, not continue: inside a macro's do-while, continue would leave the do-while */
 #define NEXT() goto next_op
 #define NEXT_OWN() goto next_op
-#define NEXT_OP0() goto next_op
+#define ENTER_FUNC(f) goto next_op
+#define SET_ENTRY(f) ((void)(f))
 #define NEXT_PAST(n) do { pc += (n); goto next_op; } while (0)
 #define BRANCH_TO(at, off, check) do { pc = (at) + (off); if (check) METER(); goto next_op; } while (0)
 #define DISPATCH_BEGIN for (;;) { next_op: switch (*pc++) {
@@ -239,7 +241,6 @@ static wasmcu_err compile_at_call(wm_func *f, char *msg, size_t len)
             return err;
         }
     }
-    f->op0 = c->ops[0];
     f->nresults = f->type->nresults;
     f->need = c->consts_at + c->max_height;
     f->ops = c->ops;
@@ -374,6 +375,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     top->func = start->func;
     LOAD_INST();
     if (fresh) {
+        SET_ENTRY(top->func); /* wm_interp_call compiled it */
         if (fp + top->func->need > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         enter(fp, top->func->code, &acc);
         pc = top->func->ops;
@@ -500,6 +502,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                 goto reload; /* the native may have grown memory */
             }
             if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
+            SET_ENTRY(callee);
             CALLED();
         }
         if (UNLIKELY(callee->inst != cur)) { /* the caller's frame, then reload_code's */
@@ -516,10 +519,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         PUSH_FRAME(callee);
         fp = args;
         pc = callee->ops; /* before enter, which may call memset: callee then dies here */
-        op_ = callee->op0;
         enter(fp, callee->code, &acc);
         METER();
-        NEXT_OP0();
+        ENTER_FUNC(callee);
     }
 
     /* [dst, a, b, cond]: the slot read is picked by arithmetic, not by a branch, which

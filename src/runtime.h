@@ -26,7 +26,8 @@ typedef struct wasmcu_func {
      * this instance (interp.c): one load from the function rather than two */
     const uint8_t *ops;          /* NULL before that, and for a native */
     uint32_t need;                /* slots from the frame's start: params, locals, max height */
-    uint32_t op0;                 /* ops[0]: a call dispatches it with one load less in its path */
+    const void *entry;            /* computed goto: ops[0]'s handler, set by the interpreter
+                                     with ops (one load, not three, before a call's jump) */
 } wm_func;
 
 typedef struct wm_memory {
