@@ -729,11 +729,13 @@ static wasmcu_err op_memarg(vctx *v, int op)
 
 /* Emits the return of n results from home slot `from` on, value i the first: ret0 when there
  * are none, or when the one result is what the instruction just emitted computed, which then
- * writes it where the caller finds it, fp[0]; ret1 for one result elsewhere, return for more. */
+ * writes it where the caller finds it, fp[0]; ret1 for one result elsewhere, return for more.
+ * Not in a wide function without params or locals: pack.c's scratch slots start at fp[0]
+ * there, and it moves slot 0 (a constant's or a home) past them. */
 static inline wasmcu_err emit_return(vctx *v, uint32_t n, uint32_t i, int in_place)
 {
     if (WM_CONFIG_FUSED_OPS && n == 1 && in_place && v->opnds[i].kind == V_HOME &&
-        v->last_end == v->ncode && v->last_h == i) {
+        v->last_end == v->ncode && v->last_h == i && (!v->wide || v->nlocals)) {
         for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
             if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
         unit_put(v, v->last_dst, 0);
