@@ -11,6 +11,8 @@ typedef struct buf {
     uint32_t n;
 } buf;
 
+static const uint8_t wasm_head[] = {0, 'a', 's', 'm', 1, 0, 0, 0};
+
 static void put(buf *o, uint32_t x) { o->b[o->n++] = (uint8_t)x; }
 static void bytes(buf *o, const void *p, uint32_t n)
 {
@@ -175,9 +177,8 @@ static const uint32_t pads[PADS] = {0, 240, 244, 300};
 /* funcs: 0 helper, 1..4 compute with pads[], 5 deep, 6 trap (pad 300), 7 pair (pad 300) */
 static uint32_t build(buf *m, uint32_t *trap_at)
 {
-    static const uint8_t head[] = {0, 'a', 's', 'm', 1, 0, 0, 0};
     buf s;
-    bytes(m, head, sizeof head);
+    bytes(m, wasm_head, sizeof wasm_head);
     s.n = 0; /* types: 0 (i32 i32) -> i32, 1 (i32) -> i32, 2 (i32) -> (i32 i32) */
     static const uint8_t types[] = {3, 0x60, 2, 0x7F, 0x7F, 1, 0x7F, 0x60, 1, 0x7F, 1, 0x7F,
                                     0x60, 1, 0x7F, 2, 0x7F, 0x7F};
@@ -245,7 +246,6 @@ static uint32_t call1(wasmcu_instance *inst, const char *name, uint32_t x)
 
 int main(void)
 {
-    static const uint8_t head0[] = {0, 'a', 's', 'm', 1, 0, 0, 0};
     static uint64_t pool[(4u << 20) / 8];
     static buf m;
     uint32_t trap_at = 0;
@@ -303,7 +303,7 @@ int main(void)
      * caller finds it: the staging slots start at fp[0] there, so the add must not write
      * fp[0] as its slot 0 (that slot moves past them); 300 values of a global, summed */
     static buf q, qc;
-    bytes(&q, head0, sizeof head0);
+    bytes(&q, wasm_head, sizeof wasm_head);
     buf t;
     t.n = 0, uleb(&t, 1), put(&t, 0x60), put(&t, 0), put(&t, 1), put(&t, 0x7F), section(&q, 1, &t);
     t.n = 0, uleb(&t, 1), put(&t, 0), section(&q, 3, &t);
@@ -328,7 +328,7 @@ int main(void)
     /* a far frame with more params than the staging leaves room for is refused, saying so */
     static buf p;
     buf s;
-    bytes(&p, head0, sizeof head0);
+    bytes(&p, wasm_head, sizeof wasm_head);
     s.n = 0;
     uleb(&s, 1), put(&s, 0x60), uleb(&s, 300);
     for (int i = 0; i < 300; i++) put(&s, 0x7F);
