@@ -366,7 +366,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     wasmcu_err err = WASMCU_OK;
     char msg[128];
     msg[0] = 0;
-    uint32_t arity, height, from;
+    uint32_t arity, height, from; /* a branch's move; from is call_indirect's index too */
     wasmcu_val *args;
     unsigned op_ = 0; /* the next opcode (NEXT) */
     (void)op_;
@@ -473,12 +473,27 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (UNLIKELY(!callee->ops)) goto call;
         goto call_own;
     CASE(WM_OP_CALL_IMPORT): CALL_FIELDS(); goto call;
-    CASE(WM_OP_CALL_INDIRECT): {
+    /* call_indirect_load [i, k, a, offset, ...]: the index a load reads from (i << k) + a +
+     * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
+     * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */
+    CASE(WM_OP_CALL_INDIRECT_LOAD): {
+        uint64_t ea = (uint64_t)((I32(R(0)) << (I32(R(1)) & 31)) + I32(R(2))) + U16(3);
+        if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        COPY(&from, mem + ea, 4);
+        pc += 5;
+        goto call_indirect;
+    }
+    /* call_indirect [i, typeidx32, tableidx32, args16]: its table's element i is the
+     * callee, of the type it names */
+    CASE(WM_OP_CALL_INDIRECT):
+        from = I32(R(0));
+        pc++;
+    call_indirect: { /* the index in from */
         const wm_functype *want = &cur->mod->types[U32(0)];
         wm_table *t = cur->tables[U32(4)];
-        uint32_t i = I32(R(10));
+        uint32_t i = from;
         args = fp + U16(8);
-        pc += 11;
+        pc += 10;
         if (i >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
         callee = (wm_func *)(uintptr_t)t->elems[i];
         if (!callee) TRAP(WASMCU_TRAP_UNINITIALIZED_ELEMENT);

@@ -942,14 +942,29 @@ static wasmcu_err op_call_indirect(vctx *v)
     const wm_functype *ft = &v->m->types[ti];
     TRY(pop_types(v, ft->types, ft->nparams));
     if (emitting(v)) {
-        uint32_t is;
-        TRY(slot_of(v, v->nvals + ft->nparams, &is));
+        /* the index a load just read: call_indirect_load, a plain load's shift and addend a
+         * constant 0 (no fusing when no constant slot is left for it) */
+        uint32_t is = 0, ld[4], x = v->nvals + ft->nparams, at;
+        uint32_t by = WM_CONFIG_FUSED_OPS ? wm_index_load(v, x) : 0;
+        uint32_t zero = by == WM_OP_I32_LOAD ? const_slot(v, 0) : 0;
+        int load = by && zero != UINT32_MAX;
+        if (load) wm_take_index_load(v, zero, ld);
+        else TRY(slot_of(v, x, &is));
         TRY(emit_call_args(v, ft->nparams));
-        TRY(emit(v, WM_OP_CALL_INDIRECT));
+        at = v->ncode;
+        TRY(emit(v, load ? WM_OP_CALL_INDIRECT_LOAD : WM_OP_CALL_INDIRECT));
+        for (uint32_t k = 0; load && k < 3; k++) TRY(emit_slot(v, ld[k]));
+        TRY(load ? wm_emit16(v, ld[3]) : emit_slot(v, is));
         TRY(emit32(v, ti));
         TRY(emit32(v, tab));
         TRY(emit_slot16(v, home(v, v->nvals)));
-        TRY(emit_slot(v, is));
+        /* locating: a fault of the load stops at this opcode, the load's code having gone
+         * into it (the call's traps stop past its last word) */
+        if (load && v->locating && v->locate_word == at) {
+            v->located = 1;
+            v->locate_off = v->code_at;
+            v->locate_done = 1;
+        }
     }
     return push_types(v, ft->types + ft->nparams, ft->nresults);
 }
@@ -1438,8 +1453,11 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (WM_CONFIG_QUICK_CHECK && !v->compile) wm_check_quick(v);
         size_t at = wm_reader_offset(&v->r);
         TRY(read_opcode(v, &op));
+        uint32_t before = v->ncode;
         TRY(instr(v, op));
         if (!v->locating) continue;
+        if (v->locate_done) return WASMCU_OK;
+        if (v->ncode != before) v->code_at = at;
         if (pend_start != UINT32_MAX) {
             /* taken into an instruction that starts before it (a second load, in the
              * product of two): the fault is still the one located */

@@ -111,6 +111,10 @@ typedef struct vctx {
     int sizing; /* compile and size the packed code, but install nothing */
     uint32_t locate_word;
     size_t locate_off;
+    /* locating: the offset of the last instruction that emitted code, and whether the word
+     * sought was found inside a fused instruction that settles it (call_indirect_load) */
+    size_t code_at;
+    int locate_done;
     /* (WM_CONFIG_FUSED_OPS) where the last copy (local.get or i32.const8) ends, UINT32_MAX
      * across a label: a copy right after it joins it (mov2, const8_mov); where the last
      * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
@@ -260,6 +264,8 @@ int wm_fault_is_first(uint32_t op, uint32_t k);
 int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y);
 uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap);
 int wm_copy_joins(vctx *v);
+uint32_t wm_index_load(const vctx *v, uint32_t i);
+void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);
 void wm_add_pair(vctx *v);
 enum { WM_JOIN_LOAD = 1, WM_JOIN_COPY, WM_JOIN_STORE };

@@ -19,6 +19,31 @@ static uint32_t producer(const vctx *v, uint32_t i)
     return unit_at(v, v->last_start);
 }
 
+/* The load that read index value i of the call_indirect about to be emitted (i just
+ * popped, the arguments below it not yet in their slots): i32.load or i32.load_shl_add
+ * when that is the last instruction, which call_indirect_load may take in; 0 otherwise. */
+uint32_t wm_index_load(const vctx *v, uint32_t i)
+{
+    uint32_t op = producer(v, i);
+    return !v->wide && (op == WM_OP_I32_LOAD || op == WM_OP_I32_LOAD_SHL_ADD) ? op : 0;
+}
+
+/* Takes that load out, its address fields to s[0..4) as call_indirect_load's: i, k, a
+ * (zero, a slot holding 0, for a plain load's two), the offset. The arguments' copies then
+ * run before the load rather than after it: they write the arguments' slots, below i's,
+ * and the load's operands are values from i's position up, locals or constants. */
+void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s)
+{
+    uint32_t at = v->last_start;
+    int shl = unit_at(v, at) == WM_OP_I32_LOAD_SHL_ADD;
+    s[0] = wm_slot_at(v, at + 2);
+    s[1] = shl ? wm_slot_at(v, at + 3) : zero;
+    s[2] = shl ? wm_slot_at(v, at + 4) : zero;
+    s[3] = read16_at(v, at + (shl ? 5 : 3));
+    cut_code(v, at);
+    v->last_end = v->op_start = UINT32_MAX;
+}
+
 /* Removes the last instruction (its operands at *a, *b first): a fused one replaces it. */
 static inline void take_last(vctx *v, uint32_t *a, uint32_t *b)
 {
