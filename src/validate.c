@@ -886,6 +886,11 @@ static wasmcu_err op_br_table(vctx *v)
             TRY(emit_slot(v, is));
         }
         if (flat) {
+            if (WM_CONFIG_COMPUTED_GOTO) {
+                if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t)))
+                    return v->err;
+                v->flats[v->nflats++] = v->ncode;
+            }
             TRY(emit32(v, n));
             v->r.p = entries;
             for (uint32_t i = 0; i <= n; i++) {
@@ -893,6 +898,7 @@ static wasmcu_err op_br_table(vctx *v)
                 wm_read_u32(&v->r, &l); /* read once already */
                 TRY(emit_target(v, &v->ctrls[v->nctrls - 1 - l]));
             }
+            for (uint32_t i = 0; WM_CONFIG_COMPUTED_GOTO && i <= n; i++) TRY(emit(v, 0)); /* flat_opcodes */
         } else {
             uint32_t wide = ndist > 256;
             TRY(emit(v, WM_OP_BR_TABLE));
@@ -1427,6 +1433,20 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
     return WASMCU_OK;
 }
 
+/* Each flat br_table's opcodes after its targets: the one each target starts with, which
+ * the jump reads from the table (BR_FLAT). Written once the function is compiled, all
+ * targets known: fusing may rewrite the instruction at a label until the next one comes. */
+static void flat_opcodes(vctx *v)
+{
+    for (uint32_t k = 0; k < v->nflats; k++) {
+        uint32_t at = v->flats[k], n = read32(v, at);
+        for (uint32_t i = 0; i <= n; i++) {
+            uint32_t e = at + 4 + 4 * i;
+            v->code[at + 8 + 4 * n + i] = v->code[e + read32(v, e)];
+        }
+    }
+}
+
 static wasmcu_err validate_func(vctx *v, uint32_t fi)
 {
     wm_module *m = v->m;
@@ -1436,7 +1456,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->r.p = NULL;
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
-    v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = 0;
+    v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = v->nflats = 0;
     v->cap_code = v->wide ? 0 : v->code_bytes;
     if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
     v->assigned = 0;
@@ -1502,6 +1522,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         v->retry_wide = 1;
         return WASMCU_OK;
     }
+    flat_opcodes(v);
     /* home slots go above the constants */
     uint32_t add = v->nlocals + v->nconsts;
     for (uint32_t k = 0; k < v->nrelocs; k++) {
@@ -1585,6 +1606,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);
     wm_free(&v->rt->alloc, v->brlist);
+    wm_free(&v->rt->alloc, v->flats);
     wm_free(&v->rt->alloc, v->map);
 }
 

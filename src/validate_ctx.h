@@ -101,6 +101,9 @@ typedef struct vctx {
      * the distinct depths in order */
     uint32_t *brmap, *brlist;
     uint32_t cap_brmap, cap_brlist;
+    /* where each flat br_table's n32 is, for its targets' opcodes (flat_opcodes) */
+    uint32_t *flats;
+    uint32_t nflats, cap_flats;
     wasmcu_err err;
     int cur_op;
     int compile;              /* emit code; 0 only checks (the load pass of lazy compilation) */
@@ -236,6 +239,7 @@ static inline void cut_code(vctx *v, uint32_t at)
         v->add2_at = UINT32_MAX;
     }
     while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
+    while (v->nflats && v->flats[v->nflats - 1] >= at) v->nflats--;
 }
 
 /* The instructions that leave their f64 result in the interpreter's acc as well. */
