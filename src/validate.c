@@ -1473,11 +1473,11 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (WM_CONFIG_QUICK_CHECK && !v->compile) wm_check_quick(v);
         size_t at = wm_reader_offset(&v->r);
         TRY(read_opcode(v, &op));
-        uint32_t before = v->ncode;
         TRY(instr(v, op));
         if (!v->locating) continue;
         if (v->locate_done) return WASMCU_OK;
-        if (v->ncode != before) v->code_at = at;
+        if (v->ncode != v->locate_ncode) v->code_at = at; /* it emitted code */
+        v->locate_ncode = v->ncode;
         if (pend_start != UINT32_MAX) {
             /* taken into an instruction that starts before it (a second load, in the
              * product of two): the fault is still the one located */

@@ -114,9 +114,11 @@ typedef struct vctx {
     int sizing; /* compile and size the packed code, but install nothing */
     uint32_t locate_word;
     size_t locate_off;
-    /* locating: the offset of the last instruction that emitted code, and whether the word
-     * sought was found inside a fused instruction that settles it (call_indirect_load) */
+    /* locating: the offset of the last instruction that emitted code (and the code's length
+     * after the one before), and whether the word sought was found inside a fused
+     * instruction that settles it (call_indirect_load) */
     size_t code_at;
+    uint32_t locate_ncode;
     int locate_done;
     /* (WM_CONFIG_FUSED_OPS) where the last copy (local.get or i32.const8) ends, UINT32_MAX
      * across a label: a copy right after it joins it (mov2, const8_mov); where the last
