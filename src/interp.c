@@ -34,17 +34,22 @@
  * added 1 (CoreMark 2 262 584 -> 2 233 101, memtraffic -1.9%, intmath -1.1%). */
 #define BRANCH_TO(at, off, check) do { pc = (at) + (off) + 1; if (check) METER_PAST(); op_ = pc[-1]; goto dispatch; } while (0)
 /* A flat br_table (BR_TABLE_FLAT) on index, its n32 at k: entry index's target (the last
- * for any index past n), whose opcode the table holds after the n + 1 targets, so that the
- * jump's address does not wait on a load from the target (its 3 loads after the index were
- * 4: branchy's and brtable's switches mispredict most of their jumps). */
+ * for any index past n). With WM_CONFIG_FLAT_OPCODES the table holds each target's opcode
+ * after the n + 1 targets, so that the jump's address does not wait on a load from the
+ * target (3 loads after the index, not 4: branchy's and brtable's switches mispredict most
+ * of their jumps). */
 #define BR_FLAT(index, k)                                                                       \
     do {                                                                                        \
         uint32_t i_ = (index), n_ = U32(k);                                                     \
         if (i_ > n_) i_ = n_;                                                                   \
         const uint8_t *e_ = pc + (k) + 4 + 4 * i_;                                              \
-        op_ = pc[(k) + 8 + 4 * n_ + i_];                                                        \
-        pc = e_ + rds32(e_) + 1;                                                                \
-        goto dispatch;                                                                          \
+        if (WM_CONFIG_FLAT_OPCODES) {                                                           \
+            op_ = pc[(k) + 8 + 4 * n_ + i_];                                                    \
+            pc = e_ + rds32(e_) + 1;                                                            \
+            goto dispatch;                                                                      \
+        }                                                                                       \
+        pc = e_ + rds32(e_);                                                                    \
+        NEXT();                                                                                 \
     } while (0)
 #define DISPATCH_BEGIN NEXT(); dispatch: goto *labels[op_];
 #define DISPATCH_END

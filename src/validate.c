@@ -886,7 +886,7 @@ static wasmcu_err op_br_table(vctx *v)
             TRY(emit_slot(v, is));
         }
         if (flat) {
-            if (WM_CONFIG_COMPUTED_GOTO) {
+            if (WM_CONFIG_FLAT_OPCODES) {
                 if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t)))
                     return v->err;
                 v->flats[v->nflats++] = v->ncode;
@@ -898,7 +898,7 @@ static wasmcu_err op_br_table(vctx *v)
                 wm_read_u32(&v->r, &l); /* read once already */
                 TRY(emit_target(v, &v->ctrls[v->nctrls - 1 - l]));
             }
-            for (uint32_t i = 0; WM_CONFIG_COMPUTED_GOTO && i <= n; i++) TRY(emit(v, 0)); /* flat_opcodes */
+            for (uint32_t i = 0; WM_CONFIG_FLAT_OPCODES && i <= n; i++) TRY(emit(v, 0)); /* flat_opcodes */
         } else {
             uint32_t wide = ndist > 256;
             TRY(emit(v, WM_OP_BR_TABLE));

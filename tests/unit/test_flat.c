@@ -1,9 +1,10 @@
-/* A flat br_table (a target per entry, WM_CONFIG_FUSED_OPS) holds, with computed goto, the
- * opcode each target starts with, which its jump reads rather than the target's first
- * byte. Written once the function is compiled: a target whose first instruction the next
- * one fused into (i32.mul then i32.add, i32.mul_add at the label) dispatches the fused
- * form. Results against C, in each entry, past the entries, and with a loop's head among
- * the targets. The module is tests/unit/flat.wat (wat2wasm, then `wasmcu dump`). */
+/* A flat br_table (a target per entry, WM_CONFIG_FUSED_OPS) holds, with
+ * WM_CONFIG_FLAT_OPCODES (64-bit hosts), the opcode each target starts with, which its jump
+ * reads rather than the target's first byte. Written once the function is compiled: a
+ * target whose first instruction the next one fused into (i32.mul then i32.add,
+ * i32.mul_add at the label) dispatches the fused form. Results against C, in each entry,
+ * past the entries, and with a loop's head among the targets. The module is
+ * tests/unit/flat.wat (wat2wasm, then `wasmcu dump`). */
 #include "check.h"
 #include "config.h"
 #include "compiled.h"
