@@ -492,21 +492,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (UNLIKELY(!callee->ops)) goto call;
         goto call_own;
     CASE(WM_OP_CALL_IMPORT): CALL_FIELDS(); goto call;
-    /* call_indirect_load [i, k, a, offset, ...]: the index a load reads from (i << k) + a +
-     * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
-     * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */
-    CASE(WM_OP_CALL_INDIRECT_LOAD): {
-        uint64_t ea = (uint64_t)((I32(R(0)) << (I32(R(1)) & 31)) + I32(R(2))) + U16(3);
-        if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
-        COPY(&from, mem + ea, 4);
-        pc += 5;
-        goto call_indirect;
-    }
     /* call_indirect [i, typeidx32, tableidx32, args16]: its table's element i is the
      * callee, of the type it names */
     CASE(WM_OP_CALL_INDIRECT):
         from = I32(R(0));
         pc++;
+        goto call_indirect; /* the label's use where call_indirect_load's handler is left out */
     call_indirect: { /* the index in from */
         const wm_functype *want = &cur->mod->types[U32(0)];
         wm_table *t = cur->tables[U32(4)];
@@ -822,6 +813,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else NEXT_PAST(7); NEXT();
     CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(TAKE); NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
+    /* call_indirect_load [i, k, a, offset, ...]: the index a load reads from (i << k) + a +
+     * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
+     * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */
+    CASE(WM_OP_CALL_INDIRECT_LOAD): {
+        uint64_t ea = (uint64_t)((I32(R(0)) << (I32(R(1)) & 31)) + I32(R(2))) + U16(3);
+        if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        COPY(&from, mem + ea, 4);
+        pc += 5;
+        goto call_indirect;
+    }
 #endif
 
 #if !WM_CONFIG_SHARED_HANDLERS
