@@ -170,6 +170,9 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* A load or store fused with the i32.add that computed its address: [dst, a, b, offset] and
  * [a, b, value, offset]; the address a + b wraps at 32 bits as the add did. */
 #define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
+/* An address (i << k) + a + offset, from fields [i, k, a, offset16] at k0 (an array's
+ * element); it wraps at 32 bits as the shl and add did */
+#define EA_SHL_ADD(n, k0) uint64_t ea = (uint64_t)((I32(R(k0)) << (I32(R((k0) + 1)) & 31)) + I32(R((k0) + 2))) + U16((k0) + 3); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 5; } while (0)
 #define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 5; } while (0)
 /* A load from the address an i32.load just read (p->q->x): [dst, addr, offset1, offset].
@@ -501,11 +504,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     call_indirect: { /* the index in from */
         const wm_functype *want = &cur->mod->types[U32(0)];
         wm_table *t = cur->tables[U32(4)];
-        uint32_t i = from;
         args = fp + U16(8);
         pc += 10;
-        if (i >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
-        callee = (wm_func *)(uintptr_t)t->elems[i];
+        if (from >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);
+        callee = (wm_func *)(uintptr_t)t->elems[from];
         if (!callee) TRAP(WASMCU_TRAP_UNINITIALIZED_ELEMENT);
         if (callee->type != want) {
             if (!wm_functype_eq(callee->type, want)) TRAP(WASMCU_TRAP_INDIRECT_MISMATCH);
@@ -716,9 +718,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* then past the add_br_if's or add_br_ne's opcode */
     CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
-    CASE(WM_OP_I32_LOAD_SHL_ADD): { /* the address wraps at 32 bits as the shl and add did */
-        uint64_t ea = (uint64_t)((I32(R(1)) << (I32(R(2)) & 31)) + I32(R(3))) + U16(4);
-        if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
+    CASE(WM_OP_I32_LOAD_SHL_ADD): {
+        EA_SHL_ADD(4, 1);
         uint32_t t;
         COPY(&t, mem + ea, 4);
         SET32(0, t);
@@ -817,8 +818,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
      * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */
     CASE(WM_OP_CALL_INDIRECT_LOAD): {
-        uint64_t ea = (uint64_t)((I32(R(0)) << (I32(R(1)) & 31)) + I32(R(2))) + U16(3);
-        if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
+        EA_SHL_ADD(4, 0);
         COPY(&from, mem + ea, 4);
         pc += 5;
         goto call_indirect;

@@ -967,9 +967,8 @@ static wasmcu_err op_call_indirect(vctx *v)
         /* locating: a fault of the load stops at this opcode, the load's code having gone
          * into it (the call's traps stop past its last word) */
         if (load && v->locating && v->locate_word == at) {
-            v->located = 1;
+            v->located = 2; /* settled */
             v->locate_off = v->code_at;
-            v->locate_done = 1;
         }
     }
     return push_types(v, ft->types + ft->nparams, ft->nresults);
@@ -1475,7 +1474,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         TRY(read_opcode(v, &op));
         TRY(instr(v, op));
         if (!v->locating) continue;
-        if (v->locate_done) return WASMCU_OK;
+        if (v->located == 2) return WASMCU_OK;
         if (v->ncode != v->locate_ncode) v->code_at = at; /* it emitted code */
         v->locate_ncode = v->ncode;
         if (pend_start != UINT32_MAX) {

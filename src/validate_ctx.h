@@ -109,17 +109,16 @@ typedef struct vctx {
     int compile;              /* emit code; 0 only checks (the load pass of lazy compilation) */
     int emit;                 /* emitting(): compiling, and the current code reachable */
     /* wm_validate_locate: the compiled word sought, and the offset of the instruction that
-     * emitted it once found */
+     * emitted it once found (located 2: inside a fused instruction that settles it,
+     * call_indirect_load) */
     int locating, located;
     int sizing; /* compile and size the packed code, but install nothing */
     uint32_t locate_word;
     size_t locate_off;
-    /* locating: the offset of the last instruction that emitted code (and the code's length
-     * after the one before), and whether the word sought was found inside a fused
-     * instruction that settles it (call_indirect_load) */
+    /* locating: the offset of the last instruction that emitted code, and the code's length
+     * after the one before */
     size_t code_at;
     uint32_t locate_ncode;
-    int locate_done;
     /* (WM_CONFIG_FUSED_OPS) where the last copy (local.get or i32.const8) ends, UINT32_MAX
      * across a label: a copy right after it joins it (mov2, const8_mov); where the last
      * plain i32.add starts, likewise: an add right after it makes it an i32.add2; and where
