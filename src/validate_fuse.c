@@ -478,6 +478,29 @@ uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 
 /* Emits op on operand slots s[0..n) (values base..) fused with the instruction before it
  * when that computed one of them; 0 when no pair applies. */
+/* A bit field's product, ((x >> s) & m) * y + c (CoreMark's matrix_mul_matrix_bitextract):
+ * an i32.mul_add about to be emitted (value base, c its add's other operand) on the result
+ * of an i32.mul whose operand the i32.shr_u_and just before it wrote into a temporary, which
+ * nothing else reads: the three become i32.bits_mul_add [dst, x, s, m, y, c]; *done set. */
+static wasmcu_err bits_mul_add(vctx *v, uint32_t base, uint32_t c, int *done)
+{
+    uint32_t at = v->op_prev, mul = v->last_start;
+    if (v->wide || at == UINT32_MAX || at + 5 != mul || unit_at(v, at) != WM_OP_I32_SHR_U_AND)
+        return WASMCU_OK;
+    uint32_t t = wm_slot_at(v, at + 1), a = wm_slot_at(v, mul + 2), b = wm_slot_at(v, mul + 3);
+    if (!(t & HOME) || (t == a) == (t == b) || c == t) return WASMCU_OK;
+    uint32_t f[5] = {wm_slot_at(v, at + 2), wm_slot_at(v, at + 3), wm_slot_at(v, at + 4), t == a ? b : a, c};
+    cut_code(v, at);
+    v->last_end = UINT32_MAX;
+    v->op_start = v->op_prev = UINT32_MAX;
+    TRY(emit_op(v, WM_OP_BITS_MUL_ADD));
+    TRY(emit_dst(v, base));
+    for (int i = 0; i < 5; i++) TRY(emit_slot(v, f[i]));
+    produced(v);
+    *done = 1;
+    return WASMCU_OK;
+}
+
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                           const uint32_t *imm, int *done)
 {
@@ -590,6 +613,10 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         if (!first) continue;
         for (size_t p = 0; p < sizeof fuse_pairs / sizeof fuse_pairs[0]; p++) {
             if (fuse_pairs[p][0] != first || fuse_pairs[p][1] != op) continue;
+            if (fuse_pairs[p][2] == WM_OP_I32_MUL_ADD) {
+                TRY(bits_mul_add(v, base, s[1 - k], done));
+                if (*done) return WASMCU_OK;
+            }
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
             int store = wm_sigs[wm_op_sig[op]].nr == 0;
