@@ -335,6 +335,9 @@ uint32_t wasmcu_memory_size(const wasmcu_instance *inst);
 int32_t wasmcu_memory_grow(wasmcu_instance *inst, uint32_t delta_pages);
 /* The heap_size the instance was created with (after defaults). */
 uint32_t wasmcu_instance_heap_size(const wasmcu_instance *inst);
+/* The value of the module's exported i32 global __heap_base (where a C toolchain's heap
+ * starts), 0 if it exports none; found at instantiation, so cheap enough for each malloc. */
+uint32_t wasmcu_instance_heap_base(const wasmcu_instance *inst);
 /* The runtime an instance belongs to. */
 wasmcu_runtime *wasmcu_instance_runtime(wasmcu_instance *inst);
 /* A pointer the embedder or a native library may attach to an instance. */

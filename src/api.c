@@ -176,6 +176,14 @@ int32_t wasmcu_memory_grow(wasmcu_instance *inst, uint32_t delta_pages)
 }
 
 uint32_t wasmcu_instance_heap_size(const wasmcu_instance *inst) { return inst->heap_size; }
+
+uint32_t wasmcu_instance_heap_base(const wasmcu_instance *inst)
+{
+    if (!inst->heap_base) return 0;
+    wasmcu_val v = inst->heap_base->value; /* now: a mutable one may have moved */
+    wm_i32s_leaving(&v, &inst->heap_base->type.type, 1);
+    return (uint32_t)v;
+}
 wasmcu_runtime *wasmcu_instance_runtime(wasmcu_instance *inst) { return inst->rt; }
 void wasmcu_instance_set_user(wasmcu_instance *inst, void *user) { inst->user = user; }
 void *wasmcu_instance_user(const wasmcu_instance *inst) { return inst->user; }

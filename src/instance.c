@@ -361,6 +361,10 @@ static wasmcu_err build_own(wasmcu_instance *inst, const wasmcu_instance_config 
         wasmcu_err err = wm_eval_const(inst, &m->globals[i].init, &cells[i].value);
         if (err) return err;
     }
+    /* env malloc's heap starts at __heap_base: found here once, not by name at every call */
+    const wm_export *hb = find_export(m, (const uint8_t *)"__heap_base", 11);
+    if (hb && hb->kind == WM_EXT_GLOBAL && inst->globals[hb->index]->type.type == WASMCU_I32)
+        inst->heap_base = inst->globals[hb->index];
     for (uint32_t i = 0; i < m->nelems; i++) {
         const wm_elem *e = &m->elems[i];
         NEW(inst->elem_items[i], e->count, "an element segment");

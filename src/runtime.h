@@ -78,6 +78,7 @@ struct wasmcu_instance {
     wasmcu_val *stack_top;          /* first free slot while a call runs (re-entry from natives) */
     uint32_t nframes;               /* frames in use while a call runs */
     uint32_t heap_size;             /* from the config, for env malloc */
+    const struct wm_globalcell *heap_base; /* the exported i32 global __heap_base, or NULL */
     uint32_t max_memory_pages, max_table_size; /* from the config; 0 = none */
     void *user;                     /* wasmcu_instance_set_user */
     /* metering: `checks` is nonzero when a loop head or call must look at fuel/interrupt */

@@ -624,10 +624,9 @@ static wasmcu_err env_atoi(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
 /* The heap header's address, or 0 when the module exports no __heap_base. */
 static uint32_t heap_header(wasmcu_instance *inst)
 {
-    wasmcu_val base;
-    wasmcu_valtype t;
-    if (wasmcu_get_global(inst, "__heap_base", &base, &t) != WASMCU_OK || t != WASMCU_I32) return 0;
-    uint32_t h = ((uint32_t)base + 7u) & ~7u;
+    uint32_t base = wasmcu_instance_heap_base(inst);
+    if (!base || base > 0xFFFFFFF0u) return 0; /* no heap, or no room for its header */
+    uint32_t h = (base + 7u) & ~7u;
     uint32_t brk;
     if (h + 8 > wasmcu_memory_size(inst) && wasmcu_memory_grow(inst, 1) < 0) return 0;
     if (!rd32(inst, h + 4, &brk)) return 0;

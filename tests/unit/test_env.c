@@ -109,6 +109,24 @@ static const unsigned char noheap_wasm[] = {
 };
 static const unsigned int noheap_wasm_len = 63;
 
+/* (module (import "env" "malloc" (func $malloc (param i32) (result i32))) (memory 1)
+ *   (global $hb (export "__heap_base") (mut i32) (i32.const 1024))
+ *   (func (export "set_base") (param i32) (global.set $hb (local.get 0)))
+ *   (func (export "malloc") (param i32) (result i32) (call $malloc (local.get 0)))) */
+static const unsigned char moveheap_wasm[] = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0a, 0x02, 0x60,
+    0x01, 0x7f, 0x01, 0x7f, 0x60, 0x01, 0x7f, 0x00, 0x02, 0x0e, 0x01, 0x03,
+    0x65, 0x6e, 0x76, 0x06, 0x6d, 0x61, 0x6c, 0x6c, 0x6f, 0x63, 0x00, 0x00,
+    0x03, 0x03, 0x02, 0x01, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01, 0x06, 0x07,
+    0x01, 0x7f, 0x01, 0x41, 0x80, 0x08, 0x0b, 0x07, 0x23, 0x03, 0x0b, 0x5f,
+    0x5f, 0x68, 0x65, 0x61, 0x70, 0x5f, 0x62, 0x61, 0x73, 0x65, 0x03, 0x00,
+    0x08, 0x73, 0x65, 0x74, 0x5f, 0x62, 0x61, 0x73, 0x65, 0x00, 0x01, 0x06,
+    0x6d, 0x61, 0x6c, 0x6c, 0x6f, 0x63, 0x00, 0x02, 0x0a, 0x0f, 0x02, 0x06,
+    0x00, 0x20, 0x00, 0x24, 0x00, 0x0b, 0x06, 0x00, 0x20, 0x00, 0x10, 0x00,
+    0x0b,
+};
+static const unsigned int moveheap_wasm_len = 109;
+
 #include "check.h"
 
 static wasmcu_runtime *rt;
@@ -516,6 +534,26 @@ static void test_no_heap_base(void)
     CHECK(mod && wasmcu_instantiate(rt, mod, NULL, &in) == WASMCU_OK);
     if (!in) { printf("  (%s)\n", wasmcu_last_error(rt)); return; }
     CHECK(call_in(in, "malloc", (const uint32_t[]){16}, 1, &r) == WASMCU_OK && r == 0);
+    CHECK(wasmcu_instance_heap_base(in) == 0);
+    wasmcu_deinstantiate(in);
+    wasmcu_unload(mod);
+}
+
+/* __heap_base is found once, at instantiation, but read at each malloc: a mutable one that
+ * the module moves moves the heap. */
+static void test_moved_heap_base(void)
+{
+    wasmcu_module *mod = NULL;
+    wasmcu_instance *in = NULL;
+    uint32_t r = 0;
+    CHECK(wasmcu_instance_heap_base(inst) == 4096);
+    CHECK(wasmcu_load(rt, moveheap_wasm, moveheap_wasm_len, &mod) == WASMCU_OK);
+    CHECK(mod && wasmcu_instantiate(rt, mod, NULL, &in) == WASMCU_OK);
+    if (!in) { printf("  (%s)\n", wasmcu_last_error(rt)); return; }
+    CHECK(wasmcu_instance_heap_base(in) == 1024);
+    CHECK(call_in(in, "set_base", (const uint32_t[]){8192}, 1, NULL) == WASMCU_OK);
+    CHECK(wasmcu_instance_heap_base(in) == 8192);
+    CHECK(call_in(in, "malloc", (const uint32_t[]){16}, 1, &r) == WASMCU_OK && r > 8192 && r < 8192 + 64);
     wasmcu_deinstantiate(in);
     wasmcu_unload(mod);
 }
@@ -545,6 +583,7 @@ int main(void)
     test_corrupt_heap();
     test_exit_abort();
     test_no_heap_base();
+    test_moved_heap_base();
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
     wasmcu_destroy(rt);
