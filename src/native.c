@@ -93,10 +93,13 @@ wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, w
     msg[0] = 0;
     uint32_t nr = f->type->nresults;
     wm_i32s_leaving(args, f->type->types, f->type->nparams);
-    memset(scratch, 0, nr * sizeof *scratch);
+    /* most natives return one value or none: a store, not a call to memset and memmove */
+    if (nr == 1) scratch[0] = 0;
+    else memset(scratch, 0, nr * sizeof *scratch);
     wasmcu_err err = f->native->fn(&ctx, args, scratch);
     wm_i32s_zero_extended(scratch, f->type->types + f->type->nparams, nr);
-    if (err == WASMCU_OK) memmove(args, scratch, nr * sizeof *scratch);
+    if (err == WASMCU_OK && nr == 1) args[0] = scratch[0];
+    else if (err == WASMCU_OK) memmove(args, scratch, nr * sizeof *scratch);
     else if (!WASMCU_IS_TRAP(err)) err = WASMCU_TRAP_HOST;
     return err;
 }
