@@ -461,14 +461,6 @@ static wasmcu_err env_strcmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmc
     return WASMCU_OK;
 }
 
-static int rd32(wasmcu_instance *inst, uint32_t at, uint32_t *v)
-{
-    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
-    if (!p) return 0;
-    memcpy(v, p, 4);
-    return 1;
-}
-
 static int wr32(wasmcu_instance *inst, uint32_t at, uint32_t v)
 {
     uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
@@ -621,54 +613,94 @@ static wasmcu_err env_atoi(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
  * so a corrupt heap makes malloc fail, never the host misbehave. */
 #define HDR 8u
 
-/* The heap header's address, or 0 when the module exports no __heap_base. */
-static uint32_t heap_header(wasmcu_instance *inst)
+/* Linear memory as one heap operation sees it: its bytes and size, fetched once rather than
+ * at each access (memory.grow may move them, so heap_alloc fetches them again after it). */
+typedef struct {
+    uint8_t *m;
+    uint32_t size;
+} mview;
+
+static mview view_of(wasmcu_instance *inst)
+{
+    mview v = {NULL, wasmcu_memory_size(inst)};
+    if (v.size) v.m = wasmcu_memory_ptr(inst, 0, v.size);
+    if (!v.m) v.size = 0;
+    return v;
+}
+
+/* whether the n bytes at `at` are in memory */
+static int in_view(const mview *v, uint32_t at, uint32_t n) { return at <= v->size && v->size - at >= n; }
+
+static int vrd32(const mview *v, uint32_t at, uint32_t *x)
+{
+    if (!in_view(v, at, 4)) return 0;
+    memcpy(x, v->m + at, 4);
+    return 1;
+}
+
+static int vwr32(const mview *v, uint32_t at, uint32_t x)
+{
+    if (!in_view(v, at, 4)) return 0;
+    memcpy(v->m + at, &x, 4);
+    return 1;
+}
+
+/* The heap header's address, or 0 when the module exports no __heap_base (*v: memory, again
+ * if this grew it). */
+static uint32_t heap_header(wasmcu_instance *inst, mview *v)
 {
     uint32_t base = wasmcu_instance_heap_base(inst);
     if (!base || base > 0xFFFFFFF0u) return 0; /* no heap, or no room for its header */
     uint32_t h = (base + 7u) & ~7u;
     uint32_t brk;
-    if (h + 8 > wasmcu_memory_size(inst) && wasmcu_memory_grow(inst, 1) < 0) return 0;
-    if (!rd32(inst, h + 4, &brk)) return 0;
-    if (brk == 0 && !wr32(inst, h + 4, h + 8)) return 0; /* first use: empty heap */
+    if (h + 8 > v->size) {
+        if (wasmcu_memory_grow(inst, 1) < 0) return 0;
+        *v = view_of(inst);
+    }
+    if (!vrd32(v, h + 4, &brk)) return 0;
+    if (brk == 0 && !vwr32(v, h + 4, h + 8)) return 0; /* first use: empty heap */
     return h;
 }
 
 static uint32_t heap_alloc(wasmcu_call_ctx *ctx, uint32_t n)
 {
     wasmcu_instance *inst = wasmcu_native_instance(ctx);
-    uint32_t h = heap_header(inst);
+    mview v = view_of(inst);
+    uint32_t h = heap_header(inst, &v);
     if (!h || n > 0x7FFFFFF0u) return 0;
     uint32_t want = n < 8 ? 8 : (n + 7u) & ~7u;
     /* first fit over the free list */
-    uint32_t prev = h, cur, steps = wasmcu_memory_size(inst) / 16 + 1;
-    if (!rd32(inst, h, &cur)) return 0;
+    uint32_t prev = h, cur, steps = v.size / 16 + 1;
+    if (!vrd32(&v, h, &cur)) return 0;
     while (cur && steps--) {
         uint32_t size, next;
-        if (!rd32(inst, cur, &size) || !rd32(inst, cur + 4, &next)) return 0;
-        if (size >= want && wasmcu_memory_ptr(inst, cur + HDR, want)) {
-            if (!wr32(inst, prev == h ? h : prev + 4, next)) return 0;
+        if (!vrd32(&v, cur, &size) || !vrd32(&v, cur + 4, &next)) return 0;
+        if (size >= want && cur <= UINT32_MAX - HDR && in_view(&v, cur + HDR, want)) {
+            if (!vwr32(&v, prev == h ? h : prev + 4, next)) return 0;
             return cur + HDR;
         }
         prev = cur;
         cur = next;
     }
-    uint32_t brk, size = wasmcu_memory_size(inst);
+    uint32_t brk, size = v.size;
     /* a break outside the heap is a corrupt header: fail rather than grow memory for it */
-    if (!rd32(inst, h + 4, &brk) || brk < h + 8 || brk > size) return 0;
+    if (!vrd32(&v, h + 4, &brk) || brk < h + 8 || brk > size) return 0;
     uint64_t end = (uint64_t)brk + HDR + want;
     uint32_t limit = wasmcu_instance_heap_size(inst);
     if (limit && end > (uint64_t)h + limit) return 0;
-    if (end > size && wasmcu_memory_grow(inst, (uint32_t)((end - size + 65535) / 65536)) < 0) return 0;
-    if (!wr32(inst, brk, want) || !wr32(inst, brk + 4, 0) || !wr32(inst, h + 4, (uint32_t)end)) return 0;
+    if (end > size) {
+        if (wasmcu_memory_grow(inst, (uint32_t)((end - size + 65535) / 65536)) < 0) return 0;
+        v = view_of(inst);
+    }
+    if (!vwr32(&v, brk, want) || !vwr32(&v, brk + 4, 0) || !vwr32(&v, h + 4, (uint32_t)end)) return 0;
     return brk + HDR;
 }
 
 /* Payload size of the block at p, or 0 when p is not a plausible heap block. */
-static uint32_t block_size(wasmcu_instance *inst, uint32_t p)
+static uint32_t block_size(const mview *v, uint32_t p)
 {
     uint32_t size;
-    if (p < HDR || !rd32(inst, p - HDR, &size) || !wasmcu_memory_ptr(inst, p, size)) return 0;
+    if (p < HDR || !vrd32(v, p - HDR, &size) || !in_view(v, p, size)) return 0;
     return size;
 }
 
@@ -694,9 +726,10 @@ static wasmcu_err env_free(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
     wasmcu_instance *inst = wasmcu_native_instance(ctx);
     uint32_t p = ARG(0), h, head;
     if (!p) return WASMCU_OK;
-    if (!block_size(inst, p) || !(h = heap_header(inst)) || p < h + 8 + HDR || !rd32(inst, h, &head))
+    mview v = view_of(inst);
+    if (!block_size(&v, p) || !(h = heap_header(inst, &v)) || p < h + 8 + HDR || !vrd32(&v, h, &head))
         return OOB(ctx, "free");
-    if (!wr32(inst, p - HDR + 4, head) || !wr32(inst, h, p - HDR)) return OOB(ctx, "free");
+    if (!vwr32(&v, p - HDR + 4, head) || !vwr32(&v, h, p - HDR)) return OOB(ctx, "free");
     return WASMCU_OK;
 }
 
@@ -704,7 +737,8 @@ static wasmcu_err env_realloc(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasm
 {
     wasmcu_instance *inst = wasmcu_native_instance(ctx);
     uint32_t old = ARG(0), oldn = 0;
-    if (old && !(oldn = block_size(inst, old))) return OOB(ctx, "realloc");
+    mview v = view_of(inst);
+    if (old && !(oldn = block_size(&v, old))) return OOB(ctx, "realloc");
     if (old && ARG(1) <= oldn) {
         results[0] = old;
         return WASMCU_OK;

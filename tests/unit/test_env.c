@@ -109,23 +109,27 @@ static const unsigned char noheap_wasm[] = {
 };
 static const unsigned int noheap_wasm_len = 63;
 
-/* (module (import "env" "malloc" (func $malloc (param i32) (result i32))) (memory 1)
+/* (module (import "env" "malloc" (func $malloc (param i32) (result i32)))
+ *   (import "env" "free" (func $free (param i32))) (memory 1)
  *   (global $hb (export "__heap_base") (mut i32) (i32.const 1024))
  *   (func (export "set_base") (param i32) (global.set $hb (local.get 0)))
- *   (func (export "malloc") (param i32) (result i32) (call $malloc (local.get 0)))) */
+ *   (func (export "malloc") (param i32) (result i32) (call $malloc (local.get 0)))
+ *   (func (export "free") (param i32) (call $free (local.get 0)))) */
 static const unsigned char moveheap_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0a, 0x02, 0x60,
-    0x01, 0x7f, 0x01, 0x7f, 0x60, 0x01, 0x7f, 0x00, 0x02, 0x0e, 0x01, 0x03,
+    0x01, 0x7f, 0x01, 0x7f, 0x60, 0x01, 0x7f, 0x00, 0x02, 0x19, 0x02, 0x03,
     0x65, 0x6e, 0x76, 0x06, 0x6d, 0x61, 0x6c, 0x6c, 0x6f, 0x63, 0x00, 0x00,
-    0x03, 0x03, 0x02, 0x01, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01, 0x06, 0x07,
-    0x01, 0x7f, 0x01, 0x41, 0x80, 0x08, 0x0b, 0x07, 0x23, 0x03, 0x0b, 0x5f,
+    0x03, 0x65, 0x6e, 0x76, 0x04, 0x66, 0x72, 0x65, 0x65, 0x00, 0x01, 0x03,
+    0x04, 0x03, 0x01, 0x00, 0x01, 0x05, 0x03, 0x01, 0x00, 0x01, 0x06, 0x07,
+    0x01, 0x7f, 0x01, 0x41, 0x80, 0x08, 0x0b, 0x07, 0x2a, 0x04, 0x0b, 0x5f,
     0x5f, 0x68, 0x65, 0x61, 0x70, 0x5f, 0x62, 0x61, 0x73, 0x65, 0x03, 0x00,
-    0x08, 0x73, 0x65, 0x74, 0x5f, 0x62, 0x61, 0x73, 0x65, 0x00, 0x01, 0x06,
-    0x6d, 0x61, 0x6c, 0x6c, 0x6f, 0x63, 0x00, 0x02, 0x0a, 0x0f, 0x02, 0x06,
-    0x00, 0x20, 0x00, 0x24, 0x00, 0x0b, 0x06, 0x00, 0x20, 0x00, 0x10, 0x00,
-    0x0b,
+    0x08, 0x73, 0x65, 0x74, 0x5f, 0x62, 0x61, 0x73, 0x65, 0x00, 0x02, 0x06,
+    0x6d, 0x61, 0x6c, 0x6c, 0x6f, 0x63, 0x00, 0x03, 0x04, 0x66, 0x72, 0x65,
+    0x65, 0x00, 0x04, 0x0a, 0x16, 0x03, 0x06, 0x00, 0x20, 0x00, 0x24, 0x00,
+    0x0b, 0x06, 0x00, 0x20, 0x00, 0x10, 0x00, 0x0b, 0x06, 0x00, 0x20, 0x00,
+    0x10, 0x01, 0x0b,
 };
-static const unsigned int moveheap_wasm_len = 109;
+static const unsigned int moveheap_wasm_len = 135;
 
 #include "check.h"
 
@@ -558,6 +562,37 @@ static void test_moved_heap_base(void)
     wasmcu_unload(mod);
 }
 
+/* memory.grow inside malloc moves memory when the pool has no room after it (another
+ * instance is there): the heap code must then read and write the moved memory. A block made
+ * while growing must free and be reused; a heap header past the old end must be reached. */
+static void test_heap_grow_moves(void)
+{
+    wasmcu_module *mh = NULL, *mn = NULL;
+    CHECK(wasmcu_load(rt, moveheap_wasm, moveheap_wasm_len, &mh) == WASMCU_OK);
+    CHECK(wasmcu_load(rt, noheap_wasm, noheap_wasm_len, &mn) == WASMCU_OK);
+    for (int k = 0; k < 2 && mh && mn; k++) {
+        wasmcu_instance *a = NULL, *b = NULL;
+        uint32_t r = 0, s = 0;
+        CHECK(wasmcu_instantiate(rt, mh, NULL, &a) == WASMCU_OK);
+        CHECK(wasmcu_instantiate(rt, mn, NULL, &b) == WASMCU_OK); /* after a's memory */
+        if (!a || !b) break;
+        const uint8_t *at = wasmcu_memory_ptr(a, 0, 1);
+        if (k == 0) {
+            CHECK(call_in(a, "malloc", (const uint32_t[]){100000}, 1, &r) == WASMCU_OK && r > 1024);
+            CHECK(call_in(a, "free", (const uint32_t[]){r}, 1, NULL) == WASMCU_OK);
+            CHECK(call_in(a, "malloc", (const uint32_t[]){100000}, 1, &s) == WASMCU_OK && s == r);
+        } else { /* the header at 65536, in the page heap_header adds */
+            CHECK(call_in(a, "set_base", (const uint32_t[]){65532}, 1, NULL) == WASMCU_OK);
+            CHECK(call_in(a, "malloc", (const uint32_t[]){16}, 1, &r) == WASMCU_OK && r == 65536 + 8 + 8);
+        }
+        CHECK(wasmcu_memory_ptr(a, 0, 1) != at); /* it moved: the case under test */
+        wasmcu_deinstantiate(b);
+        wasmcu_deinstantiate(a);
+    }
+    if (mh) wasmcu_unload(mh);
+    if (mn) wasmcu_unload(mn);
+}
+
 int main(void)
 {
     size_t pool_size = 4 << 20;
@@ -584,6 +619,7 @@ int main(void)
     test_exit_abort();
     test_no_heap_base();
     test_moved_heap_base();
+    test_heap_grow_moves();
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
     wasmcu_destroy(rt);
