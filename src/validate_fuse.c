@@ -476,8 +476,6 @@ uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
     return 0;
 }
 
-/* Emits op on operand slots s[0..n) (values base..) fused with the instruction before it
- * when that computed one of them; 0 when no pair applies. */
 /* A bit field's product, ((x >> s) & m) * y + c (CoreMark's matrix_mul_matrix_bitextract):
  * an i32.mul_add about to be emitted (value base, c its add's other operand) on the result
  * of an i32.mul whose operand the i32.shr_u_and just before it wrote into a temporary, which
@@ -501,6 +499,8 @@ static wasmcu_err bits_mul_add(vctx *v, uint32_t base, uint32_t c, int *done)
     return WASMCU_OK;
 }
 
+/* Emits op on operand slots s[0..n) (values base..) fused with the instruction before it
+ * when that computed one of them; 0 when no pair applies. */
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                           const uint32_t *imm, int *done)
 {

@@ -614,7 +614,7 @@ static wasmcu_err env_atoi(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
 #define HDR 8u
 
 /* Linear memory as one heap operation sees it: its bytes and size, fetched once rather than
- * at each access (memory.grow may move them, so heap_alloc fetches them again after it). */
+ * at each access (memory.grow may move them: whatever grows memory fetches them again). */
 typedef struct {
     uint8_t *m;
     uint32_t size;
