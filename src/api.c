@@ -136,6 +136,14 @@ wasmcu_err wasmcu_call(wasmcu_instance *inst, wasmcu_func *f, const wasmcu_val *
     return wm_interp_call(inst, f, args, results);
 }
 
+/* A global's value as wasm's global.set left it (an i32 zero-extended) */
+static wasmcu_val cell_value(const wm_globalcell *g)
+{
+    wasmcu_val v = g->value;
+    wm_i32s_leaving(&v, &g->type.type, 1);
+    return v;
+}
+
 wasmcu_err wasmcu_get_global(wasmcu_instance *inst, const char *name, wasmcu_val *value,
                              wasmcu_valtype *type)
 {
@@ -149,10 +157,7 @@ wasmcu_err wasmcu_get_global_len(wasmcu_instance *inst, const char *name, size_t
     if (!e)
         return wm_error(inst->rt, WASMCU_ERR_NOT_FOUND, "no exported global \"%.*s\"", (int)len, name);
     const wm_globalcell *g = inst->globals[e->index];
-    if (value) {
-        *value = g->value;
-        wm_i32s_leaving(value, &g->type.type, 1); /* as wasm's global.set left it */
-    }
+    if (value) *value = cell_value(g);
     if (type) *type = (wasmcu_valtype)g->type.type;
     return WASMCU_OK;
 }
@@ -180,9 +185,7 @@ uint32_t wasmcu_instance_heap_size(const wasmcu_instance *inst) { return inst->h
 uint32_t wasmcu_instance_heap_base(const wasmcu_instance *inst)
 {
     if (!inst->heap_base) return 0;
-    wasmcu_val v = inst->heap_base->value; /* now: a mutable one may have moved */
-    wm_i32s_leaving(&v, &inst->heap_base->type.type, 1);
-    return (uint32_t)v;
+    return (uint32_t)cell_value(inst->heap_base); /* read now: a mutable one may have moved */
 }
 wasmcu_runtime *wasmcu_instance_runtime(wasmcu_instance *inst) { return inst->rt; }
 void wasmcu_instance_set_user(wasmcu_instance *inst, void *user) { inst->user = user; }

@@ -98,8 +98,11 @@ wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, w
     else memset(scratch, 0, nr * sizeof *scratch);
     wasmcu_err err = f->native->fn(&ctx, args, scratch);
     wm_i32s_zero_extended(scratch, f->type->types + f->type->nparams, nr);
-    if (err == WASMCU_OK && nr == 1) args[0] = scratch[0];
-    else if (err == WASMCU_OK) memmove(args, scratch, nr * sizeof *scratch);
-    else if (!WASMCU_IS_TRAP(err)) err = WASMCU_TRAP_HOST;
+    if (err == WASMCU_OK) {
+        if (nr == 1) args[0] = scratch[0];
+        else memmove(args, scratch, nr * sizeof *scratch);
+    } else if (!WASMCU_IS_TRAP(err)) {
+        err = WASMCU_TRAP_HOST;
+    }
     return err;
 }

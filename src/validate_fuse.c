@@ -486,6 +486,8 @@ static wasmcu_err bits_mul_add(vctx *v, uint32_t base, uint32_t c, int *done)
     if (v->wide || at == UINT32_MAX || at + 5 != mul || unit_at(v, at) != WM_OP_I32_SHR_U_AND)
         return WASMCU_OK;
     uint32_t t = wm_slot_at(v, at + 1), a = wm_slot_at(v, mul + 2), b = wm_slot_at(v, mul + 3);
+    /* (c is never t once t is the mul's; tested so that a slot reused otherwise cannot
+     * make the handler read a field it never wrote) */
     if (!(t & HOME) || (t == a) == (t == b) || c == t) return WASMCU_OK;
     uint32_t f[5] = {wm_slot_at(v, at + 2), wm_slot_at(v, at + 3), wm_slot_at(v, at + 4), t == a ? b : a, c};
     cut_code(v, at);

@@ -461,11 +461,36 @@ static wasmcu_err env_strcmp(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmc
     return WASMCU_OK;
 }
 
-static int wr32(wasmcu_instance *inst, uint32_t at, uint32_t v)
+/* Linear memory as one native's call sees it: its bytes and size, fetched once rather than
+ * at each access of a word (memory.grow may move them: whatever grows memory fetches them
+ * again). The heap's words and strtol's end pointer go through it. */
+typedef struct {
+    uint8_t *m;
+    uint32_t size;
+} mview;
+
+static mview view_of(wasmcu_instance *inst)
 {
-    uint8_t *p = wasmcu_memory_ptr(inst, at, 4);
-    if (!p) return 0;
-    memcpy(p, &v, 4);
+    mview v = {NULL, wasmcu_memory_size(inst)};
+    if (v.size) v.m = wasmcu_memory_ptr(inst, 0, v.size);
+    if (!v.m) v.size = 0;
+    return v;
+}
+
+/* whether the n bytes at `at` are in memory */
+static int in_view(const mview *v, uint32_t at, uint32_t n) { return at <= v->size && v->size - at >= n; }
+
+static int vrd32(const mview *v, uint32_t at, uint32_t *x)
+{
+    if (!in_view(v, at, 4)) return 0;
+    memcpy(x, v->m + at, 4);
+    return 1;
+}
+
+static int vwr32(const mview *v, uint32_t at, uint32_t x)
+{
+    if (!in_view(v, at, 4)) return 0;
+    memcpy(v->m + at, &x, 4);
     return 1;
 }
 
@@ -588,7 +613,8 @@ static wasmcu_err parse_long(wasmcu_call_ctx *ctx, uint32_t p, uint32_t endp, in
         uint32_t u = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
         *result = neg ? (uint32_t)0 - u : u;
     }
-    if (endp && !wr32(inst, endp, p + (uint32_t)(q - s))) return OOB(ctx, "strtol");
+    mview mv = view_of(inst);
+    if (endp && !vwr32(&mv, endp, p + (uint32_t)(q - s))) return OOB(ctx, "strtol");
     return WASMCU_OK;
 }
 
@@ -612,38 +638,6 @@ static wasmcu_err env_atoi(wasmcu_call_ctx *ctx, const wasmcu_val *args, wasmcu_
  * can only corrupt its own heap; every read is bounds-checked and list walks are bounded,
  * so a corrupt heap makes malloc fail, never the host misbehave. */
 #define HDR 8u
-
-/* Linear memory as one heap operation sees it: its bytes and size, fetched once rather than
- * at each access (memory.grow may move them: whatever grows memory fetches them again). */
-typedef struct {
-    uint8_t *m;
-    uint32_t size;
-} mview;
-
-static mview view_of(wasmcu_instance *inst)
-{
-    mview v = {NULL, wasmcu_memory_size(inst)};
-    if (v.size) v.m = wasmcu_memory_ptr(inst, 0, v.size);
-    if (!v.m) v.size = 0;
-    return v;
-}
-
-/* whether the n bytes at `at` are in memory */
-static int in_view(const mview *v, uint32_t at, uint32_t n) { return at <= v->size && v->size - at >= n; }
-
-static int vrd32(const mview *v, uint32_t at, uint32_t *x)
-{
-    if (!in_view(v, at, 4)) return 0;
-    memcpy(x, v->m + at, 4);
-    return 1;
-}
-
-static int vwr32(const mview *v, uint32_t at, uint32_t x)
-{
-    if (!in_view(v, at, 4)) return 0;
-    memcpy(v->m + at, &x, 4);
-    return 1;
-}
 
 /* The heap header's address, or 0 when the module exports no __heap_base (*v: memory, again
  * if this grew it). */
