@@ -178,7 +178,8 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* A load from the address an i32.load just read (p->q->x): [dst, addr, offset1, offset].
  * A fault of the second access reports with pc on the offset1 field, which
  * wm_validate_locate finds in the second load's code (the opcode's byte, in the first's). */
-#define LOAD_LOAD(type, n) do { EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (OOB(e2_, n)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
+#define LOAD_LOAD_T(type, n) EA(4, 1); uint32_t p_; COPY(&p_, mem + ea, 4); uint64_t e2_ = (uint64_t)p_ + U16(4); if (OOB(e2_, n)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } type t_; COPY(&t_, mem + e2_, n)
+#define LOAD_LOAD(type, n) do { LOAD_LOAD_T(type, n); SET32(0, AS_U32(t_)); pc += 6; } while (0)
 /* A load and the branch that tests what it read: [dst, addr, offset, target] */
 #define LOAD_BRANCH_BY(type, n, test, take) do { EA(n, 1); type t_; COPY(&t_, mem + ea, n); SET32(0, AS_U32(t_)); if (test t_) take(4); else NEXT_PAST(8); } while (0)
 #define LOAD_BRANCH(type, n, test) LOAD_BRANCH_BY(type, n, test, TAKE)
@@ -804,6 +805,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define NEXT_NODE() do { uint64_t e3_ = (uint64_t)I32(R(1)) + U16(2); uint32_t t3_; COPY(&t3_, mem + e3_, 4); SET32(0, t3_); if (t3_) TAKE_BACK(4); else NEXT_PAST(8); } while (0)
     CASE(WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint8_t, 1); pc++; AND_BR_EQ_FIRST(); NEXT_NODE(); NEXT();
     CASE(WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF): LOAD_LOAD(uint16_t, 2); pc++; AND_BR_EQ_FIRST(); NEXT_NODE(); NEXT();
+    /* the key, t_, against k & m, neither written: the and_br_eq's fields are [dst, k, m, key] */
+#define EQ_AND_FIND(type, n) do { LOAD_LOAD_T(type, n); pc += 7; JOIN_TAKEN(AS_U32(t_) == (I32(R(1)) & I32(R(2))), 4, 8); NEXT_NODE(); } while (0)
+    CASE(WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF): EQ_AND_FIND(uint8_t, 1); NEXT();
+    CASE(WM_OP_LOAD_LOAD16_U_EQ_AND_LOAD_BR_IF): EQ_AND_FIND(uint16_t, 2); NEXT();
     CASE(WM_OP_AND_BR_EQ_BR_TABLE): AND_BR_EQ_FIRST(); BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): ADD_FIRST(); LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* the load's branch, then the mov_br_ne */

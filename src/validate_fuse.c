@@ -161,9 +161,15 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         if (first && (wm_slot_at(v, start + 2) != a || wm_slot_at(v, ll + 1) == a ||
                       wm_slot_at(v, at + 1) == a || read16_at(v, start + 3) > read16_at(v, ll + 3)))
             first = 0;
-        if (first == WM_OP_I32_LOAD_LOAD8_U || first == WM_OP_I32_LOAD_LOAD16_U)
-            unit_put(v, ll, first == WM_OP_I32_LOAD_LOAD8_U ? WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF
-                                                           : WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF);
+        if (first == WM_OP_I32_LOAD_LOAD8_U || first == WM_OP_I32_LOAD_LOAD16_U) {
+            /* the key the test's other operand, p->info->key == (k & m), the key and k & m
+             * temporaries (read once, by the test): the handler writes neither */
+            uint32_t key = wm_slot_at(v, ll + 1);
+            int bare = (key & HOME) && (wm_slot_at(v, at + 1) & HOME) && wm_slot_at(v, at + 4) == key;
+            int b8 = first == WM_OP_I32_LOAD_LOAD8_U;
+            unit_put(v, ll, bare ? (b8 ? WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF : WM_OP_LOAD_LOAD16_U_EQ_AND_LOAD_BR_IF)
+                                 : (b8 ? WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF : WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF));
+        }
     } else if (op == WM_OP_I32_LOAD8_U_IF_FALSE && how == WM_JOIN_LOAD && v->add_at != UINT32_MAX &&
                v->add_at + 4 == start && unit_at(v, v->add_at) == WM_OP_I32_ADD) {
         /* a string's walk, q = s + 1, c = *s, while (c): the add just before it; the

@@ -6,8 +6,9 @@
  * (i32.load_load8_u/16_u_and_br_eq_load_br_if) when the key's first load checked the next
  * node's address, which it then loads unchecked; not when the link lies further
  * (find16_far) or is read through another pointer (find_two). Results against C, what each store wrote, the faults located at their
- * loads and stores, and the forms. The module is
- * tests/unit/list.wat (wat2wasm, then `wasmcu dump`; the offsets from wasm-objdump -d). */
+ * loads and stores, and the forms. The modules are
+ * tests/unit/list.wat and list_keep.wat (wat2wasm, then `wasmcu dump`; the offsets from
+ * wasm-objdump -d). */
 #include "check.h"
 #include <string.h>
 #include "config.h"
@@ -53,6 +54,32 @@ static const unsigned char list_wasm[] = {
     0x22, 0x00, 0x0d, 0x00, 0x0b, 0x0b, 0x20, 0x00, 0x0b,
 };
 static const unsigned int list_wasm_len = 429;
+
+/* tests/unit/list_keep.wat */
+static const unsigned char list_keep_wasm[] = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x07, 0x01, 0x60,
+    0x02, 0x7f, 0x7f, 0x01, 0x7f, 0x03, 0x05, 0x04, 0x00, 0x00, 0x00, 0x00,
+    0x05, 0x03, 0x01, 0x00, 0x01, 0x07, 0x30, 0x04, 0x0a, 0x66, 0x69, 0x6e,
+    0x64, 0x31, 0x36, 0x5f, 0x6b, 0x65, 0x79, 0x00, 0x00, 0x0b, 0x66, 0x69,
+    0x6e, 0x64, 0x31, 0x36, 0x5f, 0x6d, 0x61, 0x73, 0x6b, 0x00, 0x01, 0x09,
+    0x66, 0x69, 0x6e, 0x64, 0x38, 0x5f, 0x6b, 0x65, 0x79, 0x00, 0x02, 0x05,
+    0x66, 0x69, 0x6e, 0x64, 0x38, 0x00, 0x03, 0x0a, 0xa7, 0x01, 0x04, 0x29,
+    0x01, 0x01, 0x7f, 0x02, 0x40, 0x03, 0x40, 0x20, 0x00, 0x28, 0x02, 0x04,
+    0x2f, 0x01, 0x02, 0x22, 0x02, 0x20, 0x01, 0x41, 0xff, 0xff, 0x03, 0x71,
+    0x46, 0x0d, 0x01, 0x20, 0x00, 0x28, 0x02, 0x00, 0x22, 0x00, 0x0d, 0x00,
+    0x0b, 0x0b, 0x20, 0x02, 0x0b, 0x2f, 0x01, 0x01, 0x7f, 0x02, 0x40, 0x03,
+    0x40, 0x20, 0x00, 0x28, 0x02, 0x04, 0x2f, 0x01, 0x02, 0x20, 0x01, 0x41,
+    0xff, 0xff, 0x03, 0x71, 0x22, 0x02, 0x46, 0x0d, 0x01, 0x20, 0x00, 0x28,
+    0x02, 0x00, 0x22, 0x00, 0x0d, 0x00, 0x0b, 0x0b, 0x20, 0x00, 0x41, 0x10,
+    0x74, 0x20, 0x02, 0x6a, 0x0b, 0x27, 0x01, 0x01, 0x7f, 0x02, 0x40, 0x03,
+    0x40, 0x20, 0x00, 0x28, 0x02, 0x04, 0x2d, 0x00, 0x02, 0x22, 0x02, 0x20,
+    0x01, 0x41, 0x0f, 0x71, 0x46, 0x0d, 0x01, 0x20, 0x00, 0x28, 0x02, 0x00,
+    0x22, 0x00, 0x0d, 0x00, 0x0b, 0x0b, 0x20, 0x02, 0x0b, 0x23, 0x00, 0x02,
+    0x40, 0x03, 0x40, 0x20, 0x00, 0x28, 0x02, 0x04, 0x2d, 0x00, 0x02, 0x20,
+    0x01, 0x41, 0x0f, 0x71, 0x46, 0x0d, 0x01, 0x20, 0x00, 0x28, 0x02, 0x00,
+    0x22, 0x00, 0x0d, 0x00, 0x0b, 0x0b, 0x20, 0x00, 0x0b,
+};
+static const unsigned int list_keep_wasm_len = 249;
 
 static wasmcu_runtime *rt;
 static wasmcu_instance *inst;
@@ -163,11 +190,51 @@ int main(void)
     CHECK(starts_with(inst, "reverse_tee", WM_OP_MOV_LOAD_STORE_SAME_BR_IF) == fused);
     CHECK(starts_with(inst, "reverse4", WM_OP_MOV_LOAD_STORE_MOV_BR_IF) == fused);
     CHECK(starts_with(inst, "relink", WM_OP_MOV_LOAD_STORE_MOV_BR_IF) == fused);
-    CHECK(starts_with(inst, "find16", WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF) == fused);
+    CHECK(starts_with(inst, "find16", WM_OP_LOAD_LOAD16_U_EQ_AND_LOAD_BR_IF) == fused);
     CHECK(starts_with(inst, "find8", WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF) == fused);
     CHECK(starts_with(inst, "find16_far", WM_OP_I32_LOAD_LOAD16_U) == fused);
     CHECK(starts_with(inst, "find_two", WM_OP_I32_LOAD_LOAD16_U) == fused);
 
+    wasmcu_deinstantiate(inst);
+    wasmcu_unload(mod);
+
+    /* The search whose key is the test's other operand, p->info->key == (k & mask), writes
+     * neither the key nor k & mask when only the test reads them
+     * (i32.load_load8_u/16_u_eq_and_load_br_if); kept in a local, each is written as before.
+     * The list 0x100 -> 0x200 -> 0x300 again, keys 0x1203, 0x0005, 0xab0c (their low bytes
+     * 3, 5, 12 for the 8-bit key) */
+    if (wasmcu_load(rt, list_keep_wasm, list_keep_wasm_len, &mod) != WASMCU_OK ||
+        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK || !(mem = wasmcu_memory_ptr(inst, 0, 65536))) {
+        printf("FAIL load list_keep: %s\n", wasmcu_last_error(rt));
+        return 1;
+    }
+    static const uint32_t key2[3] = {0x1203, 0x0005, 0xab0c};
+    for (uint32_t k = 0; k < 3; k++) {
+        put(node[k], k < 2 ? node[k + 1] : 0), put(node[k] + 4, 0x800 + 16 * k);
+        put(0x800 + 16 * k, key2[k] << 16);
+    }
+    for (uint32_t k = 0; k < 3; k++) {
+        CHECK(call("find16_key", 2, 0x100, 0x50000 | key2[k], &err, &where) == key2[k] && !err);
+        CHECK(call("find16_mask", 2, 0x100, 0x50000 | key2[k], &err, &where) == (node[k] << 16 | key2[k]) && !err);
+        CHECK(call("find8_key", 2, 0x100, 0x70 | (key2[k] & 15), &err, &where) == (key2[k] & 0xff) && !err);
+        CHECK(call("find8", 2, 0x100, 0x70 | (key2[k] & 15), &err, &where) == node[k] && !err);
+    }
+    /* none found: the last key read, k & 0xffff with no node */
+    CHECK(call("find16_key", 2, 0x100, 0x0034, &err, &where) == 0xab0c && !err);
+    CHECK(call("find16_mask", 2, 0x100, 0x70034, &err, &where) == 0x34 && !err);
+    CHECK(call("find8_key", 2, 0x100, 7, &err, &where) == 0x0c && !err);
+    CHECK(call("find8", 2, 0x100, 7, &err, &where) == 0 && !err);
+    /* the faults of the joined form's two loads (0xdd, 0xe0) */
+    put(0x300, 65534); /* the next node past the end: its record's address faults */
+    call("find8", 2, 0x100, 7, &err, &where);
+    CHECK(err == WASMCU_TRAP_MEMORY_OOB && where == 0xdd);
+    put(0x204, 65535); /* a record past the end: its key faults */
+    call("find8", 2, 0x100, 7, &err, &where);
+    CHECK(err == WASMCU_TRAP_MEMORY_OOB && where == 0xe0);
+    CHECK(starts_with(inst, "find8", WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF) == fused);
+    CHECK(starts_with(inst, "find16_key", WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF) == fused);
+    CHECK(starts_with(inst, "find16_mask", WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF) == fused);
+    CHECK(starts_with(inst, "find8_key", WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF) == fused);
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
     printf("%s: %d failures\n", __FILE__, failures);
