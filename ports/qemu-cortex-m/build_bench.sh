@@ -8,8 +8,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/ports/qemu-cortex-m"
 src="$root/bench/kernels/$kernel.c"
 mkdir -p "$out"
-clang --target=wasm32-wasi -O2 -nostdlib -Wl,--no-entry -Wl,--export=main -Wl,--export=__heap_base \
-  -Wl,--allow-undefined -Wl,--strip-all -o "$out/$kernel.wasm" "$src"
+# compiled at -O2, linked without -O, so that binaryen's wasm-opt, which clang runs when
+# linking at -O2 if it is installed, never changes the module (scripts/bench does the same)
+clang --target=wasm32-wasi -O2 -c -o "$out/$kernel.o" "$src"
+clang --target=wasm32-wasi -nostdlib -Wl,--no-entry -Wl,--export=main -Wl,--export=__heap_base \
+  -Wl,--allow-undefined -Wl,--strip-all -o "$out/$kernel.wasm" "$out/$kernel.o"
 "$wasmcu" dump -o "$out/kernel_wasm.h" -n kernel_wasm "$out/$kernel.wasm"
 case $cpu in
   m3) flags="-mcpu=cortex-m3 -mthumb -mfloat-abi=soft" ;;
