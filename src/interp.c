@@ -792,6 +792,22 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         STORE_MOV_BR_IF_AT(at_, TAKE_BACK);
         NEXT();
     }
+    /* the same, [d, s, dst, a, offset] then [a, x, offset, prev, d, dst, target]: d = s, the
+     * address s's value (a is d or s), prev = d and the branch on dst, in registers */
+    CASE(WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED): {
+        uint64_t w_ = R(1), ea = (uint64_t)I32(w_) + U16(4);
+        R(0) = w_;
+        if (OOB(ea, 4)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }
+        uint32_t t_, x_;
+        COPY(&t_, mem + ea, 4);
+        SET32(2, t_);
+        pc += 7;
+        x_ = I32(R(1));
+        COPY(mem + ea, &x_, 4);
+        R(4) = w_;
+        if (t_) TAKE_BACK(7); else NEXT_PAST(11);
+        NEXT();
+    }
     /* Joined straight-line pairs: the first part, then, unless its branch was taken, past
      * its n field bytes and the second part's opcode, which stays in place (its fault then
      * reports from its own fields) */

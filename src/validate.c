@@ -505,7 +505,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
         /* the mov_load before it too when the branch goes back (TAKE_BACK) */
-        if (v->smov_ld && back) unit_put(v, v->smov_at - 7, wm_reverse_join(v, v->smov_at - 7, v->smov_at));
+        if (v->smov_ld && back) unit_put(v, v->smov_at - 7, wm_reverse_join(v, v->smov_at - 7, v->smov_at, a));
         start = v->smov_at, how = WM_JOIN_STORE;
         v->smov_at = UINT32_MAX;
     } else if (WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode && wm_joins_copy(v, op)) {

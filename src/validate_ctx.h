@@ -275,7 +275,7 @@ int wm_joins_copy(vctx *v, uint32_t op);
 void wm_add_pair(vctx *v);
 enum { WM_JOIN_LOAD = 1, WM_JOIN_COPY, WM_JOIN_STORE };
 void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back);
-uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st);
+uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st, uint32_t cond);
 uint32_t wm_back_form(uint32_t op);
 wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done);
 int wm_select_bit(vctx *v, uint32_t *s);

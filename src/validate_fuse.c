@@ -126,13 +126,18 @@ uint32_t wm_back_form(uint32_t op)
  * their offsets are equal, so that the load's bounds check covers the store. The copy d = s
  * runs before the load, so d and s both hold the load's address if it reads either; the
  * load's dst must not be the store's address slot. */
-uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st)
+uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st, uint32_t cond)
 {
     uint32_t d = wm_slot_at(v, ld + 1), s = wm_slot_at(v, ld + 2), dst = wm_slot_at(v, ld + 3);
     uint32_t a = wm_slot_at(v, ld + 4), b = wm_slot_at(v, st + 1);
+    uint32_t prev = wm_slot_at(v, st + 5), from = wm_slot_at(v, st + 6);
     int same = b != dst && (a == b || ((a == d || a == s) && (b == d || b == s)));
-    return same && read16_at(v, st + 3) == read16_at(v, ld + 5) ? WM_OP_MOV_LOAD_STORE_SAME_BR_IF
-                                                                 : WM_OP_MOV_LOAD_STORE_MOV_BR_IF;
+    if (!same || read16_at(v, st + 3) != read16_at(v, ld + 5)) return WM_OP_MOV_LOAD_STORE_MOV_BR_IF;
+    /* the branch on the loaded value (cond, the branch's operand, is dst), prev = d after
+     * the store while d still holds s's value (dst is not d) and the branch's dst is not
+     * overwritten by the copy (prev is not dst); the load's address s's value */
+    int loaded = cond == dst && from == d && dst != d && prev != dst && (a == d || a == s);
+    return loaded ? WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED : WM_OP_MOV_LOAD_STORE_SAME_BR_IF;
 }
 
 /* Straight-line pairs that run as one instruction, the second keeping its opcode word,

@@ -33,4 +33,24 @@
                             (i32.and (local.get $k) (i32.const 15))))
         (br_if $l (local.tee $p (i32.load (local.get $p))))))
     (local.get $p))
+;; list.wat's reversal, but the loop goes on while the node just linked (tmp) is not 0,
+  ;; not while the next one (p) is: one more turn, which loads the link at 0 and stores
+  ;; prev there
+  (func (export "reverse_tmp") (param $p i32) (result i32) (local $prev i32) (local $tmp i32)
+    (loop $l
+      (local.set $tmp (local.get $p))
+      (local.set $p (i32.load (local.get $p)))
+      (i32.store (local.get $tmp) (local.get $prev))
+      (local.set $prev (local.get $tmp))
+      (br_if $l (local.get $tmp)))
+    (local.get $prev))
+  ;; prev set to the next node (p), not to the one just linked (tmp)
+  (func (export "reverse_next") (param $p i32) (result i32) (local $prev i32) (local $tmp i32)
+    (loop $l
+      (local.set $tmp (local.get $p))
+      (local.set $p (i32.load (local.get $p)))
+      (i32.store (local.get $tmp) (local.get $prev))
+      (local.set $prev (local.get $p))
+      (br_if $l (local.get $p)))
+    (local.get $prev))
 )
