@@ -186,8 +186,13 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         /* a state machine's test of its input, then its switch on the state */
         unit_put(v, at, WM_OP_AND_BR_EQ_BR_TABLE);
     } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE && back) {
-        /* then s = q and the branch back while the state goes on (mov_br_ne) */
-        unit_put(v, at, WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
+        /* then s = q and the branch back while the state goes on (mov_br_ne); the add
+         * [q, x, y] at `at`, the load [c, a, offset] at + 4, the copy [d, s, ...] at + 13:
+         * p and q stay in registers when a is x and q is neither a nor c, and s is q */
+        uint32_t q = wm_slot_at(v, at + 1), a = wm_slot_at(v, at + 6);
+        int regs = a == wm_slot_at(v, at + 2) && q != a && q != wm_slot_at(v, at + 5) &&
+                   wm_slot_at(v, at + 15) == q;
+        unit_put(v, at, regs ? WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE : WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
     } else if ((op == WM_OP_ADD_BR_IF_BACK || op == WM_OP_ADD_BR_NE_BACK) && how == 0 && v->add2_at != UINT32_MAX &&
                v->add2_at + 8 == start && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
         /* a loop's end that steps two pointers and its count: the i32.add2 just before

@@ -1,0 +1,45 @@
+(module
+  (memory 1)
+  (data (i32.const 32) "abc")
+  (data (i32.const 64) "\01\00\00\00\02\00\00\00\03\00\00\00\04\00\00\00\05\00\00\00\06\00\00\00")
+  ;; join.wat's walk with the sum's operands the other way, q = 1 + p
+  (func (export "walk_swap") (param $p i32) (param $stop i32) (result i32) (local $q i32) (local $c i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.xor (local.get $n) (local.get $c)))
+      (local.set $q (i32.add (i32.const 1) (local.get $p)))
+      (block $b
+        (br_if $b (i32.eqz (local.tee $c (i32.load8_u (local.get $p)))))
+        (local.set $p (local.get $q))
+        (br_if $l (i32.ne (local.get $n) (local.get $stop)))))
+    (i32.xor (i32.shl (local.get $p) (i32.const 8)) (local.get $n)))
+  ;; the byte read at the sum, c = *q
+  (func (export "walk_pre") (param $p i32) (param $stop i32) (result i32) (local $q i32) (local $c i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.xor (local.get $n) (local.get $c)))
+      (local.set $q (i32.add (local.get $p) (i32.const 1)))
+      (block $b
+        (br_if $b (i32.eqz (local.tee $c (i32.load8_u (local.get $q)))))
+        (local.set $p (local.get $q))
+        (br_if $l (i32.ne (local.get $n) (local.get $stop)))))
+    (i32.xor (i32.shl (local.get $p) (i32.const 8)) (local.get $n)))
+  ;; the copy takes the state, p = n, not the sum
+  (func (export "walk_n") (param $p i32) (param $stop i32) (result i32) (local $q i32) (local $c i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.xor (local.get $n) (local.get $c)))
+      (local.set $q (i32.add (local.get $p) (i32.const 1)))
+      (block $b
+        (br_if $b (i32.eqz (local.tee $c (i32.load8_u (local.get $p)))))
+        (local.set $p (local.get $n))
+        (br_if $l (i32.ne (local.get $n) (local.get $stop)))))
+    (i32.xor (i32.shl (local.get $p) (i32.const 8)) (local.get $q)))
+;; the byte read into the sum's local, q = c = *p, then p = q: the copy takes the byte
+  (func (export "walk_qc") (param $p i32) (param $stop i32) (result i32) (local $q i32) (local $c i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.xor (local.get $n) (local.get $q)))
+      (local.set $q (i32.add (local.get $p) (i32.const 1)))
+      (block $b
+        (br_if $b (i32.eqz (local.tee $q (i32.load8_u (local.get $p)))))
+        (local.set $p (local.get $q))
+        (br_if $l (i32.ne (local.get $n) (local.get $stop)))))
+    (i32.xor (i32.shl (local.get $p) (i32.const 8)) (local.get $n)))
+)
