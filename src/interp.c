@@ -728,6 +728,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* then past the add_br_if's or add_br_ne's opcode */
     CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
+    CASE(WM_OP_STORE8_ADD_ADD_BR_LT_U): STORE_ADD(uint8_t, 1); pc++; ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
     CASE(WM_OP_I32_LOAD_SHL_ADD): {
         EA_SHL_ADD(4, 1);
         uint32_t t;

@@ -199,6 +199,11 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
          * the count's add_br_if or add_br_ne */
         unit_put(v, v->add2_at, op == WM_OP_ADD_BR_IF_BACK ? WM_OP_ADD2_ADD_BR_IF : WM_OP_ADD2_ADD_BR_NE);
         v->add2_at = UINT32_MAX;
+    } else if (op == WM_OP_ADD_BR_LT_U_BACK && how == 0 && v->st8_at != UINT32_MAX && v->st8_at + 6 == start &&
+               unit_at(v, v->st8_at) == WM_OP_I32_STORE8_ADD) {
+        /* a strided byte fill: the i32.store8_add just before the loop's end */
+        unit_put(v, v->st8_at, WM_OP_STORE8_ADD_ADD_BR_LT_U);
+        v->st8_at = UINT32_MAX;
     } else if (op == WM_OP_AND_BR_EQ) {
         v->br_at = start, v->br_end = v->ncode; /* a load_br_if or a br_table may join it */
     }
@@ -637,6 +642,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             }
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
+            if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
             int store = wm_sigs[wm_op_sig[op]].nr == 0;
             if (!store) TRY(emit_dst(v, base));
             TRY(emit_slot(v, a));

@@ -42,4 +42,11 @@
         (local.set $p (local.get $q))
         (br_if $l (i32.ne (local.get $n) (local.get $stop)))))
     (i32.xor (i32.shl (local.get $p) (i32.const 8)) (local.get $n)))
+;; a strided byte fill, a[j] = v for j from j0 by step while j < n (a sieve's inner loop):
+  ;; the store and the loop's end (i32.store8_add_add_br_lt_u); returns the j it stops at
+  (func (export "fill") (param $a i32) (param $j i32) (param $step i32) (param $n i32) (param $v i32) (result i32)
+    (loop $l
+      (i32.store8 offset=3 (i32.add (local.get $a) (local.get $j)) (local.get $v))
+      (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (local.get $step))) (local.get $n))))
+    (local.get $j))
 )
