@@ -441,6 +441,15 @@ static wasmcu_err emit_target(vctx *v, ctrl *c)
     return WASMCU_OK;
 }
 
+/* Remembers the jump about to be emitted, which flat_opcodes may thread into its target. */
+static wasmcu_err note_jump(vctx *v)
+{
+    if (!WM_CONFIG_FUSED_OPS || v->wide) return WASMCU_OK;
+    if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
+    v->flats[v->nflats++] = v->ncode | FLAT_JUMP;
+    return WASMCU_OK;
+}
+
 static void patch_chain(vctx *v, uint32_t head, uint32_t target)
 {
     while (head) {
@@ -541,6 +550,7 @@ static wasmcu_err emit_branch(vctx *v, uint32_t l, int cond, uint32_t ci)
     if (v->nvals - n == c->height) {
         if (cond) return emit_cond(v, ci, 0, c, v->nvals - n, v->nvals, &at);
         TRY(flush_from(v, v->nvals - n));
+        if (!back) TRY(note_jump(v));
         TRY(emit(v, back ? WM_OP_JUMP_LOOP : WM_OP_JUMP));
         return emit_target(v, c);
     }
@@ -789,6 +799,7 @@ static wasmcu_err op_else(vctx *v)
         return invalid(v, "type mismatch: values remain on the stack at the end of a block");
     if (emitting(v)) {
         if (WM_CONFIG_LOCAL_PATHS) c->join &= v->assigned; /* the then-part falls through */
+        TRY(note_jump(v));
         TRY(emit(v, WM_OP_JUMP));
         TRY(emit_target(v, c));
     }
@@ -1438,7 +1449,12 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
 static void flat_opcodes(vctx *v)
 {
     for (uint32_t k = 0; k < v->nflats; k++) {
-        uint32_t at = v->flats[k], n = read32(v, at);
+        uint32_t at = v->flats[k] & ~FLAT_JUMP, n;
+        if (v->flats[k] & FLAT_JUMP) { /* a jump [op, target32] into an add_br_ne_back */
+            if (unit_at(v, at + 1 + read32(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
+            continue;
+        }
+        n = read32(v, at);
         for (uint32_t i = 0; i <= n; i++) {
             uint32_t e = at + 4 + 4 * i;
             v->code[at + 8 + 4 * n + i] = v->code[e + read32(v, e)];

@@ -102,7 +102,7 @@ typedef struct vctx {
     uint32_t *brmap, *brlist;
     uint32_t cap_brmap, cap_brlist;
     /* where each flat br_table's n32 is, for its targets' opcodes (flat_opcodes) */
-    uint32_t *flats;
+    uint32_t *flats; /* flat br_tables' n32 fields, and jumps' opcodes tagged FLAT_JUMP */
     uint32_t nflats, cap_flats;
     wasmcu_err err;
     int cur_op;
@@ -183,6 +183,9 @@ static inline wasmcu_err emit(vctx *v, uint32_t u)
     return WASMCU_OK;
 }
 
+/* a jump's position among the flats (flat_opcodes threads it into its target) */
+#define FLAT_JUMP 0x80000000u
+
 /* A home slot while compiling: the value's height, tagged until the function's constant
  * slots are counted and the slot becomes locals + constants + height. */
 #define HOME 0x80000000u
@@ -241,7 +244,7 @@ static inline void cut_code(vctx *v, uint32_t at)
         v->add2_at = UINT32_MAX;
     }
     while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
-    while (v->nflats && v->flats[v->nflats - 1] >= at) v->nflats--;
+    while (v->nflats && (v->flats[v->nflats - 1] & ~FLAT_JUMP) >= at) v->nflats--;
 }
 
 /* The instructions that leave their f64 result in the interpreter's acc as well. */

@@ -49,4 +49,20 @@
       (i32.store8 offset=3 (i32.add (local.get $a) (local.get $j)) (local.get $v))
       (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (local.get $step))) (local.get $n))))
     (local.get $j))
+;; a switch in a loop whose cases end with a br to the loop's end, i += 1 and the branch
+  ;; back while i != n: the jumps go straight into that end (jump_add_br_ne_back)
+  (func (export "cases") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+    (loop $l
+      (block $end
+        (block $b2
+          (block $b1
+            (block $b0
+              (br_table $b0 $b1 $b2 $end (i32.and (local.get $i) (i32.const 3))))
+            (local.set $acc (i32.add (local.get $acc) (i32.const 1)))
+            (br $end))
+          (local.set $acc (i32.xor (local.get $acc) (local.get $i)))
+          (br $end))
+        (local.set $acc (i32.mul (local.get $acc) (i32.const 3))))
+      (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.get $acc))
 )
