@@ -421,7 +421,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_JUMP): pc += rds32(pc); NEXT();
     /* a back-edge: the check follows the branch, so a stop resumes at the loop head */
     CASE(WM_OP_JUMP_LOOP): pc += rds32(pc); METER(); NEXT();
+#if WM_CONFIG_FUSED_OPS || WM_CONFIG_COMPUTED_GOTO /* as the fused instructions (below) */
     CASE(WM_OP_JUMP_ADD_BR_NE_BACK): pc += rds32(pc) + 1; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
+#endif
     CASE(WM_OP_BR_IF): if (I32(R(0))) TAKE(1); else NEXT_PAST(5); NEXT();
     CASE(WM_OP_IF_FALSE): if (!I32(R(0))) TAKE(1); else NEXT_PAST(5); NEXT();
     CASE(WM_OP_BR_EQ): BR_CMP(uint32_t, ==); NEXT();

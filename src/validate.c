@@ -1450,7 +1450,7 @@ static void flat_opcodes(vctx *v)
 {
     for (uint32_t k = 0; k < v->nflats; k++) {
         uint32_t at = v->flats[k] & ~FLAT_JUMP, n;
-        if (v->flats[k] & FLAT_JUMP) { /* a jump [op, target32] into an add_br_ne_back */
+        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP)) { /* a jump [op, target32] into an add_br_ne_back */
             if (unit_at(v, at + 1 + read32(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
             continue;
         }
