@@ -6,6 +6,7 @@
  * form each function starts with. The module is tests/unit/bits.wat (wat2wasm, then
  * `wasmcu dump`). */
 #include "check.h"
+#include "call.h"
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
@@ -32,17 +33,7 @@ static const unsigned int bits_wasm_len = 187;
 
 static wasmcu_instance *inst;
 
-static uint32_t call(const char *name, const uint32_t *a, uint32_t n)
-{
-    wasmcu_val args[5], r = 0;
-    for (uint32_t i = 0; i < n; i++) args[i] = a[i];
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    if (!f || wasmcu_call(inst, f, args, n, &r, 1) != WASMCU_OK) {
-        printf("  %s: failed\n", name);
-        failures++;
-    }
-    return (uint32_t)r;
-}
+static uint32_t call(const char *name, const uint32_t *a, uint32_t n) { return call_u32(inst, name, a, n); }
 
 int main(void)
 {

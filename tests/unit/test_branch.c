@@ -7,6 +7,7 @@
  * and_br_eq_load_br_if), with the faults of their loads and stores located. The module is
  * tests/unit/branch.wat (wat2wasm, then `wasmcu dump`). */
 #include "check.h"
+#include "call.h"
 #include <string.h>
 #include "config.h"
 #include "compiled.h"
@@ -87,13 +88,8 @@ static wasmcu_instance *inst;
 
 static uint32_t call(const char *name, uint32_t x, uint32_t y)
 {
-    wasmcu_val args[2] = {x, y}, r = 0;
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    if (!f || wasmcu_call(inst, f, args, 2, &r, 1) != WASMCU_OK) {
-        printf("  %s: failed\n", name);
-        failures++;
-    }
-    return (uint32_t)r;
+    const uint32_t a[2] = {x, y};
+    return call_u32(inst, name, a, 2);
 }
 
 

@@ -21,6 +21,7 @@
  *   (func (export "none") (param i32) (result i32) (call $none (local.get 0)) (i32.add (local.get 0) (i32.const 1))))
  */
 #include "check.h"
+#include "call.h"
 #include "wasmcu.h"
 
 static const unsigned char natives_wasm[] = {
@@ -83,14 +84,8 @@ static wasmcu_instance *inst;
 
 static uint32_t call(const char *name, uint32_t a, uint32_t b, uint32_t c)
 {
-    wasmcu_val args[3] = {a, b, c}, r = 0;
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    uint32_t n = f ? wasmcu_func_param_count(f) : 0;
-    if (!f || wasmcu_call(inst, f, args, n, &r, 1) != WASMCU_OK) {
-        printf("  %s: failed\n", name);
-        failures++;
-    }
-    return (uint32_t)r;
+    const uint32_t x[3] = {a, b, c};
+    return call_u32(inst, name, x, 3);
 }
 
 int main(void)

@@ -4,6 +4,7 @@
  * C's for edge values, and each function must start with the form expected. The module is
  * tests/unit/select.wat (wat2wasm, then `wasmcu dump`). */
 #include "check.h"
+#include "call.h"
 #include <string.h>
 #include "config.h"
 #include "compiled.h"
@@ -40,13 +41,8 @@ static wasmcu_instance *inst;
 
 static uint32_t call(const char *name, uint32_t x, uint32_t y)
 {
-    wasmcu_val args[4] = {x, y, 111, 222}, r = 0;
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    if (!f || wasmcu_call(inst, f, args, 4, &r, 1) != WASMCU_OK) {
-        printf("  %s: failed\n", name);
-        failures++;
-    }
-    return (uint32_t)r;
+    const uint32_t a[4] = {x, y, 111, 222};
+    return call_u32(inst, name, a, 4);
 }
 
 
