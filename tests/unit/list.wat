@@ -74,4 +74,30 @@
                             (i32.and (local.get $k) (i32.const 65535))))
         (br_if $l (local.tee $p (i32.load (local.get $q))))))
     (local.get $p))
+;; the node's own address as the key, p->info->key == (p & 0xffff): k & m is not the same
+  ;; each turn (the self-looping search keeps it in a register only when no turn writes it)
+  (func (export "find_p") (param $p i32) (param $k i32) (result i32)
+    (block $out
+      (loop $l
+        (br_if $out (i32.eq (i32.load16_u offset=2 (i32.load offset=4 (local.get $p)))
+                            (i32.and (local.get $p) (i32.const 65535))))
+        (br_if $l (local.tee $p (i32.load (local.get $p))))))
+    (local.get $p))
+;; the next node into q: the node stays, only k & 0xffff is read each turn
+  (func (export "find_q") (param $p i32) (param $k i32) (result i32) (local $q i32)
+    (block $out
+      (loop $l
+        (br_if $out (i32.eq (i32.load16_u offset=2 (i32.load offset=4 (local.get $p)))
+                            (i32.and (local.get $k) (i32.const 65535))))
+        (br_if $l (local.tee $q (i32.load (local.get $p))))))
+    (i32.add (local.get $p) (local.get $q)))
+  ;; the turns counted at the loop's head: the search's branch back goes to the count
+  (func (export "find_n") (param $p i32) (param $k i32) (result i32) (local $n i32)
+    (block $out
+      (loop $l
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br_if $out (i32.eq (i32.load16_u offset=2 (i32.load offset=4 (local.get $p)))
+                            (i32.and (local.get $k) (i32.const 65535))))
+        (br_if $l (local.tee $p (i32.load (local.get $p))))))
+    (local.get $n))
 )

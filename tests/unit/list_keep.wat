@@ -53,4 +53,51 @@
       (local.set $prev (local.get $p))
       (br_if $l (local.get $p)))
     (local.get $prev))
+  ;; find_p with the and's operands the other way, (0xffff & p): the node is m
+  (func (export "find_pm") (param $p i32) (result i32)
+    (block $out
+      (loop $l
+        (br_if $out (i32.eq (i32.load16_u offset=2 (i32.load offset=4 (local.get $p)))
+                            (i32.and (i32.const 65535) (local.get $p))))
+        (br_if $l (local.tee $p (i32.load (local.get $p))))))
+    (local.get $p))
+  ;; reversals whose turns cannot run in registers inside the one instruction: the turns
+  ;; counted at the loop's head (the branch back goes to the count)
+  (func (export "reverse_n") (param $p i32) (result i32) (local $prev i32) (local $tmp i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (local.set $tmp (local.get $p))
+      (local.set $p (i32.load (local.get $tmp)))
+      (i32.store (local.get $tmp) (local.get $prev))
+      (local.set $prev (local.get $tmp))
+      (br_if $l (local.get $p)))
+    (local.get $n))
+  ;; the next node loaded into q, not p: p stays
+  (func (export "reverse_q") (param $p i32) (result i32) (local $prev i32) (local $tmp i32) (local $q i32)
+    (loop $l
+      (local.set $tmp (local.get $p))
+      (local.set $q (i32.load (local.get $tmp)))
+      (i32.store (local.get $tmp) (local.get $prev))
+      (local.set $prev (local.get $tmp))
+      (br_if $l (local.get $q)))
+    (i32.add (local.get $prev) (local.get $q)))
+  ;; each node linked to z, not to the node before
+  (func (export "reverse_z") (param $p i32) (param $z i32) (result i32) (local $prev i32) (local $tmp i32)
+    (loop $l
+      (local.set $tmp (local.get $p))
+      (local.set $p (i32.load (local.get $tmp)))
+      (i32.store (local.get $tmp) (local.get $z))
+      (local.set $prev (local.get $tmp))
+      (br_if $l (local.get $p)))
+    (local.get $prev))
+  ;; each node linked to itself, the value stored the copy tmp (prev = tmp would be tmp = tmp,
+  ;; which compiles to nothing: not the register form)
+  (func (export "reverse_t") (param $p i32) (result i32) (local $tmp i32)
+    (loop $l
+      (local.set $tmp (local.get $p))
+      (local.set $p (i32.load (local.get $tmp)))
+      (i32.store (local.get $tmp) (local.get $tmp))
+      (local.set $tmp (local.get $tmp))
+      (br_if $l (local.get $p)))
+    (local.get $tmp))
 )
