@@ -94,12 +94,11 @@
 #define R(k) fp[pc[k]]
 /* an i32 or f32 result: into the low half of its slot with WM_CONFIG_I32_LOW_HALF, else
  * into the whole slot, zero-extended */
-#define SET32(k, x) SET32_AT(&R(k), x)
-#define SET32_AT(slot, x)                                                                      \
+#define SET32(k, x)                                                                            \
     do {                                                                                       \
         uint32_t w_ = (x);                                                                     \
-        if (WM_CONFIG_I32_LOW_HALF) COPY((slot), &w_, 4);                                      \
-        else *(slot) = w_;                                                                     \
+        if (WM_CONFIG_I32_LOW_HALF) COPY(&R(k), &w_, 4);                                       \
+        else R(k) = w_;                                                                        \
     } while (0)
 /* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
 static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
@@ -806,28 +805,29 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * into the slot it reads the node from (dst is s) and links the node it copied last turn
      * (x is prev, and not d, which the copy d = s writes first; the compiler drops the copy
      * d = d that would make it so, but the handler does not rely on that): the node, its copy
-     * and the offset in registers, each turn's fuel and interrupt check as a branch back's.
+     * and the offset in registers, written to their slots only on the way out (the end, a
+     * fault, a stop), each turn's fuel and interrupt check as a branch back's.
      * Its fields from pc: d 0, s 1, dst 2, the offset 4, x 8, prev 11, the branch back at 14. */
 #define REVERSE_TURNS()                                                                         \
     do {                                                                                        \
         const uint8_t *back_ = pc + 14;                                                         \
         if (back_ + rds32(back_) + 1 != pc || pc[2] != pc[1] || pc[11] != pc[8] || pc[0] == pc[8]) break; \
-        uint64_t *d_ = &R(0), *p_ = &R(1), *prev_ = &R(11), w_ = *p_, v_ = *prev_;              \
-        uint32_t off_ = U16(4);                                                                 \
+        uint64_t node_ = R(1), v_ = R(11);                                                      \
+        const uint32_t off_ = U16(4);                                                           \
         for (;;) {                                                                              \
-            uint64_t ea = (uint64_t)I32(w_) + off_;                                             \
-            *d_ = w_;                                                                           \
-            if (OOB(ea, 4)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }                          \
+            uint64_t ea = (uint64_t)I32(node_) + off_;                                          \
+            if (OOB(ea, 4)) { REVERSE_SAVE(node_, node_, v_); pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } \
             uint32_t t_, x_ = I32(v_);                                                          \
             COPY(&t_, mem + ea, 4);                                                             \
-            SET32_AT(p_, t_);                                                                   \
             COPY(mem + ea, &x_, 4);                                                             \
-            *prev_ = v_ = w_;                                                                   \
-            if (!t_) NEXT_PAST(18);                                                             \
-            w_ = t_;                                                                            \
-            METER_PAST();                                                                       \
+            v_ = node_;                                                                         \
+            if (!t_) { REVERSE_SAVE(node_, 0, node_); NEXT_PAST(18); }                          \
+            node_ = t_;                                                                         \
+            if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { REVERSE_SAVE(v_, t_, v_); pc--; goto check; } \
         }                                                                                       \
     } while (0)
+/* the slots those turns leave to the stores on the way out: d, p (s and dst) and prev */
+#define REVERSE_SAVE(d, p, prev) do { R(0) = (d); SET32(1, (p)); R(11) = (prev); } while (0)
     /* the same, [d, s, dst, a, offset] then [a, x, offset, prev, d, dst, target]: d = s, the
      * address s's value (a is d or s), prev = d and the branch on dst, in registers */
     CASE(WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED): {
@@ -862,29 +862,27 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define EQ_AND_FIND(type, n) do { LOAD_LOAD_T(type, n); pc += 7; JOIN_TAKEN(AS_U32(t_) == (I32(R(1)) & I32(R(2))), 4, 8); NEXT_NODE(); } while (0)
     /* The same when its branch back goes to itself (the loop is this one instruction), the
      * next node into the slot the node is read from and neither k nor m that slot: the turns
-     * run here, the node, the offsets and k & m in registers, each turn's fuel and interrupt
-     * check as a branch back's. Fields from pc: the loads' [1] and [2, 4], the test's k and
+     * run here, the node, the offsets and k & m in registers (the node written to its slot
+     * on the way out), each turn's fuel and interrupt check as a branch back's. Fields from pc: the loads' [1] and [2, 4], the test's k and
      * m at 8 and 9, the next node's dst at 16, its offset at 18, the branch back at 20. */
 #define FIND_TURNS(type, n)                                                                     \
     do {                                                                                        \
         const uint8_t *back_ = pc + 20;                                                         \
         if (back_ + rds32(back_) + 1 != pc || pc[16] != pc[1] || pc[16] == pc[8] || pc[16] == pc[9]) break; \
-        uint64_t *node_ = &R(1);                                                                \
-        uint32_t p_ = I32(*node_), km_ = I32(R(8)) & I32(R(9)), o1_ = U16(2), o2_ = U16(4), o3_ = U16(18); \
+        uint32_t p_ = I32(R(1)), km_ = I32(R(8)) & I32(R(9)), o1_ = U16(2), o2_ = U16(4), o3_ = U16(18); \
         for (;;) {                                                                              \
             uint64_t e1_ = (uint64_t)p_ + o1_;                                                  \
-            if (OOB(e1_, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);                                      \
+            if (OOB(e1_, 4)) { SET32(1, p_); TRAP(WASMCU_TRAP_MEMORY_OOB); }                    \
             uint32_t r_;                                                                        \
             COPY(&r_, mem + e1_, 4);                                                            \
             uint64_t e2_ = (uint64_t)r_ + o2_;                                                  \
-            if (OOB(e2_, n)) { pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }                         \
+            if (OOB(e2_, n)) { SET32(1, p_); pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); }           \
             type t_;                                                                            \
             COPY(&t_, mem + e2_, n);                                                            \
-            if (AS_U32(t_) == km_) { pc += 7; TAKE(4); }                                        \
+            if (AS_U32(t_) == km_) { SET32(1, p_); pc += 7; TAKE(4); }                          \
             COPY(&p_, mem + (uint64_t)p_ + o3_, 4);                                             \
-            SET32_AT(node_, p_);                                                                \
-            if (!p_) NEXT_PAST(24);                                                             \
-            METER_PAST();                                                                       \
+            if (!p_) { SET32(1, 0); NEXT_PAST(24); }                                            \
+            if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { SET32(1, p_); pc--; goto check; } \
         }                                                                                       \
     } while (0)
     CASE(WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF): FIND_TURNS(uint8_t, 1); EQ_AND_FIND(uint8_t, 1); NEXT();
