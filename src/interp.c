@@ -731,7 +731,31 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* then past the add_br_if's or add_br_ne's opcode */
     CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
-    CASE(WM_OP_STORE8_ADD_ADD_BR_LT_U): STORE_ADD(uint8_t, 1); pc++; ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
+    /* The fill's turns run here when its branch back goes to itself and it steps j, one of
+     * the address's two operands, by a step, to a bound, storing a value, none of them j:
+     * the base, j, step, bound and byte in registers, j written to its slot on the way out,
+     * each turn's fuel and interrupt check as a branch back's. Fields from pc: [a, b, value,
+     * offset] then [j, x, y, n, target] at 6 (the branch back at 10). */
+#define FILL_TURNS()                                                                            \
+    do {                                                                                        \
+        const uint8_t *back_ = pc + 10;                                                         \
+        uint32_t jb_ = pc[6], ja_ = pc[0] == jb_, js_ = pc[7] == jb_;                           \
+        if (back_ + rds32(back_) + 1 != pc || ja_ == (pc[1] == jb_) || js_ == (pc[8] == jb_) ||  \
+            pc[2] == jb_ || pc[9] == jb_)                                                       \
+            break;                                                                              \
+        uint32_t j_ = I32(R(6)), base_ = I32(R(ja_)), step_ = I32(R(7 + js_)), n_ = I32(R(9));  \
+        const uint32_t off_ = U16(3);                                                           \
+        const uint8_t v_ = (uint8_t)R(2);                                                       \
+        for (;;) {                                                                              \
+            uint64_t ea = (uint64_t)(base_ + j_) + off_;                                        \
+            if (OOB(ea, 1)) { SET32(6, j_); TRAP(WASMCU_TRAP_MEMORY_OOB); }                     \
+            mem[ea] = v_;                                                                       \
+            j_ += step_;                                                                        \
+            if (j_ >= n_) { SET32(6, j_); NEXT_PAST(14); }                                      \
+            if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { SET32(6, j_); pc--; goto check; } \
+        }                                                                                       \
+    } while (0)
+    CASE(WM_OP_STORE8_ADD_ADD_BR_LT_U): FILL_TURNS(); STORE_ADD(uint8_t, 1); pc++; ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
     CASE(WM_OP_I32_LOAD_SHL_ADD): {
         EA_SHL_ADD(4, 1);
         uint32_t t;

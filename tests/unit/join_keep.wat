@@ -65,4 +65,42 @@
         (local.set $acc (i32.mul (local.get $acc) (i32.const 3))))
       (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
     (local.get $acc))
+;; Fills whose turns do not run in registers inside the one instruction: the turns
+  ;; counted at the loop's head (the branch back goes to the count)
+  (func (export "fill_n") (param $a i32) (param $j i32) (param $step i32) (param $n i32) (param $v i32) (result i32) (local $c i32)
+    (loop $l
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (i32.store8 offset=3 (i32.add (local.get $a) (local.get $j)) (local.get $v))
+      (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (local.get $step))) (local.get $n))))
+    (local.get $c))
+  ;; the byte stored j's own
+  (func (export "fill_vj") (param $a i32) (param $j i32) (param $step i32) (param $n i32) (result i32)
+    (loop $l
+      (i32.store8 offset=3 (i32.add (local.get $a) (local.get $j)) (local.get $j))
+      (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (local.get $step))) (local.get $n))))
+    (local.get $j))
+  ;; j doubled each turn, the step j itself
+  (func (export "fill_jj") (param $a i32) (param $j i32) (param $n i32) (param $v i32) (result i32)
+    (loop $l
+      (i32.store8 offset=3 (i32.add (local.get $a) (local.get $j)) (local.get $v))
+      (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (local.get $j))) (local.get $n))))
+    (local.get $j))
+  ;; the byte at j + j
+  (func (export "fill_2j") (param $j i32) (param $step i32) (param $n i32) (param $v i32) (result i32)
+    (loop $l
+      (i32.store8 offset=3 (i32.add (local.get $j) (local.get $j)) (local.get $v))
+      (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (local.get $step))) (local.get $n))))
+    (local.get $j))
+  ;; the byte at a + b every turn, j only counting
+  (func (export "fill_ab") (param $a i32) (param $b i32) (param $j i32) (param $n i32) (param $v i32) (result i32)
+    (loop $l
+      (i32.store8 offset=3 (i32.add (local.get $a) (local.get $b)) (local.get $v))
+      (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $n))))
+    (local.get $j))
+  ;; the bound j itself, read after the sum is written: one turn, even where the sum wraps
+  (func (export "fill_jn") (param $a i32) (param $j i32) (param $step i32) (param $v i32) (result i32)
+    (loop $l
+      (i32.store8 offset=3 (i32.add (local.get $a) (local.get $j)) (local.get $v))
+      (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (local.get $step))) (local.get $j))))
+    (local.get $j))
 )
