@@ -668,6 +668,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         SET32(0, ((I32(R(1)) >> (I32(R(2)) & 31)) & I32(R(3))) * I32(R(4)) + I32(R(5)));
         pc += 6;
         NEXT();
+    CASE(WM_OP_BITS2_MUL_ADD):
+        SET32(0, ((I32(R(1)) >> (I32(R(2)) & 31)) & I32(R(3))) * ((I32(R(4)) >> (I32(R(5)) & 31)) & I32(R(6))) + I32(R(7)));
+        pc += 8;
+        NEXT();
     CASE(WM_OP_I32_SHR_U_AND): TRI_I32((a >> (b & 31)) & c); NEXT();
     CASE(WM_OP_I32_SHL_XOR): TRI_I32((a << (b & 31)) ^ c); NEXT();
     CASE(WM_OP_I32_SHR_U_XOR): TRI_I32((a >> (b & 31)) ^ c); NEXT();

@@ -500,7 +500,9 @@ uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 /* A bit field's product, ((x >> s) & m) * y + c (CoreMark's matrix_mul_matrix_bitextract):
  * an i32.mul_add about to be emitted (value base, c its add's other operand) on the result
  * of an i32.mul whose operand the i32.shr_u_and just before it wrote into a temporary, which
- * nothing else reads: the three become i32.bits_mul_add [dst, x, s, m, y, c]; *done set. */
+ * nothing else reads: the three become i32.bits_mul_add [dst, x, s, m, y, c]; *done set.
+ * When y is itself a field, the temporary of an i32.shr_u_and right before that one (no
+ * label between), the four become i32.bits2_mul_add [dst, x, s, m, x1, s1, m1, c]. */
 static wasmcu_err bits_mul_add(vctx *v, uint32_t base, uint32_t c, int *done)
 {
     uint32_t at = v->op_prev, mul = v->last_start;
@@ -510,13 +512,22 @@ static wasmcu_err bits_mul_add(vctx *v, uint32_t base, uint32_t c, int *done)
     /* (c is never t once t is the mul's; tested so that a slot reused otherwise cannot
      * make the handler read a field it never wrote) */
     if (!(t & HOME) || (t == a) == (t == b) || c == t) return WASMCU_OK;
-    uint32_t f[5] = {wm_slot_at(v, at + 2), wm_slot_at(v, at + 3), wm_slot_at(v, at + 4), t == a ? b : a, c};
+    uint32_t f[7] = {wm_slot_at(v, at + 2), wm_slot_at(v, at + 3), wm_slot_at(v, at + 4), t == a ? b : a, c};
+    uint32_t first = v->sa_at == at && v->sa_prev != UINT32_MAX && v->sa_prev + 5 == at ? v->sa_prev : UINT32_MAX;
+    uint32_t y = f[3];
+    if (first != UINT32_MAX && (y & HOME) && wm_slot_at(v, first + 1) == y && c != y) {
+        for (int i = 0; i < 3; i++) f[3 + i] = wm_slot_at(v, first + 2 + i);
+        f[6] = c;
+        at = first;
+    } else {
+        first = UINT32_MAX;
+    }
     cut_code(v, at);
     v->last_end = UINT32_MAX;
     v->op_start = v->op_prev = UINT32_MAX;
-    TRY(emit_op(v, WM_OP_BITS_MUL_ADD));
+    TRY(emit_op(v, first != UINT32_MAX ? WM_OP_BITS2_MUL_ADD : WM_OP_BITS_MUL_ADD));
     TRY(emit_dst(v, base));
-    for (int i = 0; i < 5; i++) TRY(emit_slot(v, f[i]));
+    for (int i = 0; i < (first != UINT32_MAX ? 7 : 5); i++) TRY(emit_slot(v, f[i]));
     produced(v);
     *done = 1;
     return WASMCU_OK;
@@ -643,6 +654,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
             if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
+            if (fuse_pairs[p][2] == WM_OP_I32_SHR_U_AND) v->sa_prev = v->sa_at, v->sa_at = v->op_start; /* bits_mul_add */
             int store = wm_sigs[wm_op_sig[op]].nr == 0;
             if (!store) TRY(emit_dst(v, base));
             TRY(emit_slot(v, a));
