@@ -786,9 +786,20 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_MUL_LOAD16_S): MUL_LOAD(int16_t); NEXT();
     /* two 16-bit loads' product, [dst, addr1, offset1, addr2, offset2]: the second load's
      * fault reports from its own fields, where the locating compile finds that load */
-#define MUL2_LOAD(type) do { uint64_t e1_ = (uint64_t)I32(R(1)) + U16(2), e2_ = (uint64_t)I32(R(4)) + U16(5); if (OOB(e1_, 2)) TRAP(WASMCU_TRAP_MEMORY_OOB); if (OOB(e2_, 2)) { pc += 5; TRAP(WASMCU_TRAP_MEMORY_OOB); } type a_, b_; COPY(&a_, mem + e1_, 2); COPY(&b_, mem + e2_, 2); SET32(0, AS_U32(a_) * AS_U32(b_)); pc += 7; } while (0)
+#define MUL2_PRODUCT(type, p) uint64_t e1_ = (uint64_t)I32(R(1)) + U16(2), e2_ = (uint64_t)I32(R(4)) + U16(5); if (OOB(e1_, 2)) TRAP(WASMCU_TRAP_MEMORY_OOB); if (OOB(e2_, 2)) { pc += 5; TRAP(WASMCU_TRAP_MEMORY_OOB); } type a_, b_; COPY(&a_, mem + e1_, 2); COPY(&b_, mem + e2_, 2); uint32_t p = AS_U32(a_) * AS_U32(b_)
+#define MUL2_LOAD(type) do { MUL2_PRODUCT(type, p_); SET32(0, p_); pc += 7; } while (0)
     CASE(WM_OP_I32_MUL2_LOAD16_U): MUL2_LOAD(uint16_t); NEXT();
     CASE(WM_OP_I32_MUL2_LOAD16_S): MUL2_LOAD(int16_t); NEXT();
+    /* then past the i32.bits2_mul_add's opcode, its two fields' value the product, in a
+     * register (validate_fuse.c's bits_mul_add) */
+    CASE(WM_OP_MUL2_LOAD16_U_BITS2): {
+        MUL2_PRODUCT(uint16_t, p_);
+        SET32(0, p_);
+        pc += 8;
+        SET32(0, ((p_ >> (I32(R(2)) & 31)) & I32(R(3))) * ((p_ >> (I32(R(5)) & 31)) & I32(R(6))) + I32(R(7)));
+        pc += 8;
+        NEXT();
+    }
     CASE(WM_OP_SELECT_EQ): R(0) = fp[pc[2 - (I32(R(3)) == I32(R(4)))]]; pc += 5; NEXT();
     CASE(WM_OP_SELECT_LT_S): R(0) = fp[pc[2 - (S32(R(3)) < S32(R(4)))]]; pc += 5; NEXT();
     CASE(WM_OP_SELECT_LT_U): R(0) = fp[pc[2 - (I32(R(3)) < I32(R(4)))]]; pc += 5; NEXT();

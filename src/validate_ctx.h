@@ -126,8 +126,9 @@ typedef struct vctx {
      * starts (a br_if right after it joins it), and whether a mov_load ends there; where
      * the last and_br_eq starts and ends (an i32.load_br_if right after it joins it); where
      * the last i32.load_load8_u or _16_u starts (an and_br_eq right after it may join it);
-     * where the last two i32.shr_u_and start (i32.bits_mul_add may take in both) */
-    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev;
+     * where the last two i32.shr_u_and start (i32.bits_mul_add may take in both), and the
+     * last i32.mul2_load16_u (an i32.bits2_mul_add right after it may join it) */
+    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at;
     int smov_ld;
 } vctx;
 
@@ -239,6 +240,7 @@ static inline void cut_code(vctx *v, uint32_t at)
     if (WM_CONFIG_FUSED_OPS && v->st8_at >= at) v->st8_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->sa_at >= at) v->sa_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->sa_prev >= at) v->sa_prev = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->m2_at >= at) v->m2_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->smov_at != UINT32_MAX && v->smov_at + 7 > at) v->smov_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->br_end != UINT32_MAX && v->br_end > at) v->br_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {

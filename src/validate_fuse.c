@@ -502,7 +502,9 @@ uint32_t wm_load_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
  * of an i32.mul whose operand the i32.shr_u_and just before it wrote into a temporary, which
  * nothing else reads: the three become i32.bits_mul_add [dst, x, s, m, y, c]; *done set.
  * When y is itself a field, the temporary of an i32.shr_u_and right before that one (no
- * label between), the four become i32.bits2_mul_add [dst, x, s, m, x1, s1, m1, c]. */
+ * label between), the four become i32.bits2_mul_add [dst, x, s, m, x1, s1, m1, c]; and when
+ * both fields are of the product an i32.mul2_load16_u right before computed, that one joins
+ * it (i32.mul2_load16_u_bits2). */
 static wasmcu_err bits_mul_add(vctx *v, uint32_t base, uint32_t c, int *done)
 {
     uint32_t at = v->op_prev, mul = v->last_start;
@@ -522,12 +524,16 @@ static wasmcu_err bits_mul_add(vctx *v, uint32_t base, uint32_t c, int *done)
     } else {
         first = UINT32_MAX;
     }
+    uint32_t m2 = v->m2_at;
+    int with_mul2 = first != UINT32_MAX && m2 != UINT32_MAX && m2 + 8 == first && unit_at(v, m2) == WM_OP_I32_MUL2_LOAD16_U &&
+              wm_slot_at(v, m2 + 1) == f[0] && f[3] == f[0];
     cut_code(v, at);
     v->last_end = UINT32_MAX;
     v->op_start = v->op_prev = UINT32_MAX;
     TRY(emit_op(v, first != UINT32_MAX ? WM_OP_BITS2_MUL_ADD : WM_OP_BITS_MUL_ADD));
     TRY(emit_dst(v, base));
     for (int i = 0; i < (first != UINT32_MAX ? 7 : 5); i++) TRY(emit_slot(v, f[i]));
+    if (with_mul2) unit_put(v, m2, WM_OP_MUL2_LOAD16_U_BITS2);
     produced(v);
     *done = 1;
     return WASMCU_OK;
@@ -606,6 +612,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             cut_code(v, ld);
             v->op_start = UINT32_MAX;
             TRY(emit_op(v, load_ops[p][3]));
+            if (load_ops[p][3] == WM_OP_I32_MUL2_LOAD16_U) v->m2_at = v->op_start; /* bits_mul_add */
             TRY(emit_dst(v, base));
             TRY(emit_slot(v, a1));
             TRY(wm_emit16(v, off1));
