@@ -955,6 +955,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else NEXT_PAST(7); NEXT();
     CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(TAKE); NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
+    /* the constant (and copy), then past the branch's opcode, its fields in place */
+#define CONST8_FIRST(n) do { SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); if ((n) == 4) R(2) = R(3); pc += (n) + 1; } while (0)
+    CASE(WM_OP_CONST8_ADD_AND_BR_GE_U): CONST8_FIRST(2); ADD_AND_BR(>=); NEXT();
+    CASE(WM_OP_CONST8_MOV_AND_BR_EQ): CONST8_FIRST(4); ARITH_BR_CMP(&, uint32_t, ==); NEXT();
+    CASE(WM_OP_CONST8_MOV_BR_EQ): CONST8_FIRST(4); BR_CMP(uint32_t, ==); NEXT();
+    CASE(WM_OP_CONST8_MOV_ADD_AND_BR_GT_U): CONST8_FIRST(4); ADD_AND_BR(>); NEXT();
     /* call_indirect_load [i, k, a, offset, ...]: the index a load reads from (i << k) + a +
      * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
      * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */

@@ -387,7 +387,7 @@ static void branch_to(vctx *v, ctrl *c)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -491,6 +491,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         x = wm_slot_at(v, first + 2);
         y = wm_slot_at(v, first + 3);
         cut_code(v, first);
+        if (WM_CONFIG_FUSED_OPS) wm_const_joins(v, op);
         TRY(emit(v, op));
         TRY(emit_slot(v, x));
         TRY(emit_slot(v, y));
@@ -520,6 +521,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     } else if (WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode && wm_joins_copy(v, op)) {
         start = v->ncode - 3, how = WM_JOIN_COPY;
     } else {
+        if (WM_CONFIG_FUSED_OPS) wm_const_joins(v, op);
         TRY(emit(v, op));
     }
     TRY(emit_slot(v, a));

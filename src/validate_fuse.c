@@ -67,6 +67,7 @@ int wm_copy_joins(vctx *v)
     if (v->wide) return 0;
     if (first == WM_OP_LOCAL_GET || first == WM_OP_I32_CONST8) {
         unit_put(v, v->ncode - 3, first == WM_OP_LOCAL_GET ? WM_OP_MOV2 : WM_OP_CONST8_MOV);
+        if (first == WM_OP_I32_CONST8) v->c8m_at = v->ncode - 3; /* wm_const_joins */
         v->copy_end = UINT32_MAX;
         return 1;
     }
@@ -79,6 +80,25 @@ int wm_copy_joins(vctx *v)
         return 1;
     }
     return 0;
+}
+
+/* A compare-and-branch op about to be emitted right after an i32.const8 or a const8_mov (a
+ * state machine's `state = K` before its next test): that one's opcode becomes their join,
+ * const8_add_and_br_ge_u, const8_mov_and_br_eq, const8_mov_br_eq or
+ * const8_mov_add_and_br_gt_u, and op keeps its opcode, which the join's handler steps over.
+ * Not in a wide function. */
+void wm_const_joins(vctx *v, uint32_t op)
+{
+    if (v->wide) return;
+    if (v->c8m_at != UINT32_MAX && v->c8m_at + 5 == v->ncode && unit_at(v, v->c8m_at) == WM_OP_CONST8_MOV) {
+        uint32_t join = op == WM_OP_AND_BR_EQ ? WM_OP_CONST8_MOV_AND_BR_EQ
+                      : op == WM_OP_BR_EQ ? WM_OP_CONST8_MOV_BR_EQ
+                      : op == WM_OP_ADD_AND_BR_GT_U ? WM_OP_CONST8_MOV_ADD_AND_BR_GT_U : 0;
+        if (join) unit_put(v, v->c8m_at, join);
+    } else if (op == WM_OP_ADD_AND_BR_GE_U && v->copy_end == v->ncode && unit_at(v, v->ncode - 3) == WM_OP_I32_CONST8) {
+        unit_put(v, v->ncode - 3, WM_OP_CONST8_ADD_AND_BR_GE_U);
+    }
+    v->c8m_at = v->copy_end = UINT32_MAX;
 }
 
 /* op about to be emitted right after a copy: br_if, br_ne or i32.load, which the copy's
