@@ -773,6 +773,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         R(0) = fp[pc[2 - ((((I32(R(3)) >> (I32(R(4)) & 31)) ^ I32(R(5))) & I32(R(6))) != 0)]];
         pc += 7;
         NEXT();
+    /* the same, then past the select's opcode: its [dst, x, t, a, k, b, m] picks t ^ e or t
+     * by (((a >> k) ^ b) & m), both in registers (wm_crc_join) */
+    CASE(WM_OP_SHR_U_AND_XOR_SELECT): {
+        uint32_t t_ = (I32(R(1)) >> (I32(R(2)) & 31)) & I32(R(3)), x_;
+        SET32(0, t_);
+        x_ = t_ ^ I32(R(5));
+        pc += 7;
+        SET32(0, (((I32(R(3)) >> (I32(R(4)) & 31)) ^ I32(R(5))) & I32(R(6))) ? x_ : t_);
+        pc += 7;
+        NEXT();
+    }
     CASE(WM_OP_I32_SHR_U_AND_XOR): { /* e, read after d1 is written, may be d1 */
         uint32_t t = (I32(R(1)) >> (I32(R(2)) & 31)) & I32(R(3));
         SET32(0, t);

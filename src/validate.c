@@ -387,7 +387,7 @@ static void branch_to(vctx *v, ctrl *c)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -1018,7 +1018,10 @@ static wasmcu_err op_select(vctx *v, int typed)
         for (uint32_t i = 0; i < 3; i++) TRY(slot_of(v, base + i, &s[i]));
         if (WM_CONFIG_FUSED_OPS && wm_takes_and(v, base + 2, &s[2], &s[3])) {
             op = WM_OP_SELECT_AND, n = 4;
-            if (wm_select_bit(v, s)) op = WM_OP_SELECT_SHR_XOR_AND, n = 6;
+            if (wm_select_bit(v, s)) {
+                op = WM_OP_SELECT_SHR_XOR_AND, n = 6;
+                wm_crc_join(v, s);
+            }
         } else if (WM_CONFIG_FUSED_OPS && (c = wm_select_cmp(v, base + 2, &s[2], &s[3], &swap)) != 0) {
             op = c, n = c == WM_OP_SELECT ? 3 : 4;
             if (swap) c = s[0], s[0] = s[1], s[1] = c;

@@ -128,8 +128,9 @@ typedef struct vctx {
      * the last i32.load_load8_u or _16_u starts (an and_br_eq right after it may join it);
      * where the last two i32.shr_u_and start (i32.bits_mul_add may take in both), and the
      * last i32.mul2_load16_u (an i32.bits2_mul_add right after it may join it), and the last
-     * const8_mov (a compare-and-branch right after it may join it) */
-    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at, c8m_at;
+     * const8_mov (a compare-and-branch right after it may join it), and the last
+     * i32.shr_u_and_xor (a select right after it may join it) */
+    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at, c8m_at, sax_at;
     int smov_ld;
 } vctx;
 
@@ -243,6 +244,7 @@ static inline void cut_code(vctx *v, uint32_t at)
     if (WM_CONFIG_FUSED_OPS && v->sa_prev >= at) v->sa_prev = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->m2_at >= at) v->m2_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->c8m_at >= at) v->c8m_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->sax_at >= at) v->sax_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->smov_at != UINT32_MAX && v->smov_at + 7 > at) v->smov_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->br_end != UINT32_MAX && v->br_end > at) v->br_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {
@@ -284,6 +286,7 @@ uint32_t wm_index_load(const vctx *v, uint32_t i);
 void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);
 void wm_const_joins(vctx *v, uint32_t op);
+void wm_crc_join(vctx *v, const uint32_t *s);
 void wm_add_pair(vctx *v);
 enum { WM_JOIN_LOAD = 1, WM_JOIN_COPY, WM_JOIN_STORE };
 void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back);

@@ -254,6 +254,7 @@ wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done)
     d1 = wm_slot_at(v, at + 1);
     if (d1 != s[0] && d1 != s[1]) return WASMCU_OK;
     unit_put(v, at, WM_OP_I32_SHR_U_AND_XOR);
+    v->sax_at = at; /* wm_crc_join */
     TRY(emit_dst(v, base));
     TRY(emit_slot(v, d1 == s[0] ? s[1] : s[0]));
     v->last_start = at;
@@ -280,6 +281,23 @@ int wm_select_bit(vctx *v, uint32_t *s)
     cut_code(v, at);
     v->op_start = v->op_prev = UINT32_MAX;
     return 1;
+}
+
+/* A select_shr_xor_and about to be emitted (its slots s, wm_select_bit's) right after the
+ * i32.shr_u_and_xor whose two results it picks from, select(t ^ k, t, bit), the xor's a
+ * temporary that only the select reads (a CRC's bit step: crc = (crc >> 1) ^ (bit ? poly :
+ * 0)): that one's opcode becomes i32.shr_u_and_xor_select, which keeps both results in
+ * registers and does not write the temporary; the select keeps its opcode, stepped over. */
+void wm_crc_join(vctx *v, const uint32_t *s)
+{
+    uint32_t at = v->sax_at;
+    v->sax_at = UINT32_MAX;
+    if (v->wide || at == UINT32_MAX || at + 7 != v->ncode || unit_at(v, at) != WM_OP_I32_SHR_U_AND_XOR) return;
+    uint32_t t = wm_slot_at(v, at + 1), x = wm_slot_at(v, at + 5);
+    if (!(x & HOME) || s[0] != x || s[1] != t || t == x) return;
+    for (int i = 2; i < 6; i++)
+        if (s[i] == x) return;
+    unit_put(v, at, WM_OP_SHR_U_AND_XOR_SELECT);
 }
 
 /* Whether value i (just popped), a select's condition, is an i32 compare's result just
