@@ -919,7 +919,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     do {                                                                                        \
         const uint8_t *back_ = pc + 20;                                                         \
         if (back_ + rds32(back_) + 1 != pc || pc[16] != pc[1] || pc[16] == pc[8] || pc[16] == pc[9]) break; \
-        uint32_t p_ = I32(R(1)), km_ = I32(R(8)) & I32(R(9)), o1_ = U16(2), o2_ = U16(4), o3_ = U16(18); \
+        uint32_t p_ = I32(R(1)), km_ = I32(R(8)) & I32(R(9)), o1_ = U16(2), o2_ = U16(4);       \
+        const uint8_t *links_ = mem + U16(18);                                                  \
         for (;;) {                                                                              \
             uint64_t e1_ = (uint64_t)p_ + o1_;                                                  \
             if (OOB(e1_, 4)) { SET32(1, p_); TRAP(WASMCU_TRAP_MEMORY_OOB); }                    \
@@ -930,7 +931,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             type t_;                                                                            \
             COPY(&t_, mem + e2_, n);                                                            \
             if (AS_U32(t_) == km_) { SET32(1, p_); pc += 7; TAKE(4); }                          \
-            COPY(&p_, mem + (uint64_t)p_ + o3_, 4);                                             \
+            COPY(&p_, links_ + p_, 4);                                                          \
             if (!p_) { SET32(1, 0); NEXT_PAST(24); }                                            \
             if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { SET32(1, p_); pc--; goto check; } \
         }                                                                                       \
