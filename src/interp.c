@@ -951,18 +951,33 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     /* the same, [q, p, k] then [c, p, offset, target] and [p, q, x, y, target]: p and q in
      * registers (wm_join_branch) */
+#define STEP_WALK()                                                                             \
+    uint32_t p_ = I32(R(1)), q_ = p_ + I32(R(2));                                               \
+    uint64_t ea = (uint64_t)p_ + U16(6);                                                        \
+    SET32(0, q_);                                                                               \
+    pc += 4;                                                                                    \
+    if (OOB(ea, 1)) TRAP(WASMCU_TRAP_MEMORY_OOB);                                               \
+    uint8_t c_ = mem[ea];                                                                       \
+    SET32(0, c_);                                                                               \
+    JOIN_TAKEN(!c_, 4, 8);                                                                      \
+    SET32(0, q_)
     CASE(WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE): {
-        uint32_t p_ = I32(R(1)), q_ = p_ + I32(R(2));
-        uint64_t ea = (uint64_t)p_ + U16(6);
-        SET32(0, q_);
-        pc += 4;
-        if (OOB(ea, 1)) TRAP(WASMCU_TRAP_MEMORY_OOB);
-        uint8_t c_ = mem[ea];
-        SET32(0, c_);
-        JOIN_TAKEN(!c_, 4, 8);
-        SET32(0, q_);
+        STEP_WALK();
         if (I32(R(2)) != I32(R(3))) TAKE_BACK(4); else NEXT_PAST(8);
         NEXT();
+    }
+    /* the same, its branch back into an and_br_eq_br_table whose c is the byte read: that
+     * one's [dst, c, m, k, target] and table run here, c from the register */
+    CASE(WM_OP_STEP_LOAD8_SWITCH): {
+        STEP_WALK();
+        if (I32(R(2)) == I32(R(3))) NEXT_PAST(8);
+        const uint8_t *back_ = pc + 4;
+        pc = back_ + rds32(back_) + 1;
+        METER_PAST();
+        uint32_t s_ = c_ & I32(R(2));
+        SET32(0, s_);
+        JOIN_TAKEN(s_ == I32(R(3)), 4, 8);
+        BR_FLAT(I32(R(0)), 1);
     }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else NEXT_PAST(7); NEXT();
     CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(TAKE); NEXT();

@@ -387,7 +387,7 @@ static void branch_to(vctx *v, ctrl *c)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = v->step_at = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -441,14 +441,18 @@ static wasmcu_err emit_target(vctx *v, ctrl *c)
     return WASMCU_OK;
 }
 
-/* Remembers the jump about to be emitted, which flat_opcodes may thread into its target. */
-static wasmcu_err note_jump(vctx *v)
+/* Remembers the branch instruction at `at`, which flat_opcodes may thread into its target:
+ * a jump, or a string walk's loop end (wm_join_branch's step_at). */
+static wasmcu_err note_flat(vctx *v, uint32_t at)
 {
     if (!WM_CONFIG_FUSED_OPS || v->wide) return WASMCU_OK;
     if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
-    v->flats[v->nflats++] = v->ncode | FLAT_JUMP;
+    v->flats[v->nflats++] = at | FLAT_JUMP;
     return WASMCU_OK;
 }
+
+/* Remembers the jump about to be emitted. */
+static wasmcu_err note_jump(vctx *v) { return note_flat(v, v->ncode); }
 
 static void patch_chain(vctx *v, uint32_t head, uint32_t target)
 {
@@ -533,7 +537,11 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     v->op_start = v->op_prev = UINT32_MAX;
     *at = v->ncode;
     TRY(emit_target(v, c));
-    if (WM_CONFIG_FUSED_OPS && !v->wide) wm_join_branch(v, op, start, how, back);
+    if (WM_CONFIG_FUSED_OPS && !v->wide) {
+        wm_join_branch(v, op, start, how, back);
+        if (v->step_at != UINT32_MAX) TRY(note_flat(v, v->step_at));
+        v->step_at = UINT32_MAX;
+    }
     return WASMCU_OK;
 }
 
@@ -1455,6 +1463,15 @@ static void flat_opcodes(vctx *v)
 {
     for (uint32_t k = 0; k < v->nflats; k++) {
         uint32_t at = v->flats[k] & ~FLAT_JUMP, n;
+        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && unit_at(v, at) == WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE) {
+            /* a string walk's loop end (its branch back's target word at + 18) into a state
+             * machine's switch that tests the byte the walk reads (its c at + 5, the
+             * switch's at + 2): the switch runs in the walk's handler */
+            uint32_t t = at + 18 + read32(v, at + 18);
+            if (unit_at(v, t) == WM_OP_AND_BR_EQ_BR_TABLE && wm_slot_at(v, t + 2) == wm_slot_at(v, at + 5))
+                unit_put(v, at, WM_OP_STEP_LOAD8_SWITCH);
+            continue;
+        }
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP)) { /* a jump [op, target32] into an add_br_ne_back */
             if (unit_at(v, at + 1 + read32(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
             continue;

@@ -129,8 +129,9 @@ typedef struct vctx {
      * where the last two i32.shr_u_and start (i32.bits_mul_add may take in both), and the
      * last i32.mul2_load16_u (an i32.bits2_mul_add right after it may join it), and the last
      * const8_mov (a compare-and-branch right after it may join it), and the last
-     * i32.shr_u_and_xor (a select right after it may join it) */
-    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at, c8m_at, sax_at;
+     * i32.shr_u_and_xor (a select right after it may join it); a string walk's loop end
+     * that wm_join_branch has just formed (flat_opcodes may thread it) */
+    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at, c8m_at, sax_at, step_at;
     int smov_ld;
 } vctx;
 
@@ -245,6 +246,7 @@ static inline void cut_code(vctx *v, uint32_t at)
     if (WM_CONFIG_FUSED_OPS && v->m2_at >= at) v->m2_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->c8m_at >= at) v->c8m_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->sax_at >= at) v->sax_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && v->step_at >= at) v->step_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->smov_at != UINT32_MAX && v->smov_at + 7 > at) v->smov_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->br_end != UINT32_MAX && v->br_end > at) v->br_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {

@@ -213,6 +213,7 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         int regs = a == wm_slot_at(v, at + 2) && q != a && q != wm_slot_at(v, at + 5) &&
                    wm_slot_at(v, at + 15) == q;
         unit_put(v, at, regs ? WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE : WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
+        if (regs) v->step_at = at; /* flat_opcodes may thread its branch back */
     } else if ((op == WM_OP_ADD_BR_IF_BACK || op == WM_OP_ADD_BR_NE_BACK) && how == 0 && v->add2_at != UINT32_MAX &&
                v->add2_at + 8 == start && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
         /* a loop's end that steps two pointers and its count: the i32.add2 just before

@@ -2,6 +2,7 @@
 ;; (WM_CONFIG_FUSED_OPS), test_state.c's module. Each function returns (s << 16) | t, s the
 ;; state and t the copy, on both ways out of the test.
 (module
+  (memory 1)
   ;; s = 4, then is c a digit, ((c - 58) & 255) >= 246: i32.const8_add_and_br_ge_u
   (func (export "ge") (param $c i32) (result i32) (local $s i32) (local $t i32)
     (block $b
@@ -57,4 +58,60 @@
       (br_if $b (i32.eq (local.get $c) (i32.const 46)))
       (local.set $s (i32.const 7)))
     (local.get $s))
+;; A state machine over a string, as clang writes CoreMark's: the walk's loop end (q = p + 1,
+  ;; c = *p, exit on 0, p = q, while state != 3) goes back to the switch's test of c & 223:
+  ;; i32.step_load8_switch. Returns state << 16 | n << 8 | p & 255 (n the turns in state 2).
+  ;; States: 0 a digit (c & 223 in 16..25) to 1 else 2; 1 a non-digit to 2; 2 an X (88) to 3.
+  (func (export "machine") (param $p i32) (result i32) (local $c i32) (local $state i32) (local $q i32) (local $m i32) (local $n i32)
+    (local.set $c (i32.load8_u (local.get $p)))
+    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $c)))
+      (loop $l
+        (br_if $done (i32.eq (local.tee $m (i32.and (local.get $c) (i32.const 223))) (i32.const 44)))
+        (block $next
+          (block $s2
+            (block $s1
+              (block $s0
+                (br_table $s0 $s1 $s2 $next (local.get $state)))
+              (local.set $state (select (i32.const 1) (i32.const 2) (i32.lt_u (i32.sub (local.get $m) (i32.const 16)) (i32.const 10))))
+              (br $next))
+            (if (i32.ge_u (i32.sub (local.get $m) (i32.const 16)) (i32.const 10)) (then (local.set $state (i32.const 2))))
+            (br $next))
+          (if (i32.eq (local.get $m) (i32.const 88)) (then (local.set $state (i32.const 3))))
+          (local.set $n (i32.add (local.get $n) (i32.const 1))))
+        (local.set $q (i32.add (local.get $p) (i32.const 1)))
+        (block $b
+          (br_if $done (i32.eqz (local.tee $c (i32.load8_u (local.get $p)))))
+          (local.set $p (local.get $q))
+          (br_if $l (i32.ne (local.get $state) (i32.const 3))))))
+    (i32.or (i32.or (i32.shl (local.get $state) (i32.const 16)) (i32.shl (local.get $n) (i32.const 8)))
+            (i32.and (local.get $p) (i32.const 255))))
+  ;; the same with the and's operands the other way: the switch's c is the mask's slot, not
+  ;; the byte's, and the walk keeps its own branch back
+  (func (export "machine_m") (param $p i32) (result i32) (local $c i32) (local $state i32) (local $q i32) (local $m i32) (local $n i32)
+    (local.set $c (i32.load8_u (local.get $p)))
+    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $c)))
+      (loop $l
+        (br_if $done (i32.eq (local.tee $m (i32.and (i32.const 223) (local.get $c))) (i32.const 44)))
+        (block $next
+          (block $s2
+            (block $s1
+              (block $s0
+                (br_table $s0 $s1 $s2 $next (local.get $state)))
+              (local.set $state (select (i32.const 1) (i32.const 2) (i32.lt_u (i32.sub (local.get $m) (i32.const 16)) (i32.const 10))))
+              (br $next))
+            (if (i32.ge_u (i32.sub (local.get $m) (i32.const 16)) (i32.const 10)) (then (local.set $state (i32.const 2))))
+            (br $next))
+          (if (i32.eq (local.get $m) (i32.const 88)) (then (local.set $state (i32.const 3))))
+          (local.set $n (i32.add (local.get $n) (i32.const 1))))
+        (local.set $q (i32.add (local.get $p) (i32.const 1)))
+        (block $b
+          (br_if $done (i32.eqz (local.tee $c (i32.load8_u (local.get $p)))))
+          (local.set $p (local.get $q))
+          (br_if $l (i32.ne (local.get $state) (i32.const 3))))))
+    (i32.or (i32.or (i32.shl (local.get $state) (i32.const 16)) (i32.shl (local.get $n) (i32.const 8)))
+            (i32.and (local.get $p) (i32.const 255))))
 )
