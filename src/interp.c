@@ -143,7 +143,8 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define CMP(type, conv, cmp) do { type a = (type)conv(R(1)), b = (type)conv(R(2)); SET32(0, (uint32_t)(a cmp b)); pc += 3; } while (0)
 #define BITS_F32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 /* fused compare-and-branch [a, b, target] */
-#define BR_CMP(type, cmp) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) TAKE(2); else NEXT_PAST(6); } while (0)
+#define BR_CMP(type, cmp) BR_CMP_BY(type, cmp, TAKE)
+#define BR_CMP_BY(type, cmp, take) do { type a = (type)I32(R(0)), b = (type)I32(R(1)); if (a cmp b) take(2); else NEXT_PAST(6); } while (0)
 /* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
  * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
  * is written, as the two instructions would */
@@ -158,6 +159,8 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
  * BACK_FORM rows, the last branch of a joined loop end): the check without the test of the
  * target's sign */
 #define TAKE_BACK(k) do { const uint8_t *at_ = pc + (k); BRANCH_TO(at_, rds32(at_), 1); } while (0)
+/* and where it knows the branch goes forward (wm_const_joins' forms): no check */
+#define TAKE_FWD(k) do { const uint8_t *at_ = pc + (k); BRANCH_TO(at_, rds32(at_), 0); } while (0)
 /* an instruction that works on the run-time stack: its first word is the stack top */
 #define SP() (sp = fp + U16(0), pc += 2)
 
@@ -713,7 +716,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();
     CASE(WM_OP_AND_BR_EQ): ARITH_BR_CMP(&, uint32_t, ==); NEXT();
     /* ((x + y) & m) cmp n and the branch on it, [x, y, m, n, target] */
-#define ADD_AND_BR(cmp) do { if (((I32(R(0)) + I32(R(1))) & I32(R(2))) cmp I32(R(3))) TAKE(4); else NEXT_PAST(8); } while (0)
+#define ADD_AND_BR(cmp) ADD_AND_BR_BY(cmp, TAKE)
+#define ADD_AND_BR_BY(cmp, take) do { if (((I32(R(0)) + I32(R(1))) & I32(R(2))) cmp I32(R(3))) take(4); else NEXT_PAST(8); } while (0)
     CASE(WM_OP_ADD_AND_BR_LT_U): ADD_AND_BR(<); NEXT();
     CASE(WM_OP_ADD_AND_BR_GT_U): ADD_AND_BR(>); NEXT();
     CASE(WM_OP_ADD_AND_BR_LE_U): ADD_AND_BR(<=); NEXT();
@@ -862,14 +866,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     do {                                                                                        \
         const uint8_t *back_ = pc + 14;                                                         \
         if (back_ + rds32(back_) + 1 != pc || pc[2] != pc[1] || pc[11] != pc[8] || pc[0] == pc[8]) break; \
-        uint64_t node_ = R(1), v_ = R(11);                                                      \
+        uint32_t node_ = I32(R(1)), v_ = I32(R(11));                                            \
         const uint32_t off_ = U16(4);                                                           \
         for (;;) {                                                                              \
-            uint64_t ea = (uint64_t)I32(node_) + off_;                                          \
+            uint64_t ea = (uint64_t)node_ + off_;                                               \
             if (OOB(ea, 4)) { REVERSE_SAVE(node_, node_, v_); pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } \
-            uint32_t t_, x_ = I32(v_);                                                          \
+            uint32_t t_;                                                                        \
             COPY(&t_, mem + ea, 4);                                                             \
-            COPY(mem + ea, &x_, 4);                                                             \
+            COPY(mem + ea, &v_, 4);                                                             \
             v_ = node_;                                                                         \
             if (!t_) { REVERSE_SAVE(node_, 0, node_); NEXT_PAST(18); }                          \
             node_ = t_;                                                                         \
@@ -877,7 +881,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         }                                                                                       \
     } while (0)
 /* the slots those turns leave to the stores on the way out: d, p (s and dst) and prev */
-#define REVERSE_SAVE(d, p, prev) do { R(0) = (d); SET32(1, (p)); R(11) = (prev); } while (0)
+#define REVERSE_SAVE(d, p, prev) do { SET32(0, (d)); SET32(1, (p)); SET32(11, (prev)); } while (0)
     /* the same, [d, s, dst, a, offset] then [a, x, offset, prev, d, dst, target]: d = s, the
      * address s's value (a is d or s), prev = d and the branch on dst, in registers */
     CASE(WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED): {
@@ -984,10 +988,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
     /* the constant (and copy), then past the branch's opcode, its fields in place */
 #define CONST8_FIRST(n) do { SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); if ((n) == 4) R(2) = R(3); pc += (n) + 1; } while (0)
-    CASE(WM_OP_CONST8_ADD_AND_BR_GE_U): CONST8_FIRST(2); ADD_AND_BR(>=); NEXT();
-    CASE(WM_OP_CONST8_MOV_AND_BR_EQ): CONST8_FIRST(4); ARITH_BR_CMP(&, uint32_t, ==); NEXT();
-    CASE(WM_OP_CONST8_MOV_BR_EQ): CONST8_FIRST(4); BR_CMP(uint32_t, ==); NEXT();
-    CASE(WM_OP_CONST8_MOV_ADD_AND_BR_GT_U): CONST8_FIRST(4); ADD_AND_BR(>); NEXT();
+    CASE(WM_OP_CONST8_ADD_AND_BR_GE_U): CONST8_FIRST(2); ADD_AND_BR_BY(>=, TAKE_FWD); NEXT();
+    CASE(WM_OP_CONST8_MOV_AND_BR_EQ): CONST8_FIRST(4); ARITH_BR_CMP_BY(&, uint32_t, ==, TAKE_FWD); NEXT();
+    CASE(WM_OP_CONST8_MOV_BR_EQ): CONST8_FIRST(4); BR_CMP_BY(uint32_t, ==, TAKE_FWD); NEXT();
+    CASE(WM_OP_CONST8_MOV_ADD_AND_BR_GT_U): CONST8_FIRST(4); ADD_AND_BR_BY(>, TAKE_FWD); NEXT();
     /* call_indirect_load [i, k, a, offset, ...]: the index a load reads from (i << k) + a +
      * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
      * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */

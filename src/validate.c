@@ -495,7 +495,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         x = wm_slot_at(v, first + 2);
         y = wm_slot_at(v, first + 3);
         cut_code(v, first);
-        if (WM_CONFIG_FUSED_OPS) wm_const_joins(v, op);
+        if (WM_CONFIG_FUSED_OPS && c->op != WM_OP_LOOP) wm_const_joins(v, op);
         TRY(emit(v, op));
         TRY(emit_slot(v, x));
         TRY(emit_slot(v, y));
@@ -525,7 +525,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     } else if (WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode && wm_joins_copy(v, op)) {
         start = v->ncode - 3, how = WM_JOIN_COPY;
     } else {
-        if (WM_CONFIG_FUSED_OPS) wm_const_joins(v, op);
+        if (WM_CONFIG_FUSED_OPS && c->op != WM_OP_LOOP) wm_const_joins(v, op);
         TRY(emit(v, op));
     }
     TRY(emit_slot(v, a));

@@ -86,7 +86,8 @@ int wm_copy_joins(vctx *v)
  * state machine's `state = K` before its next test): that one's opcode becomes their join,
  * const8_add_and_br_ge_u, const8_mov_and_br_eq, const8_mov_br_eq or
  * const8_mov_add_and_br_gt_u, and op keeps its opcode, which the join's handler steps over.
- * Not in a wide function. */
+ * Only for a forward branch (the caller's to see), which the join's handler takes without
+ * the fuel and interrupt check of a branch back; not in a wide function. */
 void wm_const_joins(vctx *v, uint32_t op)
 {
     if (v->wide) return;

@@ -114,4 +114,12 @@
           (br_if $l (i32.ne (local.get $state) (i32.const 3))))))
     (i32.or (i32.or (i32.shl (local.get $state) (i32.const 16)) (i32.shl (local.get $n) (i32.const 8)))
             (i32.and (local.get $p) (i32.const 255))))
+  ;; a constant right before a test that branches back to the loop's head (c counts up while
+  ;; it is not a digit): not joined, so that the branch back checks fuel and interrupts
+  (func (export "ge_loop") (param $c i32) (result i32) (local $s i32)
+    (loop $l
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (local.set $s (i32.const 4))
+      (br_if $l (i32.ge_u (i32.and (i32.add (local.get $c) (i32.const -48)) (i32.const 255)) (i32.const 10))))
+    (i32.or (i32.shl (local.get $s) (i32.const 16)) (local.get $c)))
 )
