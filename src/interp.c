@@ -866,19 +866,24 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     do {                                                                                        \
         const uint8_t *back_ = pc + 14;                                                         \
         if (back_ + rds32(back_) + 1 != pc || pc[2] != pc[1] || pc[11] != pc[8] || pc[0] == pc[8]) break; \
-        uint32_t node_ = I32(R(1)), v_ = I32(R(11));                                            \
+        uint32_t node_ = I32(R(1)), v_ = I32(R(11)), t_, u_;                                    \
         const uint32_t off_ = U16(4);                                                           \
-        for (;;) {                                                                              \
-            uint64_t ea = (uint64_t)node_ + off_;                                               \
-            if (OOB(ea, 4)) { REVERSE_SAVE(node_, node_, v_); pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } \
-            uint32_t t_;                                                                        \
-            COPY(&t_, mem + ea, 4);                                                             \
-            COPY(mem + ea, &v_, 4);                                                             \
-            v_ = node_;                                                                         \
-            if (!t_) { REVERSE_SAVE(node_, 0, node_); NEXT_PAST(18); }                          \
-            node_ = t_;                                                                         \
-            if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { REVERSE_SAVE(v_, t_, v_); pc--; goto check; } \
+        for (;;) { /* two turns a round: the three values change roles, not registers */        \
+            REVERSE_TURN(node_, v_, t_);                                                        \
+            REVERSE_TURN(t_, node_, u_);                                                        \
+            v_ = t_, node_ = u_;                                                                \
         }                                                                                       \
+    } while (0)
+/* one turn on node n, linking it to p, the next node into nx: out when nx is 0, on a fault
+ * or a stop */
+#define REVERSE_TURN(n, p, nx)                                                                  \
+    do {                                                                                        \
+        uint64_t ea = (uint64_t)(n) + off_;                                                     \
+        if (OOB(ea, 4)) { REVERSE_SAVE((n), (n), (p)); pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } \
+        COPY(&(nx), mem + ea, 4);                                                               \
+        COPY(mem + ea, &(p), 4);                                                                \
+        if (!(nx)) { REVERSE_SAVE((n), 0, (n)); NEXT_PAST(18); }                                \
+        if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { REVERSE_SAVE((n), (nx), (n)); pc--; goto check; } \
     } while (0)
 /* the slots those turns leave to the stores on the way out: d, p (s and dst) and prev */
 #define REVERSE_SAVE(d, p, prev) do { SET32(0, (d)); SET32(1, (p)); SET32(11, (prev)); } while (0)

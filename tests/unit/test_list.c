@@ -157,22 +157,23 @@ static uint32_t call3(const char *name, uint32_t n, uint32_t x, uint32_t y, uint
  * The call's entry spends the first fuel and each resumed one runs a branch back, so every
  * second branch back stops, the first among them: a loop that runs its turns inside one
  * instruction must stop as often. */
-static uint32_t metered(const char *name, uint32_t n, uint32_t x, uint32_t y, int *stops)
+static uint32_t metered_by(const char *name, uint32_t n, uint32_t x, uint32_t y, int *stops, uint64_t step)
 {
     wasmcu_val args[2] = {x, y}, r = 0;
     wasmcu_func *f = wasmcu_find_func(inst, name);
     *stops = 0;
-    wasmcu_set_fuel(inst, 1);
+    wasmcu_set_fuel(inst, step);
     wasmcu_err err = f ? wasmcu_call(inst, f, args, n, &r, 1) : WASMCU_ERR_NOT_FOUND;
     while (err == WASMCU_FUEL_EXHAUSTED && *stops < 100) {
         ++*stops;
-        wasmcu_set_fuel(inst, 1);
+        wasmcu_set_fuel(inst, step);
         err = wasmcu_resume(inst, &r, 1);
     }
     wasmcu_set_fuel(inst, WASMCU_FUEL_UNLIMITED);
     CHECK(err == WASMCU_OK);
     return (uint32_t)r;
 }
+#define metered(name, n, x, y, stops) metered_by(name, n, x, y, stops, 1)
 
 /* the list of 4 at 64, 72, 80, 88, each node's link at + 0 (and 0 at + 4) */
 static void list4(void)
@@ -208,11 +209,27 @@ int main(void)
         call(reversals[i], 1, 64, 0, &err, &where);
         CHECK(err == WASMCU_TRAP_MEMORY_OOB && where == (i ? 0xd5u : 0xb3u));
         for (uint32_t k = 0; k < 4; k++) CHECK(get(64 + 8 * k) == (k ? 56 + 8 * k : 0));
+        /* and on the fourth, the third node's link past the end; then the list cut to
+         * three nodes, reversed in three turns (the handler runs its turns two a round) */
+        list4();
+        put(80, 65534);
+        call(reversals[i], 1, 64, 0, &err, &where);
+        CHECK(err == WASMCU_TRAP_MEMORY_OOB && where == (i ? 0xd5u : 0xb3u));
+        for (uint32_t k = 0; k < 3; k++) CHECK(get(64 + 8 * k) == (k ? 56 + 8 * k : 0));
+        list4();
+        put(80, 0);
+        CHECK(call(reversals[i], 1, 64, 0, &err, &where) == 80 && !err);
+        for (uint32_t k = 0; k < 3; k++) CHECK(get(64 + 8 * k) == (k ? 56 + 8 * k : 0));
     }
     /* metered, a turn at a time: the same links, every second turn's branch back a stop */
     int stops;
     list4();
     CHECK(metered("reverse", 1, 64, 0, &stops) == 88 && stops == 2);
+    for (uint32_t k = 0; k < 4; k++) CHECK(get(64 + 8 * k) == (k ? 56 + 8 * k : 0) && get(68 + 8 * k) == 0);
+    /* with fuel 2 at a time the second turn's branch back stops (the handler's turns run
+     * two a round: this is the round's second) */
+    list4();
+    CHECK(metered_by("reverse", 1, 64, 0, &stops, 2) == 88 && stops == 1);
     for (uint32_t k = 0; k < 4; k++) CHECK(get(64 + 8 * k) == (k ? 56 + 8 * k : 0) && get(68 + 8 * k) == 0);
     /* reverse4: the links stay, the reversed ones go to + 4 */
     list4();
