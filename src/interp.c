@@ -922,8 +922,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* The same when its branch back goes to itself (the loop is this one instruction), the
      * next node into the slot the node is read from and neither k nor m that slot: the turns
      * run here, the node, the offsets and k & m in registers (the node written to its slot
-     * on the way out), each turn's fuel and interrupt check as a branch back's. Fields from pc: the loads' [1] and [2, 4], the test's k and
-     * m at 8 and 9, the next node's dst at 16, its offset at 18, the branch back at 20. */
+     * on the way out), each turn's fuel and interrupt check as a branch back's. Fields from
+     * pc: the loads' [1] and [2, 4], the test's k and m at 8 and 9, the next node's dst at
+     * 16, its offset at 18, the branch back at 20. */
 #define FIND_TURNS(type, n)                                                                     \
     do {                                                                                        \
         const uint8_t *back_ = pc + 20;                                                         \
