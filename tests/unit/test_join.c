@@ -11,6 +11,7 @@
  * located at the load, and the forms. The modules are
  * tests/unit/join.wat and join_keep.wat (wat2wasm, then `wasmcu dump`). */
 #include "check.h"
+#include "call.h"
 #include <string.h>
 #include "config.h"
 #include "compiled.h"
@@ -70,24 +71,6 @@ static uint32_t call3(const char *name, uint32_t n, uint32_t x, uint32_t y, uint
 }
 #define call(name, n, x, y, err) call3(name, n, x, y, 0, err)
 
-/* name's result for its n (up to 5) arguments x; with stops, fuel 1 at a time, resumed
- * until it returns, *stops how often it stopped (every second branch back: the call's entry
- * spends the first fuel and each resumed one pays a branch back) */
-static uint32_t call5(const char *name, uint32_t n, const uint32_t *x, int *stops, wasmcu_err *err)
-{
-    wasmcu_val args[5] = {0}, r = 0;
-    for (uint32_t k = 0; k < n && k < 5; k++) args[k] = x[k];
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    if (stops) *stops = 0, wasmcu_set_fuel(inst, 1);
-    *err = f ? wasmcu_call(inst, f, args, n, &r, 1) : WASMCU_ERR_NOT_FOUND;
-    while (stops && *err == WASMCU_FUEL_EXHAUSTED && *stops < 100) {
-        ++*stops;
-        wasmcu_set_fuel(inst, 1);
-        *err = wasmcu_resume(inst, &r, 1);
-    }
-    if (stops) wasmcu_set_fuel(inst, WASMCU_FUEL_UNLIMITED);
-    return (uint32_t)r;
-}
 
 /* tests/unit/join_keep.wat */
 static const unsigned char join_keep_wasm[] = {
@@ -328,8 +311,9 @@ int main(void)
     for (unsigned t = 0; mem && t < sizeof fills2 / sizeof fills2[0]; t++) {
         memset(mem + 64, 0, 65536 - 64);
         int stops = -1;
-        uint32_t r = call5(fills2[t].name, fills2[t].n, fills2[t].args, fills2[t].stops >= 0 ? &stops : NULL, &err);
-        CHECK(!err && r == fills2[t].ret && stops == fills2[t].stops);
+        uint32_t r = fills2[t].stops >= 0 ? call_metered(inst, fills2[t].name, fills2[t].args, fills2[t].n, 1, &stops)
+                                          : call_u32(inst, fills2[t].name, fills2[t].args, fills2[t].n);
+        CHECK(r == fills2[t].ret && stops == fills2[t].stops);
         uint32_t written = 0;
         for (uint32_t x = 64; x < 65536; x++) written += mem[x] != 0;
         CHECK(written == fills2[t].nb);

@@ -19,6 +19,7 @@
  * tests/unit/list.wat and list_keep.wat (wat2wasm, then `wasmcu dump`; the offsets from
  * wasm-objdump -d). */
 #include "check.h"
+#include "call.h"
 #include <string.h>
 #include "config.h"
 #include "compiled.h"
@@ -153,25 +154,11 @@ static uint32_t call3(const char *name, uint32_t n, uint32_t x, uint32_t y, uint
 }
 #define call(name, n, x, y, err, where) call3(name, n, x, y, 0, err, where)
 
-/* name(x, y) with fuel 1 at a time, resumed until it returns; *stops how often it stopped.
- * The call's entry spends the first fuel and each resumed one runs a branch back, so every
- * second branch back stops, the first among them: a loop that runs its turns inside one
- * instruction must stop as often. */
+/* name(x, y) on fuel step at a time (call.h's call_metered) */
 static uint32_t metered_by(const char *name, uint32_t n, uint32_t x, uint32_t y, int *stops, uint64_t step)
 {
-    wasmcu_val args[2] = {x, y}, r = 0;
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    *stops = 0;
-    wasmcu_set_fuel(inst, step);
-    wasmcu_err err = f ? wasmcu_call(inst, f, args, n, &r, 1) : WASMCU_ERR_NOT_FOUND;
-    while (err == WASMCU_FUEL_EXHAUSTED && *stops < 100) {
-        ++*stops;
-        wasmcu_set_fuel(inst, step);
-        err = wasmcu_resume(inst, &r, 1);
-    }
-    wasmcu_set_fuel(inst, WASMCU_FUEL_UNLIMITED);
-    CHECK(err == WASMCU_OK);
-    return (uint32_t)r;
+    const uint32_t a[2] = {x, y};
+    return call_metered(inst, name, a, n, step, stops);
 }
 #define metered(name, n, x, y, stops) metered_by(name, n, x, y, stops, 1)
 

@@ -84,23 +84,10 @@ static const unsigned char state_wasm[] = {
 };
 static const unsigned int state_wasm_len = 774;
 
-/* name(x) with fuel 1 at a time, resumed until it returns; *stops how often it stopped
- * (every second branch back: the call's entry spends the first fuel) */
+/* name(x) on fuel 1 at a time (call.h's call_metered) */
 static uint32_t metered(wasmcu_instance *inst, const char *name, uint32_t x, int *stops)
 {
-    wasmcu_val arg = x, r = 0;
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    *stops = 0;
-    wasmcu_set_fuel(inst, 1);
-    wasmcu_err err = f ? wasmcu_call(inst, f, &arg, 1, &r, 1) : WASMCU_ERR_NOT_FOUND;
-    while (err == WASMCU_FUEL_EXHAUSTED && *stops < 100) {
-        ++*stops;
-        wasmcu_set_fuel(inst, 1);
-        err = wasmcu_resume(inst, &r, 1);
-    }
-    wasmcu_set_fuel(inst, WASMCU_FUEL_UNLIMITED);
-    CHECK(err == WASMCU_OK);
-    return (uint32_t)r;
+    return call_metered(inst, name, &x, 1, 1, stops);
 }
 
 /* state.wat's machine in C, over the string at p */
