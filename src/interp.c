@@ -205,7 +205,9 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* The fuel and interrupt check at a call or back-edge, after the transfer: one load and a
  * branch when nothing is metered. A stop resumes at pc, where the transfer led. */
 #define METER() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) goto check; } while (0)
-#define METER_PAST() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { pc--; goto check; } } while (0)
+#define METER_PAST() METER_PAST_SAVING((void)0)
+/* the same for a handler that keeps slots in registers: save writes them first */
+#define METER_PAST_SAVING(save) do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { save; pc--; goto check; } } while (0)
 #define LOAD_INST() LOAD_INST_OF(top->func->inst)
 #define LOAD_INST_OF(inst)                                                                      \
     do {                                                                                        \
@@ -748,7 +750,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     do {                                                                                        \
         const uint8_t *back_ = pc + 10;                                                         \
         uint32_t jb_ = pc[6], ja_ = pc[0] == jb_, js_ = pc[7] == jb_;                           \
-        if (back_ + rds32(back_) + 1 != pc || ja_ == (pc[1] == jb_) || js_ == (pc[8] == jb_) ||  \
+        if (back_ + rds32(back_) + 1 != pc || ja_ == (pc[1] == jb_) || js_ == (pc[8] == jb_) || \
             pc[2] == jb_ || pc[9] == jb_)                                                       \
             break;                                                                              \
         uint32_t j_ = I32(R(6)), base_ = I32(R(ja_)), step_ = I32(R(7 + js_)), n_ = I32(R(9));  \
@@ -760,7 +762,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             mem[ea] = v_;                                                                       \
             j_ += step_;                                                                        \
             if (j_ >= n_) { SET32(6, j_); NEXT_PAST(14); }                                      \
-            if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { SET32(6, j_); pc--; goto check; } \
+            METER_PAST_SAVING(SET32(6, j_));                                                    \
         }                                                                                       \
     } while (0)
     CASE(WM_OP_STORE8_ADD_ADD_BR_LT_U): FILL_TURNS(); STORE_ADD(uint8_t, 1); pc++; ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
@@ -883,7 +885,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         COPY(&(nx), mem + ea, 4);                                                               \
         COPY(mem + ea, &(p), 4);                                                                \
         if (!(nx)) { REVERSE_SAVE((n), 0, (n)); NEXT_PAST(18); }                                \
-        if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { REVERSE_SAVE((n), (nx), (n)); pc--; goto check; } \
+        METER_PAST_SAVING(REVERSE_SAVE((n), (nx), (n)));                                        \
     } while (0)
 /* the slots those turns leave to the stores on the way out: d, p (s and dst) and prev */
 #define REVERSE_SAVE(d, p, prev) do { SET32(0, (d)); SET32(1, (p)); SET32(11, (prev)); } while (0)
@@ -943,7 +945,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             if (AS_U32(t_) == km_) { SET32(1, p_); pc += 7; TAKE(4); }                          \
             COPY(&p_, links_ + p_, 4);                                                          \
             if (!p_) { SET32(1, 0); NEXT_PAST(24); }                                            \
-            if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) { SET32(1, p_); pc--; goto check; } \
+            METER_PAST_SAVING(SET32(1, p_));                                                    \
         }                                                                                       \
     } while (0)
     CASE(WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF): FIND_TURNS(uint8_t, 1); EQ_AND_FIND(uint8_t, 1); NEXT();

@@ -387,7 +387,7 @@ static void branch_to(vctx *v, ctrl *c)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = v->step_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -442,7 +442,7 @@ static wasmcu_err emit_target(vctx *v, ctrl *c)
 }
 
 /* Remembers the branch instruction at `at`, which flat_opcodes may thread into its target:
- * a jump, or a string walk's loop end (wm_join_branch's step_at). */
+ * a jump, or a string walk's loop end (the one wm_join_branch returns). */
 static wasmcu_err note_flat(vctx *v, uint32_t at)
 {
     if (!WM_CONFIG_FUSED_OPS || v->wide) return WASMCU_OK;
@@ -538,9 +538,8 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     *at = v->ncode;
     TRY(emit_target(v, c));
     if (WM_CONFIG_FUSED_OPS && !v->wide) {
-        wm_join_branch(v, op, start, how, back);
-        if (v->step_at != UINT32_MAX) TRY(note_flat(v, v->step_at));
-        v->step_at = UINT32_MAX;
+        uint32_t walk = wm_join_branch(v, op, start, how, back);
+        if (walk != UINT32_MAX) TRY(note_flat(v, walk));
     }
     return WASMCU_OK;
 }
@@ -903,7 +902,7 @@ static wasmcu_err op_br_table(vctx *v)
         } else if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
             uint32_t start = v->ncode;
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
-            wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0, 0);
+            (void)wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0, 0);
             TRY(emit_slot(v, is));
         }
         if (flat) {

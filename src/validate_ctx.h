@@ -129,9 +129,8 @@ typedef struct vctx {
      * where the last two i32.shr_u_and start (i32.bits_mul_add may take in both), and the
      * last i32.mul2_load16_u (an i32.bits2_mul_add right after it may join it), and the last
      * const8_mov (a compare-and-branch right after it may join it), and the last
-     * i32.shr_u_and_xor (a select right after it may join it); a string walk's loop end
-     * that wm_join_branch has just formed (flat_opcodes may thread it) */
-    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at, c8m_at, sax_at, step_at;
+     * i32.shr_u_and_xor (a select right after it may join it) */
+    uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at, c8m_at, sax_at;
     int smov_ld;
 } vctx;
 
@@ -246,7 +245,6 @@ static inline void cut_code(vctx *v, uint32_t at)
     if (WM_CONFIG_FUSED_OPS && v->m2_at >= at) v->m2_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->c8m_at >= at) v->c8m_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->sax_at >= at) v->sax_at = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS && v->step_at >= at) v->step_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->smov_at != UINT32_MAX && v->smov_at + 7 > at) v->smov_at = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->br_end != UINT32_MAX && v->br_end > at) v->br_end = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS && v->add2_at != UINT32_MAX && v->add2_at + 4 >= at) {
@@ -291,7 +289,7 @@ void wm_const_joins(vctx *v, uint32_t op);
 void wm_crc_join(vctx *v, const uint32_t *s);
 void wm_add_pair(vctx *v);
 enum { WM_JOIN_LOAD = 1, WM_JOIN_COPY, WM_JOIN_STORE };
-void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back);
+uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back);
 uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st, uint32_t cond);
 uint32_t wm_back_form(uint32_t op);
 wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done);

@@ -169,8 +169,9 @@ uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st, uint32_t cond)
  * A join whose last branch ends a loop's turn forms only when it goes back: its handler
  * then runs the fuel and interrupt check without testing the target's sign (TAKE_BACK).
  * br_at and br_end keep the last branch that a branch right after it may join; a label
- * clears them. */
-void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
+ * clears them. Returns where a string walk's loop end in registers starts (flat_opcodes may
+ * thread its branch back into the switch it goes to), UINT32_MAX otherwise. */
+uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
 {
     uint32_t at = v->br_at, prev = v->br_end == start ? unit_at(v, at) : 0;
     v->br_end = UINT32_MAX;
@@ -214,7 +215,7 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         int regs = a == wm_slot_at(v, at + 2) && q != a && q != wm_slot_at(v, at + 5) &&
                    wm_slot_at(v, at + 15) == q;
         unit_put(v, at, regs ? WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE : WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
-        if (regs) v->step_at = at; /* flat_opcodes may thread its branch back */
+        if (regs) return at; /* flat_opcodes may thread its branch back */
     } else if ((op == WM_OP_ADD_BR_IF_BACK || op == WM_OP_ADD_BR_NE_BACK) && how == 0 && v->add2_at != UINT32_MAX &&
                v->add2_at + 8 == start && unit_at(v, v->add2_at) == WM_OP_I32_ADD2) {
         /* a loop's end that steps two pointers and its count: the i32.add2 just before
@@ -229,6 +230,7 @@ void wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
     } else if (op == WM_OP_AND_BR_EQ) {
         v->br_at = start, v->br_end = v->ncode; /* a load_br_if or a br_table may join it */
     }
+    return UINT32_MAX;
 }
 
 /* Whether value i (just popped) is the result of an i32.and just before, which a select or
