@@ -172,14 +172,6 @@ static wasmcu_err emit32(vctx *v, uint32_t w)
     return WASMCU_OK;
 }
 
-static uint32_t read32(const vctx *v, uint32_t at)
-{
-    uint32_t w;
-    if (v->wide) return unit_at(v, at) | unit_at(v, at + 1) << 16;
-    memcpy(&w, v->code + at, 4);
-    return w;
-}
-
 static void write32(vctx *v, uint32_t at, uint32_t w)
 {
     if (v->wide) {
@@ -441,8 +433,9 @@ static wasmcu_err emit_target(vctx *v, ctrl *c)
     return WASMCU_OK;
 }
 
-/* Remembers the branch instruction at `at`, which flat_opcodes may thread into its target:
- * a jump, or a string walk's loop end (the one wm_join_branch returns). */
+/* Remembers the branch instruction at `at`, which flat_opcodes may thread into its target
+ * (a jump, or a string walk's loop end, the one wm_join_branch returns) or make the loop of
+ * one instruction it is (wm_loop_turns). */
 static wasmcu_err note_flat(vctx *v, uint32_t at)
 {
     if (!WM_CONFIG_FUSED_OPS || v->wide) return WASMCU_OK;
@@ -458,7 +451,7 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
 {
     while (head) {
         uint32_t at = head - 1;
-        head = read32(v, at);
+        head = read32_at(v, at);
         write32(v, at, target_at(v, at, target));
     }
 }
@@ -519,7 +512,10 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
         unit_put(v, v->smov_at, WM_OP_I32_STORE_MOV_BR_IF);
         /* the mov_load before it too when the branch goes back (TAKE_BACK) */
-        if (v->smov_ld && back) unit_put(v, v->smov_at - 7, wm_reverse_join(v, v->smov_at - 7, v->smov_at, a));
+        if (v->smov_ld && back) {
+            unit_put(v, v->smov_at - 7, wm_reverse_join(v, v->smov_at - 7, v->smov_at, a));
+            TRY(note_flat(v, v->smov_at - 7)); /* wm_loop_turns */
+        }
         start = v->smov_at, how = WM_JOIN_STORE;
         v->smov_at = UINT32_MAX;
     } else if (WM_CONFIG_FUSED_OPS && v->copy_end == v->ncode && wm_joins_copy(v, op)) {
@@ -1456,8 +1452,9 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
 }
 
 /* Each flat br_table's opcodes after its targets: the one each target starts with, which
- * the jump reads from the table (BR_FLAT). Written once the function is compiled, all
- * targets known: fusing may rewrite the instruction at a label until the next one comes. */
+ * the jump reads from the table (BR_FLAT); and the forms of the branches note_flat kept.
+ * Written once the function is compiled, all targets known: fusing may rewrite the
+ * instruction at a label until the next one comes. */
 static void flat_opcodes(vctx *v)
 {
     for (uint32_t k = 0; k < v->nflats; k++) {
@@ -1466,19 +1463,20 @@ static void flat_opcodes(vctx *v)
             /* a string walk's loop end (its branch back's target word at + 18) into a state
              * machine's switch that tests the byte the walk reads (its c at + 5, the
              * switch's at + 2): the switch runs in the walk's handler */
-            uint32_t t = at + 18 + read32(v, at + 18);
+            uint32_t t = at + 18 + read32_at(v, at + 18);
             if (unit_at(v, t) == WM_OP_AND_BR_EQ_BR_TABLE && wm_slot_at(v, t + 2) == wm_slot_at(v, at + 5))
                 unit_put(v, at, WM_OP_STEP_LOAD8_SWITCH);
             continue;
         }
+        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && wm_loop_turns(v, at)) continue;
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP)) { /* a jump [op, target32] into an add_br_ne_back */
-            if (unit_at(v, at + 1 + read32(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
+            if (unit_at(v, at + 1 + read32_at(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
             continue;
         }
-        n = read32(v, at);
+        n = read32_at(v, at);
         for (uint32_t i = 0; i <= n; i++) {
             uint32_t e = at + 4 + 4 * i;
-            v->code[at + 8 + 4 * n + i] = v->code[e + read32(v, e)];
+            v->code[at + 8 + 4 * n + i] = v->code[e + read32_at(v, e)];
         }
     }
 }

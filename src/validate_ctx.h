@@ -176,6 +176,15 @@ static inline uint32_t read16_at(const vctx *v, uint32_t at)
     return h;
 }
 
+/* The 32 bits emit32 wrote at `at`. */
+static inline uint32_t read32_at(const vctx *v, uint32_t at)
+{
+    uint32_t w;
+    if (v->wide) return unit_at(v, at) | unit_at(v, at + 1) << 16;
+    memcpy(&w, v->code + at, 4);
+    return w;
+}
+
 /* Emits one unit: an opcode, a slot or a byte. A slot past the unit's range is caught when
  * the function is done (its frame is too big, or it compiles again as wide), so truncating
  * it here is harmless. Inline, as are push and emit_slot, so that the common case costs no
@@ -291,6 +300,7 @@ void wm_add_pair(vctx *v);
 enum { WM_JOIN_LOAD = 1, WM_JOIN_COPY, WM_JOIN_STORE };
 uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back);
 uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st, uint32_t cond);
+int wm_loop_turns(vctx *v, uint32_t at);
 uint32_t wm_back_form(uint32_t op);
 wasmcu_err wm_shr_and_xor(vctx *v, uint32_t base, const uint32_t *s, int *done);
 int wm_select_bit(vctx *v, uint32_t *s);

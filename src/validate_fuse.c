@@ -161,6 +161,43 @@ uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st, uint32_t cond)
     return loaded ? WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED : WM_OP_MOV_LOAD_STORE_SAME_BR_IF;
 }
 
+/* A loop of one instruction: whether `at` holds a list's search without stores, a list's
+ * reversal in registers or a byte fill, which become their _turns forms (opcodes.def) when
+ * their branch back goes to themselves and their slots allow: the turns then run inside the
+ * handler, with nothing to test on entry. Called once the function is compiled
+ * (flat_opcodes), when nothing can change those fields, before home slots are numbered. */
+int wm_loop_turns(vctx *v, uint32_t at)
+{
+    uint32_t op = unit_at(v, at), back, turns = 0;
+#define FIELD(k) wm_slot_at(v, at + 1 + (k)) /* as the handler's pc[k] */
+    if (op == WM_OP_STORE8_ADD_ADD_BR_LT_U) {
+        /* [a, b, value, offset] then [j, x, y, n, target] at 6: j one of a and b and one of
+         * x and y (the handler reads the other of each once), neither the value nor n */
+        uint32_t j = FIELD(6);
+        back = 11;
+        if ((FIELD(0) == j) != (FIELD(1) == j) && (FIELD(7) == j) != (FIELD(8) == j) && FIELD(2) != j &&
+            FIELD(9) != j)
+            turns = WM_OP_BYTE_FILL_TURNS;
+    } else if (op == WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF || op == WM_OP_LOAD_LOAD16_U_EQ_AND_LOAD_BR_IF) {
+        /* the next node (its dst at 16) into the node's slot (1), which neither k nor m (8, 9) is */
+        uint32_t p = FIELD(16);
+        back = 21;
+        if (p == FIELD(1) && p != FIELD(8) && p != FIELD(9))
+            turns = op == WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF ? WM_OP_LIST_FIND8_TURNS : WM_OP_LIST_FIND16_TURNS;
+    } else if (op == WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED) {
+        /* d 0, s 1, dst 2, x 8, prev 11: the load into s (dst is s), linking the node copied
+         * last turn (x is prev), not d, which the copy d = s writes first (the compiler drops
+         * the copy d = d that would make it so; this does not rely on that) */
+        back = 15;
+        if (FIELD(2) == FIELD(1) && FIELD(11) == FIELD(8) && FIELD(0) != FIELD(8)) turns = WM_OP_LIST_REVERSE_TURNS;
+    } else {
+        return 0;
+    }
+#undef FIELD
+    if (turns && at + back + read32_at(v, at + back) == at) unit_put(v, at, turns);
+    return 1;
+}
+
 /* Straight-line pairs that run as one instruction, the second keeping its opcode word,
  * which the first's handler steps over (so that a fault in the second reports from its
  * own fields). Conditional branch op (or a br_table_flat's opcode) has just been emitted
@@ -170,7 +207,8 @@ uint32_t wm_reverse_join(const vctx *v, uint32_t ld, uint32_t st, uint32_t cond)
  * then runs the fuel and interrupt check without testing the target's sign (TAKE_BACK).
  * br_at and br_end keep the last branch that a branch right after it may join; a label
  * clears them. Returns where a string walk's loop end in registers starts (flat_opcodes may
- * thread its branch back into the switch it goes to), UINT32_MAX otherwise. */
+ * thread its branch back into the switch it goes to), or a list's search without stores or
+ * a byte fill (wm_loop_turns); UINT32_MAX otherwise. */
 uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
 {
     uint32_t at = v->br_at, prev = v->br_end == start ? unit_at(v, at) : 0;
@@ -196,6 +234,7 @@ uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
             int b8 = first == WM_OP_I32_LOAD_LOAD8_U;
             unit_put(v, ll, bare ? (b8 ? WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF : WM_OP_LOAD_LOAD16_U_EQ_AND_LOAD_BR_IF)
                                  : (b8 ? WM_OP_LOAD_LOAD8_U_AND_BR_EQ_LOAD_BR_IF : WM_OP_LOAD_LOAD16_U_AND_BR_EQ_LOAD_BR_IF));
+            if (bare) return ll; /* wm_loop_turns */
         }
     } else if (op == WM_OP_I32_LOAD8_U_IF_FALSE && how == WM_JOIN_LOAD && v->add_at != UINT32_MAX &&
                v->add_at + 4 == start && unit_at(v, v->add_at) == WM_OP_I32_ADD) {
@@ -225,8 +264,10 @@ uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
     } else if (op == WM_OP_ADD_BR_LT_U_BACK && how == 0 && v->st8_at != UINT32_MAX && v->st8_at + 6 == start &&
                unit_at(v, v->st8_at) == WM_OP_I32_STORE8_ADD) {
         /* a strided byte fill: the i32.store8_add just before the loop's end */
-        unit_put(v, v->st8_at, WM_OP_STORE8_ADD_ADD_BR_LT_U);
+        uint32_t fill = v->st8_at;
+        unit_put(v, fill, WM_OP_STORE8_ADD_ADD_BR_LT_U);
         v->st8_at = UINT32_MAX;
+        return fill; /* wm_loop_turns */
     } else if (op == WM_OP_AND_BR_EQ) {
         v->br_at = start, v->br_end = v->ncode; /* a load_br_if or a br_table may join it */
     }

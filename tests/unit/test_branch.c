@@ -196,10 +196,10 @@ int main(void)
     }
     { /* fused builds: the loop is one instruction, a copy-and-load with the store, its copy
        * and the branch (whose opcode word stays, stepped over); reverse's store goes to the
-       * address loaded from, unchecked, and it branches on the node loaded
-       * (mov_load_store_same_br_loaded, test_list.c) */
+       * address loaded from, unchecked, and it branches on the node loaded, its turns in
+       * its handler (list_reverse_turns, test_list.c) */
         const wm_func *f = wasmcu_find_func(inst, "reverse");
-        CHECK(!fused || (f->code->nops > 7 && f->code->ops[0] == WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED &&
+        CHECK(!fused || (f->code->nops > 7 && f->code->ops[0] == WM_OP_LIST_REVERSE_TURNS &&
                          f->code->ops[7] == WM_OP_I32_STORE_MOV_BR_IF));
         f = wasmcu_find_func(inst, "reverse4");
         CHECK(!fused || (f->code->nops > 7 && f->code->ops[0] == WM_OP_MOV_LOAD_STORE_MOV_BR_IF &&

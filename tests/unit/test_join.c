@@ -319,7 +319,7 @@ int main(void)
         CHECK(written == fills2[t].nb);
         for (uint32_t k = 0; k < fills2[t].nb; k++) CHECK(mem[fills2[t].at[k]] == fills2[t].byte[k]);
     }
-    CHECK(starts_with(inst, "fill", WM_OP_STORE8_ADD_ADD_BR_LT_U) == fused);
+    CHECK(starts_with(inst, "fill", WM_OP_BYTE_FILL_TURNS) == fused);
     CHECK(starts_with(inst, "fill_vj", WM_OP_STORE8_ADD_ADD_BR_LT_U) == fused);
     CHECK(starts_with(inst, "fill_jj", WM_OP_STORE8_ADD_ADD_BR_LT_U) == fused);
     CHECK(starts_with(inst, "fill_2j", WM_OP_STORE8_ADD_ADD_BR_LT_U) == fused);
