@@ -288,6 +288,16 @@ int main(void)
             if (t < 3) CHECK(!err && r == j);
             else CHECK(err == WASMCU_TRAP_MEMORY_OOB && wasmcu_backtrace(rt, at, 1) == 1 && at[0].code_offset == 0x199);
         }
+        /* nothing written past the memory's end: its last byte is stored, the next turn
+         * faults, and the pool's byte right after the memory keeps its value */
+        const uint8_t *past = mem + 65536;
+        CHECK(past < (const uint8_t *)pool + sizeof pool);
+        if (past < (const uint8_t *)pool + sizeof pool) {
+            const uint8_t before = *past, v = (uint8_t)~before;
+            wasmcu_val args[5] = {65530, 0, 1, 10, v}, r = 0;
+            CHECK(wasmcu_call(inst, fill, args, 5, &r, 1) == WASMCU_TRAP_MEMORY_OOB);
+            CHECK(mem[65535] == v && *past == before);
+        }
     }
     /* The fill whose loop is that one instruction runs its turns in registers: not when the
      * loop's head is another instruction (fill_n), the byte is j's (fill_vj), j steps by
