@@ -12,6 +12,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char branch_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0c, 0x02, 0x60,
@@ -98,11 +99,7 @@ int main(void)
     static uint64_t pool[1 << 15];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
-    if (!rt || wasmcu_load(rt, branch_wasm, branch_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, branch_wasm, branch_wasm_len, &mod, &inst)) return 1;
     static const uint32_t vals[] = {0, 3, 4, 8, 259, 0xFFFFFFFFu};
     for (unsigned i = 0; i < 6; i++)
         for (unsigned j = 0; j < 6; j++) {

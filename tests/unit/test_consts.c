@@ -9,6 +9,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char consts_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0d, 0x03, 0x60,
@@ -428,11 +429,7 @@ int main(void)
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
-    if (!rt || wasmcu_load(rt, consts_wasm, consts_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, consts_wasm, consts_wasm_len, &mod, &inst)) return 1;
     for (uint32_t n = 1; n <= 32; n++) {
         char run[16], name[16];
         wasmcu_val r = 0;

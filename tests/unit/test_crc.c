@@ -11,6 +11,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char crc_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0f, 0x02, 0x60,
@@ -99,11 +100,7 @@ int main(void)
     static uint64_t pool[1 << 15];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
-    if (!rt || wasmcu_load(rt, crc_wasm, crc_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, crc_wasm, crc_wasm_len, &mod, &inst)) return 1;
     static const uint32_t vals[] = {0, 1, 3, 31, 32, 33, 0x7FFF, 0xA001, 0xFFFFFFFFu, 0x80000000u, 0x12345678u};
     const unsigned nv = sizeof vals / sizeof vals[0];
     for (unsigned i = 0; i < nv; i++)

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char flat_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x07, 0x01, 0x60,
@@ -62,11 +63,7 @@ int main(void)
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
     wasmcu_err err;
-    if (!rt || wasmcu_load(rt, flat_wasm, flat_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, flat_wasm, flat_wasm_len, &mod, &inst)) return 1;
     static const uint32_t xs[] = {0, 1, 2, 3, 9, 0x80000000u, 0xFFFFFFFFu};
     for (unsigned k = 0; k < sizeof xs / sizeof xs[0]; k++) {
         CHECK(call("switch_fuse", xs[k], 6, &err) == switch_fuse(xs[k], 6) && !err);

@@ -10,6 +10,7 @@
 #include "opcodes.h"
 #include "runtime.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char float_acc_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x19, 0x04, 0x60,
@@ -73,11 +74,7 @@ int main(void)
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
-    if (!rt || wasmcu_load(rt, float_acc_wasm, float_acc_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, float_acc_wasm, float_acc_wasm_len, &mod, &inst)) return 1;
 
     double a = 3.0, b = 7.0, r = a * b; /* forms */
     r = r - a, r = b - r, r = r / a, r = b / r, r = a + r, r = r * b, r = r + b, r = b * r;

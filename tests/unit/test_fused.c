@@ -8,6 +8,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char fused_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x1a, 0x04, 0x60,
@@ -181,11 +182,7 @@ int main(void)
     static uint64_t pool[1 << 15];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
-    if (!rt || wasmcu_load(rt, fused_wasm, fused_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, fused_wasm, fused_wasm_len, &mod, &inst)) return 1;
     const int fused = WM_CONFIG_FUSED_OPS;
 
     uint32_t a = 0xF0F01234u, b = 0x00FF00FFu, c = 0x0FF0FFF0u, sh = 35; /* shifts mod 32 */

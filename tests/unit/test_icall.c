@@ -8,6 +8,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char icall_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x2a, 0x06, 0x60,
@@ -92,11 +93,7 @@ int main(void)
     wasmcu_module *mod = NULL;
     wasmcu_err err;
     rt = wasmcu_init(pool, sizeof pool);
-    if (!rt || wasmcu_load(rt, icall_wasm, icall_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, icall_wasm, icall_wasm_len, &mod, &inst)) return 1;
     /* the table: 0 add, 1 sub, 2 mul, 3 null, 4 another type, 5 quad; the pointers at 64:
      * 0, 1, 2, 3, 4, 7 (past the table), 5 */
     CHECK(call("pick", (uint32_t[]){7, 3, 0}, &err) == 10 && !err);

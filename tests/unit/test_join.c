@@ -16,6 +16,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char join_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x13, 0x03, 0x60,
@@ -189,11 +190,7 @@ int main(void)
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
     wasmcu_err err;
-    if (!rt || wasmcu_load(rt, join_wasm, join_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, join_wasm, join_wasm_len, &mod, &inst)) return 1;
     /* ',' (also as 300, whose low byte it is) leaves; else the state picks 10, 11, 12 */
     CHECK(call("step", 2, 44, 0, &err) == 99 && !err);
     CHECK(call("step", 2, 300, 2, &err) == 99 && !err);

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char loadop_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0e, 0x02, 0x60,
@@ -51,11 +52,7 @@ int main(void)
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
     wasmcu_err err;
-    if (!rt || wasmcu_load(rt, loadop_wasm, loadop_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, loadop_wasm, loadop_wasm_len, &mod, &inst)) return 1;
     /* the halfwords at 18, 20, 22 (offset 2 from 16, 18, 20): 0xFFFE, 0x8000, 7 */
     CHECK(call("mul_u", 16, 3, 0, &err) == 0xFFFEu * 3 && !err);
     CHECK(call("mul_u_r", 18, 5, 0, &err) == 0x8000u * 5 && !err);

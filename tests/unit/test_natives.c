@@ -23,6 +23,7 @@
 #include "check.h"
 #include "call.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char natives_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x27, 0x06, 0x60,
@@ -97,11 +98,7 @@ int main(void)
     CHECK(rt && wasmcu_register_native(rt, "env", "divmod", "(ii)ii", divmod, NULL) == WASMCU_OK);
     CHECK(rt && wasmcu_register_native(rt, "env", "one", "(ii)i", one, NULL) == WASMCU_OK);
     CHECK(rt && wasmcu_register_native(rt, "env", "none", "(i)", none, NULL) == WASMCU_OK);
-    if (!rt || wasmcu_load(rt, natives_wasm, natives_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, natives_wasm, natives_wasm_len, &mod, &inst)) return 1;
     CHECK(call("rot3", 1, 2, 3) == 231);
     CHECK(call("rot3", 7, 0, 9) == 97); /* (0, 9, 7) */
     CHECK(call("divmod", 47, 5, 0) == 9 * 1000 + 2);

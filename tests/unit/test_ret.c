@@ -7,6 +7,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char ret_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x19, 0x05, 0x60,
@@ -66,11 +67,7 @@ int main(void)
     static uint64_t pool[1 << 15];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
-    if (!rt || wasmcu_load(rt, ret_wasm, ret_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, ret_wasm, ret_wasm_len, &mod, &inst)) return 1;
     CHECK(call("sub_from", 3) == 7);
     CHECK(call("sub_from", 20) == (uint32_t)-10);
     CHECK(call("early", 10) == 20 && call("early", 3) == 103);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char select_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x09, 0x01, 0x60,
@@ -51,11 +52,7 @@ int main(void)
     static uint64_t pool[1 << 15];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
-    if (!rt || wasmcu_load(rt, select_wasm, select_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, select_wasm, select_wasm_len, &mod, &inst)) return 1;
     static const uint32_t vals[] = {0, 1, 5, 0xFFFFFFFFu, 0x7FFFFFFFu, 0x80000000u};
     for (unsigned i = 0; i < 6; i++)
         for (unsigned j = 0; j < 6; j++) {

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char state_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x06, 0x01, 0x60,
@@ -116,11 +117,7 @@ int main(void)
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
     wasmcu_instance *inst = NULL;
-    if (!rt || wasmcu_load(rt, state_wasm, state_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, state_wasm, state_wasm_len, &mod, &inst)) return 1;
     for (uint32_t c = 0; c < 300; c++) {
         uint32_t digit = ((c - 58) & 255) >= 246, u = c;
         CHECK(call_u32(inst, "ge", &c, 1) == (digit ? 4u : 7u) << 16);

@@ -12,6 +12,7 @@
 #include "compiled.h"
 #include "pack.h"
 #include "wasmcu.h"
+#include "load.h"
 
 static const unsigned char zero_wasm[] = {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x09, 0x02, 0x60,
@@ -116,11 +117,7 @@ int main(void)
     static uint64_t pool[1 << 15];
     wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
     wasmcu_module *mod = NULL;
-    if (!rt || wasmcu_load(rt, zero_wasm, zero_wasm_len, &mod) != WASMCU_OK ||
-        wasmcu_instantiate(rt, mod, NULL, &inst) != WASMCU_OK) {
-        printf("FAIL load: %s\n", rt ? wasmcu_last_error(rt) : "wasmcu_init");
-        return 1;
-    }
+    if (!load_instance(rt, zero_wasm, zero_wasm_len, &mod, &inst)) return 1;
     for (int round = 0; round < 2; round++) { /* the first compiles, the second reuses */
         CHECK(call("straight", 1) == 0);
         CHECK(call("if_then", 1) == 7);
