@@ -204,6 +204,9 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* Whether n (at most 8) bytes at ea pass memory's end: past memlim, the exact test */
 #define OOB(ea, n) (UNLIKELY((int64_t)(ea) > memlim) && (ea) + (n) > MEMSIZE())
 #define MEMSIZE() ((uint64_t)(memlim + 8))
+/* The highest address a loop's n-byte accesses at offset off may start at (one compare a
+ * turn, the bound set once): memory's size - n - off, negative when none fits */
+#define LAST_IN_BOUNDS(off, n) (memlim + 8 - (int64_t)(n) - (int64_t)(off))
 /* The fuel and interrupt check at a call or back-edge, after the transfer: one load and a
  * branch when nothing is metered. A stop resumes at pc, where the transfer led. */
 #define METER() do { if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) goto check; } while (0)
@@ -747,15 +750,15 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
     /* The fill below as a loop of its own (wm_loop_turns): its turns, the base, j, step,
      * bound and byte in registers, j written to its slot on the way out, each turn's fuel and
-     * interrupt check as a branch back's; the bounds test one compare against the highest
-     * base + j in bounds. Fields from pc: [a, b, value, offset] then [j, x, y, n, target] at
-     * 6; j is a or b and x or y. */
+     * interrupt check as a branch back's, its bounds test one compare (LAST_IN_BOUNDS).
+     * Fields from pc: [a, b, value, offset] then [j, x, y, n, target] at 6; j is a or b and
+     * x or y. */
 #define FILL_TURNS()                                                                            \
     do {                                                                                        \
         uint32_t ja_ = pc[0] == pc[6], js_ = pc[7] == pc[6];                                    \
         uint32_t j_ = I32(R(6)), base_ = I32(R(ja_)), step_ = I32(R(7 + js_)), n_ = I32(R(9));  \
         const uint32_t off_ = U16(3);                                                           \
-        const int64_t last_ = memlim + 7 - off_; /* memory's size - 1 - off_ */                 \
+        const int64_t last_ = LAST_IN_BOUNDS(off_, 1);                                          \
         const uint8_t v_ = (uint8_t)R(2);                                                       \
         for (;;) {                                                                              \
             uint32_t a_ = base_ + j_;                                                           \

@@ -534,8 +534,8 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     *at = v->ncode;
     TRY(emit_target(v, c));
     if (WM_CONFIG_FUSED_OPS && !v->wide) {
-        uint32_t walk = wm_join_branch(v, op, start, how, back);
-        if (walk != UINT32_MAX) TRY(note_flat(v, walk));
+        uint32_t noted = wm_join_branch(v, op, start, how, back); /* for flat_opcodes */
+        if (noted != UINT32_MAX) TRY(note_flat(v, noted));
     }
     return WASMCU_OK;
 }
