@@ -251,18 +251,20 @@ wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s, int run16)
 
 /* The constant slot holding bits, or UINT32_MAX when every one is taken. Found through a
  * small open-addressed hash of the constants, twice their number so that it never fills. */
-static uint32_t const_slot(vctx *v, uint64_t bits)
+static uint32_t const_slot_at(vctx *v, uint64_t bits, int add)
 {
     uint32_t h = (uint32_t)((bits * 0x9E3779B97F4A7C15u) >> 40) & (CONST_HASH - 1), j;
     while ((j = v->const_at[h]) != 0) {
         if (v->consts[j - 1] == bits) return v->nlocals + j - 1;
         h = (h + 1) & (CONST_HASH - 1);
     }
-    if (v->nconsts == WM_CONFIG_CONST_SLOTS) return UINT32_MAX;
+    if (!add || v->nconsts == WM_CONFIG_CONST_SLOTS) return UINT32_MAX;
     v->consts[v->nconsts++] = bits;
     v->const_at[h] = (uint8_t)v->nconsts;
     return v->nlocals + v->nconsts - 1;
 }
+/* The slot of a constant, given one if there is room; UINT32_MAX when there is none. */
+static uint32_t const_slot(vctx *v, uint64_t bits) { return const_slot_at(v, bits, 1); }
 
 /* Emits a 64-bit constant as a slot's value: i32.const8 [dst, imm8] (sign-extended),
  * i32.const [dst, bits32] or i64.const [dst, lo32, hi32]. */
@@ -680,6 +682,20 @@ static uint32_t compiled_as(uint32_t op)
     return as ? as : op;
 }
 
+/* i32.sub x k as i32.add x -k (the same bits, mod 2^32), so that the add's fused forms take
+ * it: a count-down loop's add_br_if_back, an address's load_add... Not when -k would get no
+ * constant slot: it would then cost an instruction of its own. */
+static int sub_as_add(vctx *v, uint32_t base)
+{
+    opnd *k = &v->opnds[base + 1];
+    uint64_t minus = (uint32_t)-(uint32_t)k->bits;
+    if (k->kind != V_CONST ||
+        (v->nconsts == WM_CONFIG_CONST_SLOTS && const_slot_at(v, minus, 0) == UINT32_MAX))
+        return 0;
+    k->bits = minus;
+    return 1;
+}
+
 /* A signature-checked instruction on slots: [op, dst, operands..., imm] where loads and
  * stores have their offset as imm (one unit) and a store has no dst. */
 static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
@@ -688,6 +704,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
     TRY(pop_sig(v, op, &n));
     if (emitting(v)) {
         uint32_t base = v->nvals, off = imm ? *imm : 0;
+        if (WM_CONFIG_FUSED_OPS && op == WM_OP_I32_SUB && sub_as_add(v, base)) op = WM_OP_I32_ADD;
         for (uint32_t i = 0; i < n; i++) TRY(slot_of(v, base + i, &s[i]));
         if (off > 0xFFFFu) { /* ea_far puts the checked address in the address's home first */
             TRY(emit_op(v, WM_OP_EA_FAR));
