@@ -1509,7 +1509,14 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = v->nflats = 0;
     v->cap_code = v->wide ? 0 : v->code_bytes;
-    if (v->compile) memset(v->const_at, 0, sizeof v->const_at);
+    if (v->compile) {
+        if (!v->consts) {
+            v->consts = wm_malloc(&v->rt->alloc, WM_CONFIG_CONST_SLOTS * sizeof *v->consts + CONST_HASH);
+            if (!v->consts) return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
+            v->const_at = (uint8_t *)(v->consts + WM_CONFIG_CONST_SLOTS);
+        }
+        memset(v->const_at, 0, CONST_HASH);
+    }
     v->assigned = 0;
     v->zero_lo = UINT32_MAX;
     v->zero_hi = 0;
@@ -1659,6 +1666,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->brlist);
     wm_free(&v->rt->alloc, v->flats);
     wm_free(&v->rt->alloc, v->map);
+    wm_free(&v->rt->alloc, v->consts);
 }
 
 wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)

@@ -79,10 +79,13 @@ typedef struct vctx {
     /* where the last two instructions emit_op began (UINT32_MAX across a label, see
      * label_here): the add that a branch right after it tests fuses into the branch */
     uint32_t op_start, op_prev;
-    /* constants that operands read, each in a slot after the locals, filled at every call */
-    uint64_t consts[WM_CONFIG_CONST_SLOTS];
+    /* constants that operands read, each in a slot after the locals, filled at every call;
+     * while compiling, in one block from the runtime's allocator with const_at, const_slot's
+     * hash (index + 1 into consts, 0 free), rather than on the C stack, which a device's
+     * lazy compile shares with the interpreter */
+    uint64_t *consts;
     uint32_t nconsts;
-    uint8_t const_at[CONST_HASH]; /* const_slot's hash: index + 1 into consts, 0 free */
+    uint8_t *const_at;
     /* words naming a home slot: relocated past the constants once their number is known */
     uint32_t *relocs;
     uint32_t nrelocs, cap_relocs;
