@@ -945,6 +945,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF): EQ_AND_FIND(uint8_t, 1); NEXT();
     CASE(WM_OP_LOAD_LOAD16_U_EQ_AND_LOAD_BR_IF): EQ_AND_FIND(uint16_t, 2); NEXT();
     CASE(WM_OP_AND_BR_EQ_BR_TABLE): AND_BR_EQ_FIRST(); BR_FLAT(I32(R(0)), 1);
+    CASE(WM_OP_BR_EQ_BR_TABLE): JOIN_TAKEN(I32(R(0)) == I32(R(1)), 2, 6); BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE): ADD_FIRST(); LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE): { /* the load's branch, then the mov_br_ne */
         ADD_FIRST();

@@ -403,8 +403,10 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     if (WM_CONFIG_LOCAL_PATHS) c->entry = v->assigned, c->join = ~(uint64_t)0;
     v->emit = v->compile && !dead;
     /* a block's start is no label: branches to a block go to its end, so the code before
-     * it may still fuse with the code in it */
-    if (op != WM_OP_BLOCK) label_here(v);
+     * it may still fuse with the code in it; nor is an if's, which only its condition's
+     * branch falls through to (a string walk's load and test, then the if's copy and
+     * branch back, join) */
+    if (op != WM_OP_BLOCK && op != WM_OP_IF) label_here(v);
     return push_types(v, params, np);
 }
 

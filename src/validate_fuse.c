@@ -243,9 +243,9 @@ uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         unit_put(v, v->add_at, WM_OP_ADD_LOAD8_U_IF_FALSE);
         v->br_at = v->add_at, v->br_end = v->ncode;
         v->add_at = UINT32_MAX;
-    } else if (op == WM_OP_BR_TABLE_FLAT && prev == WM_OP_AND_BR_EQ) {
+    } else if (op == WM_OP_BR_TABLE_FLAT && (prev == WM_OP_AND_BR_EQ || prev == WM_OP_BR_EQ)) {
         /* a state machine's test of its input, then its switch on the state */
-        unit_put(v, at, WM_OP_AND_BR_EQ_BR_TABLE);
+        unit_put(v, at, prev == WM_OP_BR_EQ ? WM_OP_BR_EQ_BR_TABLE : WM_OP_AND_BR_EQ_BR_TABLE);
     } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE && back) {
         /* then s = q and the branch back while the state goes on (mov_br_ne); the add
          * [q, x, y] at `at`, the load [c, a, offset] at + 4, the copy [d, s, ...] at + 13:
@@ -268,8 +268,8 @@ uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         unit_put(v, fill, WM_OP_STORE8_ADD_ADD_BR_LT_U);
         v->st8_at = UINT32_MAX;
         return fill; /* wm_loop_turns */
-    } else if (op == WM_OP_AND_BR_EQ) {
-        v->br_at = start, v->br_end = v->ncode; /* a load_br_if or a br_table may join it */
+    } else if (op == WM_OP_AND_BR_EQ || op == WM_OP_BR_EQ) {
+        v->br_at = start, v->br_end = v->ncode; /* a load_br_if (after and_br_eq) or a br_table may join it */
     }
     return UINT32_MAX;
 }
