@@ -974,13 +974,21 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     /* the same, its branch back into an and_br_eq_br_table whose c is the byte read: that
-     * one's [dst, c, m, k, target] and table run here, c from the register */
+     * one's [dst, c, m, k, target] and table run here, c from the register; or into a
+     * br_eq_br_table [c, k, target] */
+#define STEP_TO_SWITCH()                                                                        \
+    STEP_WALK();                                                                                \
+    if (I32(R(2)) == I32(R(3))) NEXT_PAST(8);                                                   \
+    const uint8_t *back_ = pc + 4;                                                              \
+    pc = back_ + rds32(back_) + 1;                                                              \
+    METER_PAST()
+    CASE(WM_OP_STEP_LOAD8_SWITCH_EQ): {
+        STEP_TO_SWITCH();
+        JOIN_TAKEN(c_ == I32(R(1)), 2, 6);
+        BR_FLAT(I32(R(0)), 1);
+    }
     CASE(WM_OP_STEP_LOAD8_SWITCH): {
-        STEP_WALK();
-        if (I32(R(2)) == I32(R(3))) NEXT_PAST(8);
-        const uint8_t *back_ = pc + 4;
-        pc = back_ + rds32(back_) + 1;
-        METER_PAST();
+        STEP_TO_SWITCH();
         uint32_t s_ = c_ & I32(R(2));
         SET32(0, s_);
         JOIN_TAKEN(s_ == I32(R(3)), 4, 8);

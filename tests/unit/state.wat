@@ -115,8 +115,9 @@
     (i32.or (i32.or (i32.shl (local.get $state) (i32.const 16)) (i32.shl (local.get $n) (i32.const 8)))
             (i32.and (local.get $p) (i32.const 255))))
   ;; as clang writes CoreMark's elsewhere: the test of the byte itself, c == 44 (br_eq_br_table
-  ;; with the switch), and the walk's loop end inside an if (c) { p = q; while state != 3 }
-  ;; (i32.step_load8_u_if_false_mov_br_ne); a digit is c - 48 below 10
+  ;; with the switch), and the walk's loop end inside an if (c) { p = q; while state != 3 },
+  ;; whose branch back runs that test and the switch (i32.step_load8_switch_eq); a digit is
+  ;; c - 48 below 10
   (func (export "machine_eq") (param $p i32) (result i32) (local $c i32) (local $state i32) (local $q i32) (local $n i32)
     (local.set $c (i32.load8_u (local.get $p)))
     (local.set $p (i32.add (local.get $p) (i32.const 1)))
@@ -124,6 +125,33 @@
       (br_if $done (i32.eqz (local.get $c)))
       (loop $l
         (br_if $done (i32.eq (local.get $c) (i32.const 44)))
+        (block $next
+          (block $s2
+            (block $s1
+              (block $s0
+                (br_table $s0 $s1 $s2 $next (local.get $state)))
+              (local.set $state (select (i32.const 1) (i32.const 2) (i32.lt_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10))))
+              (br $next))
+            (if (i32.ge_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)) (then (local.set $state (i32.const 2))))
+            (br $next))
+          (if (i32.eq (local.get $c) (i32.const 88)) (then (local.set $state (i32.const 3))))
+          (local.set $n (i32.add (local.get $n) (i32.const 1))))
+        (local.set $q (i32.add (local.get $p) (i32.const 1)))
+        (if (local.tee $c (i32.load8_u (local.get $p)))
+          (then
+            (local.set $p (local.get $q))
+            (br_if $l (i32.ne (local.get $state) (i32.const 3)))))))
+    (i32.or (i32.or (i32.shl (local.get $state) (i32.const 16)) (i32.shl (local.get $n) (i32.const 8)))
+            (i32.and (local.get $p) (i32.const 255))))
+  ;; the same with the test's operands the other way (44 == c): the switch keeps its own
+  ;; dispatch
+  (func (export "machine_eq_k") (param $p i32) (result i32) (local $c i32) (local $state i32) (local $q i32) (local $n i32)
+    (local.set $c (i32.load8_u (local.get $p)))
+    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $c)))
+      (loop $l
+        (br_if $done (i32.eq (i32.const 44) (local.get $c)))
         (block $next
           (block $s2
             (block $s1
