@@ -996,6 +996,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else NEXT_PAST(7); NEXT();
     CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(TAKE); NEXT();
+    CASE(WM_OP_MOV_ADD_BR_NE_BACK): R(0) = R(1); pc += 2; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
     /* the constant (and copy), then past the branch's opcode, its fields in place */
 #define CONST8_FIRST(n) do { SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); if ((n) == 4) R(2) = R(3); pc += (n) + 1; } while (0)

@@ -113,6 +113,17 @@
       (br_if $out (i32.ne (local.get $x) (local.get $b)))
       (local.set $x (i32.const 9)))
     (local.get $x))
+  ;; a switch's value into its local, then the loop's count: the copy joins the
+  ;; add_br_ne_back (mov_add_br_ne_back)
+  (func (export "mov_add_br_ne_back") (param $n i32) (result i32) (local $acc i32) (local $i i32)
+    (loop $l
+      (local.set $acc
+        (block (result i32)
+          (br_if 0 (i32.add (local.get $acc) (i32.const 3)) (i32.and (local.get $i) (i32.const 1)))
+          (drop)
+          (i32.xor (local.get $acc) (local.get $i))))
+      (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.get $acc))
   ;; a store, then a copy; a copy, then a load through what it copied
   (func (export "store_mov") (param $p i32) (param $v i32) (result i32) (local $x i32)
     (i32.store (local.get $p) (local.get $v))
