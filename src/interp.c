@@ -974,21 +974,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         NEXT();
     }
     /* the same, its branch back into an and_br_eq_br_table whose c is the byte read: that
-     * one's [dst, c, m, k, target] and table run here, c from the register; or into a
-     * br_eq_br_table [c, k, target] */
-#define STEP_TO_SWITCH()                                                                        \
-    STEP_WALK();                                                                                \
-    if (I32(R(2)) == I32(R(3))) NEXT_PAST(8);                                                   \
-    const uint8_t *back_ = pc + 4;                                                              \
-    pc = back_ + rds32(back_) + 1;                                                              \
-    METER_PAST()
-    CASE(WM_OP_STEP_LOAD8_SWITCH_EQ): {
-        STEP_TO_SWITCH();
-        JOIN_TAKEN(c_ == I32(R(1)), 2, 6);
-        BR_FLAT(I32(R(0)), 1);
-    }
+     * one's [dst, c, m, k, target] and table run here, c from the register */
     CASE(WM_OP_STEP_LOAD8_SWITCH): {
-        STEP_TO_SWITCH();
+        STEP_WALK();
+        if (I32(R(2)) == I32(R(3))) NEXT_PAST(8);
+        const uint8_t *back_ = pc + 4;
+        pc = back_ + rds32(back_) + 1;
+        METER_PAST();
         uint32_t s_ = c_ & I32(R(2));
         SET32(0, s_);
         JOIN_TAKEN(s_ == I32(R(3)), 4, 8);
@@ -996,7 +988,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     CASE(WM_OP_MOV_BR_IF): R(0) = R(1); if (I32(R(2))) TAKE(3); else NEXT_PAST(7); NEXT();
     CASE(WM_OP_MOV_BR_NE): MOV_BR_NE(TAKE); NEXT();
-    CASE(WM_OP_MOV_ADD_BR_NE_BACK): R(0) = R(1); pc += 2; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
     CASE(WM_OP_CONST8_MOV): SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); R(2) = R(3); pc += 4; NEXT();
     /* the constant (and copy), then past the branch's opcode, its fields in place */
 #define CONST8_FIRST(n) do { SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1)); if ((n) == 4) R(2) = R(3); pc += (n) + 1; } while (0)

@@ -1481,13 +1481,10 @@ static void flat_opcodes(vctx *v)
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && unit_at(v, at) == WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE) {
             /* a string walk's loop end (its branch back's target word at + 18) into a state
              * machine's switch that tests the byte the walk reads (its c at + 5, the
-             * switch's at + 2, or at + 1 without the and): the switch runs in the walk's
-             * handler */
-            uint32_t t = at + 18 + read32_at(v, at + 18), c = wm_slot_at(v, at + 5);
-            if (unit_at(v, t) == WM_OP_AND_BR_EQ_BR_TABLE && wm_slot_at(v, t + 2) == c)
+             * switch's at + 2): the switch runs in the walk's handler */
+            uint32_t t = at + 18 + read32_at(v, at + 18);
+            if (unit_at(v, t) == WM_OP_AND_BR_EQ_BR_TABLE && wm_slot_at(v, t + 2) == wm_slot_at(v, at + 5))
                 unit_put(v, at, WM_OP_STEP_LOAD8_SWITCH);
-            else if (unit_at(v, t) == WM_OP_BR_EQ_BR_TABLE && wm_slot_at(v, t + 1) == c)
-                unit_put(v, at, WM_OP_STEP_LOAD8_SWITCH_EQ);
             continue;
         }
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && wm_loop_turns(v, at)) continue;

@@ -102,14 +102,13 @@ void wm_const_joins(vctx *v, uint32_t op)
     v->c8m_at = v->copy_end = UINT32_MAX;
 }
 
-/* op about to be emitted right after a copy: br_if, br_ne, add_br_ne_back or i32.load, which
- * the copy's opcode becomes the join of, mov_br_if [dst, src, cond, target], mov_br_ne [dst,
- * src, a, b, target], mov_add_br_ne_back [dst, src, d, x, y, b, target] or mov_load [dst,
- * src, dst2, addr, offset]; the caller emits op's fields. 0 if none. */
+/* op about to be emitted right after a copy: br_if, br_ne or i32.load, which the copy's
+ * opcode becomes the join of, mov_br_if [dst, src, cond, target], mov_br_ne [dst, src, a,
+ * b, target] or mov_load [dst, src, dst2, addr, offset]; the caller emits op's fields. 0 if
+ * none. */
 int wm_joins_copy(vctx *v, uint32_t op)
 {
     uint32_t join = op == WM_OP_BR_IF ? WM_OP_MOV_BR_IF : op == WM_OP_BR_NE ? WM_OP_MOV_BR_NE
-                  : op == WM_OP_ADD_BR_NE_BACK ? WM_OP_MOV_ADD_BR_NE_BACK
                   : op == WM_OP_I32_LOAD ? WM_OP_MOV_LOAD : 0;
     if (!join || v->wide || v->copy_end != v->ncode || unit_at(v, v->ncode - 3) != WM_OP_LOCAL_GET)
         return 0;

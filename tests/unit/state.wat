@@ -115,9 +115,8 @@
     (i32.or (i32.or (i32.shl (local.get $state) (i32.const 16)) (i32.shl (local.get $n) (i32.const 8)))
             (i32.and (local.get $p) (i32.const 255))))
   ;; as clang writes CoreMark's elsewhere: the test of the byte itself, c == 44 (br_eq_br_table
-  ;; with the switch), and the walk's loop end inside an if (c) { p = q; while state != 3 },
-  ;; whose branch back runs that test and the switch (i32.step_load8_switch_eq); a digit is
-  ;; c - 48 below 10
+  ;; with the switch), and the walk's loop end inside an if (c) { p = q; while state != 3 }
+  ;; (i32.step_load8_u_if_false_mov_br_ne); a digit is c - 48 below 10
   (func (export "machine_eq") (param $p i32) (result i32) (local $c i32) (local $state i32) (local $q i32) (local $n i32)
     (local.set $c (i32.load8_u (local.get $p)))
     (local.set $p (i32.add (local.get $p) (i32.const 1)))
@@ -143,8 +142,7 @@
             (br_if $l (i32.ne (local.get $state) (i32.const 3)))))))
     (i32.or (i32.or (i32.shl (local.get $state) (i32.const 16)) (i32.shl (local.get $n) (i32.const 8)))
             (i32.and (local.get $p) (i32.const 255))))
-  ;; the same with the test's operands the other way (44 == c): the switch keeps its own
-  ;; dispatch
+  ;; the same with the test's operands the other way (44 == c)
   (func (export "machine_eq_k") (param $p i32) (result i32) (local $c i32) (local $state i32) (local $q i32) (local $n i32)
     (local.set $c (i32.load8_u (local.get $p)))
     (local.set $p (i32.add (local.get $p) (i32.const 1)))
