@@ -249,8 +249,9 @@ wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s, int run16)
     return run16 ? wm_emit16(v, s) : emit(v, s);
 }
 
-/* The constant slot holding bits, or UINT32_MAX when every one is taken. Found through a
- * small open-addressed hash of the constants, twice their number so that it never fills. */
+/* The constant slot holding bits, given one (add) while there is room; UINT32_MAX when it
+ * has none. Found through a small open-addressed hash of the constants, twice their number
+ * so that it never fills. */
 static uint32_t const_slot_at(vctx *v, uint64_t bits, int add)
 {
     uint32_t h = (uint32_t)((bits * 0x9E3779B97F4A7C15u) >> 40) & (CONST_HASH - 1), j;
@@ -263,7 +264,6 @@ static uint32_t const_slot_at(vctx *v, uint64_t bits, int add)
     v->const_at[h] = (uint8_t)v->nconsts;
     return v->nlocals + v->nconsts - 1;
 }
-/* The slot of a constant, given one if there is room; UINT32_MAX when there is none. */
 static uint32_t const_slot(vctx *v, uint64_t bits) { return const_slot_at(v, bits, 1); }
 
 /* Emits a 64-bit constant as a slot's value: i32.const8 [dst, imm8] (sign-extended),
@@ -690,10 +690,9 @@ static uint32_t compiled_as(uint32_t op)
 static int sub_as_add(vctx *v, uint32_t base)
 {
     opnd *k = &v->opnds[base + 1];
+    if (k->kind != V_CONST) return 0;
     uint64_t minus = (uint32_t)-(uint32_t)k->bits;
-    if (k->kind != V_CONST ||
-        (v->nconsts == WM_CONFIG_CONST_SLOTS && const_slot_at(v, minus, 0) == UINT32_MAX))
-        return 0;
+    if (v->nconsts == WM_CONFIG_CONST_SLOTS && const_slot_at(v, minus, 0) == UINT32_MAX) return 0;
     k->bits = minus;
     return 1;
 }
