@@ -1512,8 +1512,9 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     v->cap_code = v->wide ? 0 : v->code_bytes;
     if (v->compile) {
         if (!v->consts) {
-            v->consts = wm_malloc(&v->rt->alloc, WM_CONFIG_CONST_SLOTS * sizeof *v->consts + CONST_HASH);
-            if (!v->consts) return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
+            size_t bytes = WM_CONFIG_CONST_SLOTS * sizeof *v->consts + CONST_HASH;
+            if (!(v->consts = wm_malloc(&v->rt->alloc, bytes)))
+                return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
             v->const_at = (uint8_t *)(v->consts + WM_CONFIG_CONST_SLOTS);
         }
         memset(v->const_at, 0, CONST_HASH);

@@ -269,7 +269,8 @@ uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         v->st8_at = UINT32_MAX;
         return fill; /* wm_loop_turns */
     } else if (op == WM_OP_AND_BR_EQ || op == WM_OP_BR_EQ) {
-        v->br_at = start, v->br_end = v->ncode; /* a load_br_if (after and_br_eq) or a br_table may join it */
+        /* a load_br_if (after an and_br_eq) or a br_table may join it */
+        v->br_at = start, v->br_end = v->ncode;
     }
     return UINT32_MAX;
 }

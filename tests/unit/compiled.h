@@ -1,6 +1,6 @@
 /* The unit tests' look at compiled code (so internal headers): whether the function an
- * instance exports as name, once it has run, starts with compiled opcode op, has op at byte
- * at, or ends with op and its len - 1 bytes of fields. */
+ * instance exports as name, once it has run, starts with compiled opcode op, which opcode
+ * is at byte at, or whether it ends with op and its len - 1 bytes of fields. */
 #ifndef WASMCU_TEST_COMPILED_H
 #define WASMCU_TEST_COMPILED_H
 #include "module.h"
@@ -8,23 +8,22 @@
 #include "runtime.h"
 #include "wasmcu.h"
 
-static inline int starts_with(wasmcu_instance *inst, const char *name, uint32_t op)
+/* the compiled opcode at byte at of the function, UINT32_MAX past its end or without one */
+static inline uint32_t op_at(wasmcu_instance *inst, const char *name, uint32_t at)
 {
     const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->nops && f->code->ops[0] == op;
+    return f && f->code && f->code->ops && f->code->nops > at ? f->code->ops[at] : UINT32_MAX;
 }
 
-static inline int has_op_at(wasmcu_instance *inst, const char *name, uint32_t at, uint32_t op)
+static inline int starts_with(wasmcu_instance *inst, const char *name, uint32_t op)
 {
-    const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->nops > at && f->code->ops[at] == op;
+    return op_at(inst, name, 0) == op;
 }
 
 static inline int ends_with(wasmcu_instance *inst, const char *name, uint32_t op, uint32_t len)
 {
     const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->ops && f->code->nops >= len &&
-           f->code->ops[f->code->nops - len] == op;
+    return f && f->code && f->code->nops >= len && op_at(inst, name, f->code->nops - len) == op;
 }
 
 #endif

@@ -66,12 +66,6 @@ static uint32_t call(const char *name, uint32_t n, uint32_t x, uint32_t y, uint3
     return (uint32_t)r;
 }
 
-static uint8_t op_at(const char *name, uint32_t k)
-{
-    const wm_func *f = wasmcu_find_func(inst, name);
-    return f && f->code && f->code->nops > k ? f->code->ops[k] : 0;
-}
-
 int main(void)
 {
     static uint64_t pool[1 << 15];
@@ -113,17 +107,18 @@ int main(void)
 
     const int fused = WM_CONFIG_FUSED_OPS;
     if (fused) {
-        CHECK(op_at("fwd_add2", 0) == WM_OP_I32_ADD2);
-        CHECK(op_at("back_add2", 0) == WM_OP_ADD2_ADD_BR_IF);
-        CHECK(op_at("fwd_store", 0) == WM_OP_MOV_LOAD && op_at("fwd_store", 7) == WM_OP_I32_STORE_MOV_BR_IF);
-        CHECK(op_at("fwd_find", 0) == WM_OP_AND_BR_EQ);
+        CHECK(op_at(inst, "fwd_add2", 0) == WM_OP_I32_ADD2);
+        CHECK(op_at(inst, "back_add2", 0) == WM_OP_ADD2_ADD_BR_IF);
+        CHECK(op_at(inst, "fwd_store", 0) == WM_OP_MOV_LOAD && op_at(inst, "fwd_store", 7) == WM_OP_I32_STORE_MOV_BR_IF);
+        CHECK(op_at(inst, "fwd_find", 0) == WM_OP_AND_BR_EQ);
         /* the add and the load's exit join (that branch is no loop's end); the mov_br_ne
          * after them (4 + 9 bytes) stays */
-        CHECK(op_at("fwd_walk", 0) == WM_OP_ADD_LOAD8_U_IF_FALSE && op_at("fwd_walk", 13) == WM_OP_MOV_BR_NE);
-        CHECK(op_at("back_ne", 0) == WM_OP_ADD_BR_NE_BACK);
-        CHECK(op_at("back_lt", 0) == WM_OP_ADD_BR_LT_U_BACK);
-        CHECK(op_at("back_if", 3) == WM_OP_I32_MUL && op_at("back_if", 7) == WM_OP_ADD_BR_IF_BACK); /* after x = 1 (3 bytes) */
-        CHECK(op_at("fwd_ne", 0) == WM_OP_ADD_BR_NE);
+        CHECK(op_at(inst, "fwd_walk", 0) == WM_OP_ADD_LOAD8_U_IF_FALSE && op_at(inst, "fwd_walk", 13) == WM_OP_MOV_BR_NE);
+        CHECK(op_at(inst, "back_ne", 0) == WM_OP_ADD_BR_NE_BACK);
+        CHECK(op_at(inst, "back_lt", 0) == WM_OP_ADD_BR_LT_U_BACK);
+        /* after x = 1 (3 bytes) */
+        CHECK(op_at(inst, "back_if", 3) == WM_OP_I32_MUL && op_at(inst, "back_if", 7) == WM_OP_ADD_BR_IF_BACK);
+        CHECK(op_at(inst, "fwd_ne", 0) == WM_OP_ADD_BR_NE);
     }
 
     wasmcu_deinstantiate(inst);
