@@ -111,6 +111,12 @@
 #include "opcodes.h"
 #include "wasmcu.h"
 
+/* A branch target's bytes in compiled code: a signed offset from where it is written.
+ * Two reach any byte of a function of up to WM_TB_MAX bytes of code; a longer one compiles
+ * wide, and pack.c sends its branches through far jumps (jump_far [op, target32]). */
+#define WM_TB 2
+#define WM_TB_MAX (WM_TB == 2 ? 0x7FFFu : 0x7FFFFFFFu)
+
 /* Runs numeric instruction op (one numeric.c computes) on frame fp, pc at its first operand
  * byte: writes its result slot and *len, the bytes it spans after the opcode; or returns
  * its trap. */

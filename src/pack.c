@@ -1,7 +1,9 @@
-/* Packing a function whose frame has more than 256 slots (WM_CONFIG_BYTE_SLOTS): validate
- * compiles it as 16-bit words, which can name any slot, and this turns them into the bytes
- * the interpreter runs (compile.h), staging the slots past 255 through scratch slots
- * (pack.h). Smaller functions compile straight to bytes and never come here.
+/* Packing a function whose frame has more than 256 slots (WM_CONFIG_BYTE_SLOTS), or whose
+ * code passes WM_TB_MAX bytes: validate compiles it as 16-bit words, which can name any slot
+ * and any target, and this turns them into the bytes the interpreter runs (compile.h),
+ * staging the slots past 255 through scratch slots and, when the code is that long, sending
+ * the branches through far jumps (pack.h). Other functions compile straight to bytes and
+ * never come here.
  *
  * Each instruction's fields after its opcode, as the words validate emits them:
  *   d  the result's slot     r  an operand's slot        (one byte each once packed)
@@ -11,6 +13,7 @@
  *   X  the rest of br_table: n32, head32, its distinct branches (T n s), a word per index
  * (X is known by the opcode, br_table's form is its first two fields) */
 #include <string.h>
+#include "compile.h"
 #include "config.h"
 #include "opcodes.h"
 #include "pack.h"
@@ -79,6 +82,8 @@ typedef struct packer {
     const uint32_t *map; /* writing: word index -> byte offset */
     uint8_t *out;        /* NULL while sizing */
     uint32_t pos;
+    int far, too_far;
+    uint32_t tpos, bpos; /* with far: where the T field, a br_table's first branch went */
 } packer;
 
 static void put8(packer *p, uint32_t b)
@@ -105,10 +110,38 @@ static uint32_t slot(const packer *p, uint32_t s) { return s >= p->gap ? s + WM_
 
 static uint32_t word32(const uint16_t *w) { return (uint32_t)w[0] | (uint32_t)w[1] << 16; }
 
-/* A word index becomes a byte offset relative to where it is written (compile.h). */
+/* A target's WM_TB bytes at `at`, an offset from there */
+static void set_tb(packer *p, uint32_t at, uint32_t off)
+{
+    int32_t s = (int32_t)off;
+    uint16_t h = (uint16_t)off;
+    if (WM_TB == 2 && (s < -0x8000 || s > 0x7FFF)) p->too_far = 1;
+    if (!p->out) return;
+    if (WM_TB == 2) memcpy(p->out + at, &h, 2);
+    else memcpy(p->out + at, &off, 4);
+}
+
+/* A word index becomes a byte offset relative to where it is written (compile.h); with far,
+ * the hop to its far jump, which put_insn writes once it is placed. */
 static void put_target(packer *p, uint32_t t)
 {
-    put32(p, p->map ? p->map[t] - p->pos : 0);
+    p->tpos = p->pos;
+    set_tb(p, p->pos, p->map && !p->far ? p->map[t] - p->pos : 0);
+    p->pos += WM_TB;
+}
+
+/* The far jumps [op, target32] to the targets of w (of nt at tw, a stride apart) that lie
+ * behind u (back) or not; returns where the first went. */
+static uint32_t put_far(packer *p, const uint16_t *tw, uint32_t nt, uint32_t stride, uint32_t u, int back)
+{
+    uint32_t first = p->pos;
+    for (uint32_t j = 0; j < nt; j++) {
+        uint32_t t = word32(tw + j * stride);
+        if ((t <= u) != back) continue;
+        put8(p, WM_OP_JUMP_FAR);
+        put32(p, p->map ? p->map[t] - p->pos : 0);
+    }
+    return first;
 }
 
 /* br_table after its index and from: [n32, head32, d x (target, arity, to), n+1 indexes];
@@ -123,6 +156,7 @@ static uint32_t put_table(packer *p, const uint16_t *w, uint32_t avail)
     if (units > avail) return 0;
     put32(p, n);
     put32(p, head);
+    p->bpos = p->pos;
     const uint16_t *b = w + 4;
     for (uint32_t k = 0; k < d; k++, b += 4) {
         put_target(p, word32(b));
@@ -139,12 +173,17 @@ static uint32_t put_table(packer *p, const uint16_t *w, uint32_t avail)
 /* Packs the instruction at w (avail words left); returns the words it spans, 0 if malformed.
  * Its slot operands past 255 go through scratch slots: a slot_in before it for each one
  * read, a slot_out after it for its result. */
-static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
+static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail, uint32_t u)
 {
     uint32_t op = w[0], form, f, at = 1, i = 0, nouts = 0, outs[5], first, branch;
+    uint32_t nt = 0, stride = 0, nb = 0, back0 = 0;
+    const uint16_t *tw = NULL;
     uint8_t bytes[5];
     if (op >= WM_OP_COMPILED || (form = forms[op_form[op]]) == NEVER) return 0;
-    for (f = form; f; f >>= 3) at += (f & 7) >= K_I ? 2 : 1;
+    for (f = form; f; f >>= 3) {
+        if ((f & 7) == K_T) tw = w + at, nt = 1;
+        at += (f & 7) >= K_I ? 2 : 1;
+    }
     if (at > avail) return 0;
     /* a fused branch whose result is far goes as its two halves: a taken branch would skip
      * the slot_out */
@@ -152,7 +191,20 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
         slot(p, w[1]) >= WM_CONFIG_BYTE_SLOTS) {
         uint16_t a[4] = {(uint16_t)first, w[1], w[2], w[3]}, b[5] = {(uint16_t)branch, w[1]};
         memcpy(b + 2, w + 4, (at - 4) * sizeof *w);
-        return put_insn(p, a, 4) && put_insn(p, b, at - 2) ? at : 0;
+        return put_insn(p, a, 4, u) && put_insn(p, b, at - 2, u) ? at : 0;
+    }
+    if (op == WM_OP_BR_TABLE) { /* [index, from], n32, head32, its branches (put_table) */
+        if (avail < at + 4) return 0;
+        nt = word32(w + at + 2) & 0x7FFFFFFFu, tw = w + at + 4, stride = 4;
+        if (nt > (avail - at - 4) / 4) return 0;
+    }
+    /* with far, the far jumps behind first, which a jump steps over */
+    for (uint32_t j = 0; p->far && j < nt; j++) nb += word32(tw + j * stride) <= u;
+    if (nb) {
+        put8(p, WM_OP_JUMP);
+        set_tb(p, p->pos, WM_TB + 5 * nb);
+        p->pos += WM_TB;
+        back0 = put_far(p, tw, nt, stride, u, 1);
     }
     for (f = form, at = 1; f; at += (f & 7) >= K_I ? 2 : 1, f >>= 3) {
         if ((f & 7) != K_R && (f & 7) != K_D) continue;
@@ -193,19 +245,33 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail)
         put16(p, outs[i] >> 8);
         put8(p, outs[i] & 0xFFu);
     }
+    if (p->far && nt) { /* then those ahead, stepped over too, and each hop */
+        uint32_t nf = nt - nb, rb = 0, rf = 0, fwd0;
+        if (nf) {
+            put8(p, WM_OP_JUMP);
+            set_tb(p, p->pos, WM_TB + 5 * nf);
+            p->pos += WM_TB;
+        }
+        fwd0 = put_far(p, tw, nt, stride, u, 0);
+        for (uint32_t j = 0; j < nt; j++) {
+            uint32_t field = op == WM_OP_BR_TABLE ? p->bpos + j * (WM_TB + 4) : p->tpos;
+            uint32_t far = word32(tw + j * stride) <= u ? back0 + 5 * rb++ : fwd0 + 5 * rf++;
+            set_tb(p, field, far - field);
+        }
+    }
     return at;
 }
 
-uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, uint32_t *map, uint8_t *out)
+uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, int far, uint32_t *map, uint8_t *out)
 {
-    packer p = {gap, out ? map : NULL, out, 0};
+    packer p = {gap, out ? map : NULL, out, 0, far, 0, 0, 0};
     for (uint32_t u = 0; u < n;) {
-        uint32_t at = p.pos, k = put_insn(&p, in + u, n - u);
+        uint32_t at = p.pos, k = put_insn(&p, in + u, n - u, u);
         if (!k) return 0;
         if (!out)
             for (uint32_t i = 0; i < k; i++) map[u + i] = at;
         u += k;
     }
     if (!out) map[n] = p.pos;
-    return p.pos;
+    return p.too_far ? WM_PACK_TOO_FAR : p.pos;
 }

@@ -1,5 +1,6 @@
-/* The last step of compiling a function whose frame has more than 256 slots: the 16-bit
- * words validate emits for it become the byte code the interpreter runs (compile.h). */
+/* The last step of compiling a function whose frame has more than 256 slots, or whose code
+ * passes WM_TB_MAX bytes: the 16-bit words validate emits for it become the byte code the
+ * interpreter runs (compile.h). */
 #ifndef WM_PACK_H
 #define WM_PACK_H
 
@@ -16,8 +17,13 @@
 
 /* Packs n words of relocated code. Sizing (out NULL): fills map[0..n] with the byte offset of
  * the instruction each word belongs to (map[n]: the end) and returns the bytes needed.
- * Writing (out, the map a sizing filled): writes them and returns the same count. 0 means
- * the words are not well-formed compiled code, which is an internal error. */
-uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, uint32_t *map, uint8_t *out);
+ * Writing (out, the map a sizing filled, the same far): writes them and returns the same
+ * count. With far, every branch goes through a jump_far [op, target32] next to it, so that
+ * code past WM_TB_MAX bytes can branch anywhere (the sign of its short hop is the branch's
+ * own: before the instruction for a target behind, after it for one ahead). 0 means the
+ * words are not well-formed compiled code, which is an internal error; WM_PACK_TOO_FAR
+ * that a hop to a far jump passes WM_TB_MAX (a br_table of thousands of distinct branches). */
+#define WM_PACK_TOO_FAR UINT32_MAX
+uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, int far, uint32_t *map, uint8_t *out);
 
 #endif

@@ -182,6 +182,19 @@ static void write32(vctx *v, uint32_t at, uint32_t w)
     }
 }
 
+/* A branch target's field: WM_TB bytes (compile.h), a wide function's two words. */
+static wasmcu_err emit_tgt(vctx *v, uint32_t w)
+{
+    return v->wide || WM_TB == 4 ? emit32(v, w) : wm_emit16(v, w);
+}
+
+static void write_tgt(vctx *v, uint32_t at, uint32_t w)
+{
+    uint16_t h = (uint16_t)w;
+    if (v->wide || WM_TB == 4) write32(v, at, w);
+    else memcpy(v->code + at, &h, 2);
+}
+
 /* ---- the type stack ---------------------------------------------------------------------- */
 
 static wasmcu_err grow_vals(vctx *v)
@@ -425,14 +438,20 @@ static uint32_t target_at(const vctx *v, uint32_t at, uint32_t target)
     return v->wide ? target : target - at;
 }
 
-/* Writes a branch's target word: a loop start is known (and behind: a negative target is a
- * back-edge, where branches check fuel), a block end is chained for later. */
+/* Writes a branch's target: a loop start is known (and behind: a negative target is a
+ * back-edge, where branches check fuel), a block end is chained for later, each link the
+ * distance back to the one before (the field's index + 1 in a wide function). Code past
+ * WM_TB_MAX bytes cannot hold its targets: the function compiles again, wide. */
 static wasmcu_err emit_target(vctx *v, ctrl *c)
 {
     uint32_t at = v->ncode;
     v->last_end = UINT32_MAX;
-    if (c->op == WM_OP_LOOP) return emit32(v, target_at(v, at, c->loop_start));
-    TRY(emit32(v, c->fixups));
+    if (c->op == WM_OP_LOOP) return emit_tgt(v, target_at(v, at, c->loop_start));
+    if (!v->wide && at > WM_TB_MAX) {
+        v->retry_wide = 1;
+        return emit_tgt(v, 0);
+    }
+    TRY(emit_tgt(v, v->wide ? c->fixups : c->fixups ? at + 1 - c->fixups : 0));
     c->fixups = at + 1;
     return WASMCU_OK;
 }
@@ -454,9 +473,9 @@ static wasmcu_err note_jump(vctx *v) { return note_flat(v, v->ncode); }
 static void patch_chain(vctx *v, uint32_t head, uint32_t target)
 {
     while (head) {
-        uint32_t at = head - 1;
-        head = read32_at(v, at);
-        write32(v, at, target_at(v, at, target));
+        uint32_t at = head - 1, link = target_field(v, at);
+        head = v->wide ? link : link ? head - link : 0;
+        write_tgt(v, at, target_at(v, at, target));
     }
 }
 
@@ -803,7 +822,7 @@ static wasmcu_err op_end(vctx *v)
         ret = 0;
     }
     patch_chain(v, c->fixups, v->ncode);
-    if (c->else_fixup) write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
+    if (c->else_fixup) write_tgt(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
     label_here(v);
     if (ret) TRY(emit_return(v, c->nresults, 0, 0));
     const wm_valtype *results = c->results;
@@ -829,7 +848,7 @@ static wasmcu_err op_else(vctx *v)
     if (WM_CONFIG_LOCAL_PATHS) v->assigned = c->entry;
     label_here(v);
     if (c->else_fixup) {
-        write32(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
+        write_tgt(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
         c->else_fixup = 0;
     }
     c->op = WM_OP_ELSE;
@@ -900,7 +919,7 @@ static wasmcu_err op_br_table(vctx *v)
         if (back && WM_CONFIG_METERING) TRY(emit(v, WM_OP_LOOP));
         /* flat when no branch moves values and a target per entry takes no more bytes than
          * the distinct branches and an index per entry */
-        int flat = WM_CONFIG_FUSED_OPS && !v->wide && 4 * (n + 1) <= 6 + 8 * ndist + (n + 1);
+        int flat = WM_CONFIG_FUSED_OPS && !v->wide && WM_TB * (n + 1) <= 6 + (WM_TB + 4) * ndist + (n + 1);
         for (uint32_t k = 0; flat && k < ndist; k++) {
             const ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
             const wm_valtype *ts;
@@ -913,7 +932,7 @@ static wasmcu_err op_br_table(vctx *v)
             TRY(emit(v, WM_OP_BR_TABLE_AND));
             TRY(emit_slot(v, x));
             TRY(emit_slot(v, y));
-        } else if (flat) { /* [br_table_flat, index, n32, target32 x (n + 1)] */
+        } else if (flat) { /* [br_table_flat, index, n32, target x (n + 1)] */
             uint32_t start = v->ncode;
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
             (void)wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0, 0);
@@ -1478,23 +1497,23 @@ static void flat_opcodes(vctx *v)
     for (uint32_t k = 0; k < v->nflats; k++) {
         uint32_t at = v->flats[k] & ~FLAT_JUMP, n;
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && unit_at(v, at) == WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE) {
-            /* a string walk's loop end (its branch back's target word at + 18) into a state
-             * machine's switch that tests the byte the walk reads (its c at + 5, the
+            /* a string walk's loop end (its branch back's target at + 14 + WM_TB) into a
+             * state machine's switch that tests the byte the walk reads (its c at + 5, the
              * switch's at + 2): the switch runs in the walk's handler */
-            uint32_t t = at + 18 + read32_at(v, at + 18);
+            uint32_t t = at + 14 + WM_TB + (uint32_t)target_off(v, at + 14 + WM_TB);
             if (unit_at(v, t) == WM_OP_AND_BR_EQ_BR_TABLE && wm_slot_at(v, t + 2) == wm_slot_at(v, at + 5))
                 unit_put(v, at, WM_OP_STEP_LOAD8_SWITCH);
             continue;
         }
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && wm_loop_turns(v, at)) continue;
-        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP)) { /* a jump [op, target32] into an add_br_ne_back */
-            if (unit_at(v, at + 1 + read32_at(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
+        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP)) { /* a jump [op, target] into an add_br_ne_back */
+            if (unit_at(v, at + 1 + (uint32_t)target_off(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
             continue;
         }
         n = read32_at(v, at);
         for (uint32_t i = 0; i <= n; i++) {
-            uint32_t e = at + 4 + 4 * i;
-            v->code[at + 8 + 4 * n + i] = v->code[e + read32_at(v, e)];
+            uint32_t e = at + 4 + WM_TB * i;
+            v->code[at + 4 + WM_TB * (n + 1) + i] = v->code[e + (uint32_t)target_off(v, e)];
         }
     }
 }
@@ -1526,7 +1545,10 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     TRY(push_ctrl(v, WM_OP_CALL, NULL, 0, ft->types + ft->nparams, ft->nresults));
     /* locating: the instruction whose code holds the word sought, unless the next ones fuse
      * it into theirs (then the trap is theirs: a load's, not its address's add; unless the
-     * fused instruction says the fault is the first's, wm_fault_is_first) */
+     * fused instruction says the fault is the first's, wm_fault_is_first). Code is final
+     * only once no later fusing takes it back: when the code shrinks back to the word (a
+     * copy and a compare cut for the fused branch after them, shorter than the two), the
+     * search goes on, to the function's end. */
     uint32_t pend_start = UINT32_MAX, pend_op = 0;
     while (v->nctrls > 0) {
         int op = 0;
@@ -1538,10 +1560,14 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (v->located == 2) return WASMCU_OK;
         if (v->ncode != v->locate_ncode) v->code_at = at; /* it emitted code */
         v->locate_ncode = v->ncode;
+        if (v->located && v->ncode <= v->locate_word) v->located = 0, pend_start = UINT32_MAX;
         if (pend_start != UINT32_MAX) {
             /* taken into an instruction that starts before it (a second load, in the
              * product of two): the fault is still the one located */
-            if (v->ncode > pend_start && v->last_start < pend_start) return WASMCU_OK;
+            if (v->ncode > pend_start && v->last_start < pend_start) {
+                pend_start = UINT32_MAX;
+                continue;
+            }
             if (v->ncode > pend_start && unit_at(v, pend_start) != pend_op) {
                 if (!wm_fault_is_first(unit_at(v, pend_start), v->locate_word - pend_start))
                     v->locate_off = at;
@@ -1550,15 +1576,16 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
                 if (v->last_end == v->ncode && v->last_start == pend_start && wm_fuses_first(pend_op))
                     continue;
             } else if (v->last_end == v->ncode && v->last_start == pend_start) continue;
-            return WASMCU_OK;
+            pend_start = UINT32_MAX;
+            continue;
         }
-        if (v->ncode > v->locate_word) {
+        if (!v->located && v->ncode > v->locate_word) {
             v->located = 1;
             v->locate_off = at;
-            if (!WM_CONFIG_FUSED_OPS || v->last_end != v->ncode || !wm_fuses_first(unit_at(v, v->last_start)))
-                return WASMCU_OK;
-            pend_start = v->last_start;
-            pend_op = unit_at(v, pend_start);
+            if (WM_CONFIG_FUSED_OPS && v->last_end == v->ncode && wm_fuses_first(unit_at(v, v->last_start))) {
+                pend_start = v->last_start;
+                pend_op = unit_at(v, pend_start);
+            }
         }
     }
     if (v->locating) return WASMCU_OK;
@@ -1577,8 +1604,9 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
                           : NULL;
     if (big) return fail(v, WASMCU_ERR_UNSUPPORTED, big, 0, 0, 0);
     if (!v->compile) return WASMCU_OK;
-    /* a slot past 255 does not fit a byte: compile again, as words that pack.c packs */
-    if (!v->wide && frame > WM_CONFIG_BYTE_SLOTS) {
+    /* a slot past 255 does not fit a byte, nor a target past WM_TB_MAX bytes its field:
+     * compile again, as words that pack.c packs */
+    if (!v->wide && (frame > WM_CONFIG_BYTE_SLOTS || v->retry_wide || v->ncode > WM_TB_MAX)) {
         v->retry_wide = 1;
         return WASMCU_OK;
     }
@@ -1603,8 +1631,18 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         wm_free(&v->rt->alloc, v->map);
         v->map = wm_malloc(&v->rt->alloc, ((size_t)v->ncode + 1) * sizeof(uint32_t));
         if (!v->map) return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
-        nbytes = wm_pack(words, v->ncode, gap, v->map, NULL);
+        v->far = 0;
+        nbytes = wm_pack(words, v->ncode, gap, 0, v->map, NULL);
+        if (nbytes > WM_TB_MAX && nbytes != WM_PACK_TOO_FAR) { /* through far jumps */
+            v->far = 1;
+            nbytes = wm_pack(words, v->ncode, gap, 1, v->map, NULL);
+        }
         if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: bad compiled opcode", 0, 0, 0);
+        if (nbytes == WM_PACK_TOO_FAR)
+            return fail(v, WASMCU_ERR_UNSUPPORTED,
+                        "a br_table's far jumps lie past 32 KiB (thousands of branches in a "
+                        "long function): split it",
+                        0, 0, 0);
     }
     if (v->sizing) return WASMCU_OK;
     /* one block: the constants, padded to an even count (a call copies them in pairs,
@@ -1614,7 +1652,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
     if (v->nconsts) memcpy(block, v->consts, v->nconsts * sizeof(uint64_t));
     if (v->nconsts & 1) memset(block + v->nconsts * sizeof(uint64_t), 0, sizeof(uint64_t)); /* the pad */
-    if (v->wide) wm_pack(words, v->ncode, gap, v->map, block + const_bytes);
+    if (v->wide) wm_pack(words, v->ncode, gap, v->far, v->map, block + const_bytes);
     else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;
     fd->code.nops = nbytes;

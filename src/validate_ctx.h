@@ -98,6 +98,7 @@ typedef struct vctx {
     uint8_t *code;
     uint32_t ncode, cap_code, code_bytes;
     uint8_t wide, retry_wide; /* compiling a frame past 256 slots; it turned out to be one */
+    uint8_t far;              /* a wide function packed through far jumps (pack.h) */
     /* a wide function's packing (pack.h): word -> byte offset */
     uint32_t *map;
     /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
@@ -186,6 +187,18 @@ static inline uint32_t read32_at(const vctx *v, uint32_t at)
     if (v->wide) return unit_at(v, at) | unit_at(v, at + 1) << 16;
     memcpy(&w, v->code + at, 4);
     return w;
+}
+
+/* A branch target's field at `at` as it is (a wide function's two words, else WM_TB
+ * bytes), and as the signed offset it holds once patched (not in a wide function). */
+static inline uint32_t target_field(const vctx *v, uint32_t at)
+{
+    return v->wide || WM_TB == 4 ? read32_at(v, at) : read16_at(v, at);
+}
+static inline int32_t target_off(const vctx *v, uint32_t at)
+{
+    uint32_t f = target_field(v, at);
+    return WM_TB == 2 ? (int32_t)(int16_t)(uint16_t)f : (int32_t)f;
 }
 
 /* Emits one unit: an opcode, a slot or a byte. A slot past the unit's range is caught when

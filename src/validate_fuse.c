@@ -179,9 +179,9 @@ int wm_loop_turns(vctx *v, uint32_t at)
             FIELD(9) != j)
             turns = WM_OP_BYTE_FILL_TURNS;
     } else if (op == WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF || op == WM_OP_LOAD_LOAD16_U_EQ_AND_LOAD_BR_IF) {
-        /* the next node (its dst at 16) into the node's slot (1), which neither k nor m (8, 9) is */
-        uint32_t p = FIELD(16);
-        back = 21;
+        /* the next node (its dst at 12 + WM_TB) into the node's slot (1), which neither k nor m (8, 9) is */
+        uint32_t p = FIELD(12 + WM_TB);
+        back = 17 + WM_TB;
         if (p == FIELD(1) && p != FIELD(8) && p != FIELD(9))
             turns = op == WM_OP_LOAD_LOAD8_U_EQ_AND_LOAD_BR_IF ? WM_OP_LIST_FIND8_TURNS : WM_OP_LIST_FIND16_TURNS;
     } else if (op == WM_OP_MOV_LOAD_STORE_SAME_BR_LOADED) {
@@ -194,7 +194,7 @@ int wm_loop_turns(vctx *v, uint32_t at)
         return 0;
     }
 #undef FIELD
-    if (turns && at + back + read32_at(v, at + back) == at) unit_put(v, at, turns);
+    if (turns && at + back + (uint32_t)target_off(v, at + back) == at) unit_put(v, at, turns);
     return 1;
 }
 
@@ -248,11 +248,11 @@ uint32_t wm_join_branch(vctx *v, uint32_t op, uint32_t start, int how, int back)
         unit_put(v, at, prev == WM_OP_BR_EQ ? WM_OP_BR_EQ_BR_TABLE : WM_OP_AND_BR_EQ_BR_TABLE);
     } else if (op == WM_OP_BR_NE && how == WM_JOIN_COPY && prev == WM_OP_ADD_LOAD8_U_IF_FALSE && back) {
         /* then s = q and the branch back while the state goes on (mov_br_ne); the add
-         * [q, x, y] at `at`, the load [c, a, offset] at + 4, the copy [d, s, ...] at + 13:
+         * [q, x, y] at `at`, the load [c, a, offset] at + 4, the copy [d, s, ...] at + 9 + WM_TB:
          * p and q stay in registers when a is x and q is neither a nor c, and s is q */
         uint32_t q = wm_slot_at(v, at + 1), a = wm_slot_at(v, at + 6);
         int regs = a == wm_slot_at(v, at + 2) && q != a && q != wm_slot_at(v, at + 5) &&
-                   wm_slot_at(v, at + 15) == q;
+                   wm_slot_at(v, at + 11 + WM_TB) == q;
         unit_put(v, at, regs ? WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE : WM_OP_ADD_LOAD8_U_IF_FALSE_MOV_BR_NE);
         if (regs) return at; /* flat_opcodes may thread its branch back */
     } else if ((op == WM_OP_ADD_BR_IF_BACK || op == WM_OP_ADD_BR_NE_BACK) && how == 0 && v->add2_at != UINT32_MAX &&

@@ -3,6 +3,8 @@
  * is at byte at, or whether it ends with op and its len - 1 bytes of fields. */
 #ifndef WASMCU_TEST_COMPILED_H
 #define WASMCU_TEST_COMPILED_H
+#include <string.h>
+#include "compile.h"
 #include "module.h"
 #include "opcodes.h"
 #include "runtime.h"
@@ -13,6 +15,15 @@ static inline uint32_t op_at(wasmcu_instance *inst, const char *name, uint32_t a
 {
     const wm_func *f = wasmcu_find_func(inst, name);
     return f && f->code && f->code->ops && f->code->nops > at ? f->code->ops[at] : UINT32_MAX;
+}
+
+/* the branch target written at p: an offset from p, WM_TB bytes (compile.h) */
+static inline int32_t target_rel(const uint8_t *p)
+{
+    int16_t h;
+    int32_t w;
+    if (WM_TB == 2) return memcpy(&h, p, 2), h;
+    return memcpy(&w, p, 4), w;
 }
 
 static inline int starts_with(wasmcu_instance *inst, const char *name, uint32_t op)

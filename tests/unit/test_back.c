@@ -112,8 +112,9 @@ int main(void)
         CHECK(op_at(inst, "fwd_store", 0) == WM_OP_MOV_LOAD && op_at(inst, "fwd_store", 7) == WM_OP_I32_STORE_MOV_BR_IF);
         CHECK(op_at(inst, "fwd_find", 0) == WM_OP_AND_BR_EQ);
         /* the add and the load's exit join (that branch is no loop's end); the mov_br_ne
-         * after them (4 + 9 bytes) stays */
-        CHECK(op_at(inst, "fwd_walk", 0) == WM_OP_ADD_LOAD8_U_IF_FALSE && op_at(inst, "fwd_walk", 13) == WM_OP_MOV_BR_NE);
+         * after them (4 + 5 bytes and a target) stays */
+        CHECK(op_at(inst, "fwd_walk", 0) == WM_OP_ADD_LOAD8_U_IF_FALSE &&
+              op_at(inst, "fwd_walk", 9 + WM_TB) == WM_OP_MOV_BR_NE);
         CHECK(op_at(inst, "back_ne", 0) == WM_OP_ADD_BR_NE_BACK);
         CHECK(op_at(inst, "back_lt", 0) == WM_OP_ADD_BR_LT_U_BACK);
         /* after x = 1 (3 bytes) */

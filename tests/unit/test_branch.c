@@ -188,8 +188,8 @@ int main(void)
           wasmcu_backtrace(rt, at, 1) == 1 && at[0].code_offset == 0x2dd);
     { /* fused builds: the key's test joins the load of the next node and its branch */
         const wm_func *f = wasmcu_find_func(inst, "find");
-        CHECK(!fused || (f->code->nops > 9 && f->code->ops[0] == WM_OP_AND_BR_EQ_LOAD_BR_IF &&
-                         f->code->ops[9] == WM_OP_I32_LOAD_BR_IF));
+        CHECK(!fused || (f->code->nops > 5 + WM_TB && f->code->ops[0] == WM_OP_AND_BR_EQ_LOAD_BR_IF &&
+                         f->code->ops[5 + WM_TB] == WM_OP_I32_LOAD_BR_IF));
     }
     { /* fused builds: the loop is one instruction, a copy-and-load with the store, its copy
        * and the branch (whose opcode word stays, stepped over); reverse's store goes to the

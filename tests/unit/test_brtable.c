@@ -78,7 +78,7 @@ int main(void)
     static uint8_t wasm[20000];
     /* depth, reps, and whether the table is flat (when the build fuses) */
     static const uint32_t cases[][3] = {{3, 1, 1},   {256, 1, 1}, {257, 1, 1}, {600, 1, 1},
-                                        {3, 8, 0},   {256, 4, 0}, {300, 4, 0}};
+                                        {3, 8, 0},   {256, 8, 0}, {300, 8, 0}};
     for (size_t d = 0; d < sizeof cases / sizeof cases[0]; d++) {
         uint32_t depth = cases[d][0], reps = cases[d][1], n = depth * reps;
         wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);

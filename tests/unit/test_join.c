@@ -233,10 +233,10 @@ int main(void)
         const wm_func *f = wasmcu_find_func(inst, "walk");
         CHECK(f && f->code->nops > 4 && (f->code->ops[4] == WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE) == fused);
     }
-    /* the loop's end: the join (8 bytes, then add_br_if's 8 or add_br_ne's 9), then a copy
-     * and ret1 (3 + 3), or a mul and an xor into fp[0] and ret0 (4 + 4 + 1) */
-    CHECK(ends_with(inst, "sum2", WM_OP_ADD2_ADD_BR_IF, 8 + 8 + 6) == fused);
-    CHECK(ends_with(inst, "sum2_ne", WM_OP_ADD2_ADD_BR_NE, 8 + 9 + 9) == fused);
+    /* the loop's end: the join (8 bytes, then add_br_if's 4 or add_br_ne's 5 and a target),
+     * then a copy and ret1 (3 + 3), or a mul and an xor into fp[0] and ret0 (4 + 4 + 1) */
+    CHECK(ends_with(inst, "sum2", WM_OP_ADD2_ADD_BR_IF, 8 + 4 + WM_TB + 6) == fused);
+    CHECK(ends_with(inst, "sum2_ne", WM_OP_ADD2_ADD_BR_NE, 8 + 5 + WM_TB + 9) == fused);
 
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
@@ -342,10 +342,8 @@ int main(void)
     {
         const wm_func *f = wasmcu_find_func(inst, "cases");
         int threaded = 0;
-        for (uint32_t p = 0; f && p + 5 <= f->code->nops; p++) {
-            int32_t rel;
-            memcpy(&rel, f->code->ops + p + 1, 4);
-            uint32_t t = p + 1 + (uint32_t)rel;
+        for (uint32_t p = 0; f && p + 1 + WM_TB <= f->code->nops; p++) {
+            uint32_t t = p + 1 + (uint32_t)target_rel(f->code->ops + p + 1);
             if (f->code->ops[p] == WM_OP_JUMP_ADD_BR_NE_BACK && t < f->code->nops &&
                 f->code->ops[t] == WM_OP_ADD_BR_NE_BACK)
                 threaded = 1;
