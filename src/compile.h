@@ -1,8 +1,9 @@
 /* The internal code the interpreter runs, produced by validate in the same pass as checking
  * (at a function's first call under WM_CONFIG_LAZY_COMPILE).
  *
- * validate emits each instruction as 16-bit words (easy to patch while compiling); pack.c
- * then turns them into the bytes run reads: an opcode (WM_OP_*) byte, then its fields, each
+ * validate emits the bytes run reads, patching them while it compiles (a function whose
+ * frame passes 256 slots or whose code passes what a target reaches: 16-bit words, which
+ * pack.c then turns into bytes): an opcode (WM_OP_*) byte, then its fields, each
  * kind one letter of the instruction's compiled form in opcodes.def. Most fields are slots
  * of the frame, one byte each, indexes from fp: [params][locals][constants][operand homes],
  * all 64-bit. The constants a function reads sit in slots filled at every call (WM_CONFIG_
@@ -12,9 +13,10 @@
  * its far operands through scratch slots (pack.h: slot_in [scratch, slot16] before an
  * instruction, slot_out [slot16, scratch] after it). Slot runs (args, top, to, from), counts,
  * memory offsets are 16 bits; indexes and immediates 32; a target is a byte offset from
- * where it is written, signed 32 bits (so that no register need hold the code's start;
- * only a loop's back-edge is negative); all in the target's byte order, at any alignment. Frames past
- * 65527 slots are refused.
+ * where it is written, signed, WM_TB (2) bytes (so that no register need hold the code's
+ * start; only a loop's back-edge is negative; code past what it reaches goes through far
+ * jumps, pack.c); all in the target's byte order, at any alignment. Frames past 65527
+ * slots are refused.
  *
  *   unary, binary ops        [op, dst, a] / [op, dst, a, b]
  *   numeric1, numeric2       [op, dst, a, k] / [op, dst, a, b, k]: a numeric instruction
@@ -44,21 +46,21 @@
  *   select                   [op, dst, a, b, cond]
  *   stack-form ops           [op, top, immediates...]    memory.size/grow, ref.*, table.*,
  *                                                        bulk memory: operands at slots top-n..
- *   jump / jump_loop         [op, target32]
- *   br_if / if_false         [op, cond, target32]        taken when cond is nonzero / zero
- *   br_eq .. br_ge_u         [op, a, b, target32]        an i32 compare fused with br_if/if
- *   add_br_*, and_br_*       [op, dst, x, y, (b,) target32]    an add or and, then the branch
+ *   jump / jump_loop         [op, target]
+ *   br_if / if_false         [op, cond, target]        taken when cond is nonzero / zero
+ *   br_eq .. br_ge_u         [op, a, b, target]        an i32 compare fused with br_if/if
+ *   add_br_*, and_br_*       [op, dst, x, y, (b,) target]    an add or and, then the branch
  *                                                        that tests its result (ne, lt_u,
  *                                                        lt_s, eq; no b: nonzero / zero)
- *   br_drop                  [op, target32, arity, to, from]   moves arity values, jumps
- *   br_if_drop               [op, cond, target32, arity, to, from]
- *   br_table                 [op, index, from, n32, d | wide << 31, d x (target32, arity, to),
+ *   br_drop                  [op, target, arity, to, from]   moves arity values, jumps
+ *   br_if_drop               [op, cond, target, arity, to, from]
+ *   br_table                 [op, index, from, n32, d | wide << 31, d x (target, arity, to),
  *                             n+1 indexes into those d branches: bytes, or 16-bit when wide]
- *   br_table_flat            [op, index, n32, (n+1) x target32]   no branch moves values
- *   br_table_and             [op, x, y, n32, (n+1) x target32]    the same on x & y
+ *   br_table_flat            [op, index, n32, (n+1) x target]   no branch moves values
+ *   br_table_and             [op, x, y, n32, (n+1) x target]    the same on x & y
  * and with WM_CONFIG_FUSED_OPS (opcodes.def; the joined ones never in a wide function):
  *   load from a load         [op, dst, addr, offset1, offset]    p->q->x
- *   load and its branch      [op, dst, addr, offset, target32]   i32.load_br_if,
+ *   load and its branch      [op, dst, addr, offset, target]   i32.load_br_if,
  *                                                        i32.load8_u_if_false
  *   *p += x                  [op, addr, x, offset]       i32.mem_add
  *   a[i]                     [op, dst, i, k, a, offset]  i32.load_shl_add
@@ -69,13 +71,13 @@
  *                                                        i32.mul2_load16_u/_s
  *   a CRC's step             i32.shr_u_and_xor [d1, a, b, c, d2, e]: d1 = (a >> b) & c,
  *                            d2 = d1 ^ e; select_shr_u_xor_and [dst, x, y, a, k, b, m]
- *   ((x + y) & m) cmp n      [op, x, y, m, n, target32]  add_and_br_lt_u .. _ge_u: the
+ *   ((x + y) & m) cmp n      [op, x, y, m, n, target]  add_and_br_lt_u .. _ge_u: the
  *                                                        branch on a byte range test
  *   copies joined            mov2 [d1, s1, d2, s2], const8_mov [d1, imm8, d2, s2],
  *                            i32.store_mov [addr, value, offset, d, s] (and _br_if [...,
- *                            cond, target32]), mov_load [d, s,
- *                            dst, addr, offset], mov_br_if [d, s, cond, target32],
- *                            mov_br_ne [d, s, a, b, target32]: in that order
+ *                            cond, target]), mov_load [d, s,
+ *                            dst, addr, offset], mov_br_if [d, s, cond, target],
+ *                            mov_br_ne [d, s, a, b, target]: in that order
  *   two adds                 [op, d1, a1, b1, i32.add, d2, a2, b2]   i32.add2
  *   straight-line pairs      the first's opcode, its fields, then the second as it was
  *                            (its opcode word stepped over): mov_load_store_mov_br_if

@@ -481,7 +481,7 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
 
 /* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
  * negate; a compare just before fuses into the branch. Values [from, to) are put in their
- * home slots before it. *at is the target word's index. */
+ * home slots before it. *at is the index of the target's field. */
 static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t from,
                             uint32_t to, uint32_t *at)
 {
