@@ -781,7 +781,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             if (UNLIKELY((int64_t)a_ > last_)) { SET32(6, j_); TRAP(WASMCU_TRAP_MEMORY_OOB); }  \
             mem[(uint64_t)a_ + off_] = v_;                                                      \
             j_ += step_;                                                                        \
-            if (j_ >= n_) { SET32(6, j_); NEXT_PAST(10 + WM_TB); }                                    \
+            if (j_ >= n_) { SET32(6, j_); NEXT_PAST(10 + WM_TB); }                              \
             METER_PAST_SAVING(SET32(6, j_));                                                    \
         }                                                                                       \
     } while (0)
@@ -899,7 +899,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (OOB(ea, 4)) { REVERSE_SAVE((n), (n), (p)); pc += 3; TRAP(WASMCU_TRAP_MEMORY_OOB); } \
         COPY(&(nx), mem + ea, 4);                                                               \
         COPY(mem + ea, &(p), 4);                                                                \
-        if (!(nx)) { REVERSE_SAVE((n), 0, (n)); NEXT_PAST(14 + WM_TB); }                              \
+        if (!(nx)) { REVERSE_SAVE((n), 0, (n)); NEXT_PAST(14 + WM_TB); }                        \
         METER_PAST_SAVING(REVERSE_SAVE((n), (nx), (n)));                                        \
     } while (0)
 /* the slots those turns leave to the stores on the way out: d, p (s and dst) and prev */
