@@ -11,17 +11,7 @@
 #include "opcodes.h"
 #include "runtime.h"
 #include "wasmcu.h"
-
-static size_t leb(uint8_t *p, uint32_t v)
-{
-    size_t n = 0;
-    do {
-        uint8_t b = v & 0x7F;
-        v >>= 7;
-        p[n++] = (uint8_t)(b | (v ? 0x80 : 0));
-    } while (v);
-    return n;
-}
+#include "onefunc.h"
 
 static size_t sleb(uint8_t *p, int32_t v)
 {
@@ -56,20 +46,7 @@ static size_t build(uint8_t *buf, uint32_t depth, uint32_t reps)
         body[b++] = 0x0F;
     }
     body[b++] = 0x0B;
-    static const uint8_t head[] = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
-                                   0x01, 0x06, 0x01, 0x60, 0x01, 0x7F, 0x01, 0x7F, /* type */
-                                   0x03, 0x02, 0x01, 0x00,                         /* func */
-                                   0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x00};       /* export */
-    size_t n = sizeof head;
-    memcpy(buf, head, n);
-    uint8_t sizes[16];
-    size_t bl = leb(sizes, (uint32_t)b);
-    buf[n++] = 0x0A;
-    n += leb(buf + n, (uint32_t)(1 + bl + b));
-    buf[n++] = 1;
-    n += leb(buf + n, (uint32_t)b);
-    memcpy(buf + n, body, b);
-    return n + b;
+    return one_func(buf, 1, body, b, NULL);
 }
 
 int main(void)

@@ -21,17 +21,7 @@
 #include "check.h"
 #include <string.h>
 #include "compiled.h"
-
-static size_t leb(uint8_t *p, uint32_t v)
-{
-    size_t n = 0;
-    do {
-        uint8_t b = v & 0x7F;
-        v >>= 7;
-        p[n++] = (uint8_t)(b | (v ? 0x80 : 0));
-    } while (v);
-    return n;
-}
+#include "onefunc.h"
 
 static size_t pad(uint8_t *p, uint32_t pads, uint8_t c)
 {
@@ -73,22 +63,11 @@ static size_t build(uint8_t *buf, uint32_t pads, uint32_t *trap)
                                    0x0B, 0x20, 0x02, 0x0B};                         /* end, acc, end */
     memcpy(body + b, tail, sizeof tail);
     b += sizeof tail;
-    static const uint8_t head[] = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
-                                   0x01, 0x07, 0x01, 0x60, 0x02, 0x7F, 0x7F, 0x01, 0x7F, /* type */
-                                   0x03, 0x02, 0x01, 0x00,                               /* func */
-                                   0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x00};             /* export */
-    size_t n = sizeof head;
-    memcpy(buf, head, n);
-    uint8_t sizes[16];
-    size_t bl = leb(sizes, (uint32_t)b);
-    buf[n++] = 0x0A;
-    n += leb(buf + n, (uint32_t)(1 + bl + b));
-    buf[n++] = 1;
-    n += leb(buf + n, (uint32_t)b);
-    memcpy(buf + n, body, b);
-    *trap = (uint32_t)(n + unreachable);
-    return n + b;
+    size_t at = 0, n = one_func(buf, 2, body, b, &at);
+    *trap = (uint32_t)(at + unreachable);
+    return n;
 }
+
 
 /* A br_table of `depth` distinct targets, the blocks it sits in, one entry each; each block
  * pushes a 1 before the next, so that its branch moves the value (no flat table) and adds
@@ -107,21 +86,9 @@ static size_t build_table(uint8_t *buf, uint32_t depth)
     body[b++] = 0x0B;
     for (uint32_t k = 1; k < depth; k++) body[b++] = 0x6A, body[b++] = 0x0B;
     body[b++] = 0x0B;
-    static const uint8_t head[] = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
-                                   0x01, 0x06, 0x01, 0x60, 0x01, 0x7F, 0x01, 0x7F, /* type */
-                                   0x03, 0x02, 0x01, 0x00,                         /* func */
-                                   0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x00};       /* export */
-    size_t n = sizeof head;
-    memcpy(buf, head, n);
-    uint8_t sizes[16];
-    size_t bl = leb(sizes, (uint32_t)b);
-    buf[n++] = 0x0A;
-    n += leb(buf + n, (uint32_t)(1 + bl + b));
-    buf[n++] = 1;
-    n += leb(buf + n, (uint32_t)b);
-    memcpy(buf + n, body, b);
-    return n + b;
+    return one_func(buf, 1, body, b, NULL);
 }
+
 
 static uint32_t expect(uint32_t n, uint32_t k, uint32_t pads)
 {
@@ -140,6 +107,18 @@ static int has_far(const wm_func *f)
     return 0;
 }
 
+/* A runtime in pool, the module loaded and instantiated: the instance, NULL on failure. */
+static wasmcu_instance *start(void *pool, size_t size, const uint8_t *wasm, size_t len,
+                              wasmcu_runtime **rt, wasmcu_module **mod)
+{
+    wasmcu_instance *inst = NULL;
+    *mod = NULL;
+    *rt = wasmcu_init(pool, size);
+    CHECK(*rt && wasmcu_load(*rt, wasm, len, mod) == WASMCU_OK);
+    CHECK(*mod && wasmcu_instantiate(*rt, *mod, NULL, &inst) == WASMCU_OK);
+    return inst;
+}
+
 int main(void)
 {
     static uint64_t pool[(8u << 20) / 8];
@@ -148,11 +127,9 @@ int main(void)
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         uint32_t pads = sizes[s], trap = 0;
         size_t len = build(wasm, pads, &trap);
-        wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
-        wasmcu_module *mod = NULL;
-        wasmcu_instance *inst = NULL;
-        CHECK(rt && wasmcu_load(rt, wasm, len, &mod) == WASMCU_OK);
-        CHECK(mod && wasmcu_instantiate(rt, mod, NULL, &inst) == WASMCU_OK);
+        wasmcu_runtime *rt;
+        wasmcu_module *mod;
+        wasmcu_instance *inst = start(pool, sizeof pool, wasm, len, &rt, &mod);
         if (!inst) return 1;
         wasmcu_func *f = wasmcu_find_func(inst, "f");
         for (uint32_t n = 1; n <= 5; n++)
@@ -191,11 +168,9 @@ int main(void)
     static const uint32_t depths[] = {2000, 6000};
     for (size_t d = 0; d < sizeof depths / sizeof depths[0]; d++) {
         size_t len = build_table(wasm, depths[d]);
-        wasmcu_runtime *rt = wasmcu_init(pool, sizeof pool);
-        wasmcu_module *mod = NULL;
-        wasmcu_instance *inst = NULL;
-        CHECK(rt && wasmcu_load(rt, wasm, len, &mod) == WASMCU_OK);
-        CHECK(mod && wasmcu_instantiate(rt, mod, NULL, &inst) == WASMCU_OK);
+        wasmcu_runtime *rt;
+        wasmcu_module *mod;
+        wasmcu_instance *inst = start(pool, sizeof pool, wasm, len, &rt, &mod);
         if (!inst) return 1;
         wasmcu_val a = 7, r = 0;
         wasmcu_err err = wasmcu_call(inst, wasmcu_find_func(inst, "f"), &a, 1, &r, 1);
