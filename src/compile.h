@@ -110,6 +110,7 @@
 #ifndef WM_COMPILE_H
 #define WM_COMPILE_H
 
+#include "config.h"
 #include "opcodes.h"
 #include "wasmcu.h"
 
@@ -117,7 +118,7 @@
  * Two reach any byte of a function of up to WM_TB_MAX bytes of code; a longer one compiles
  * wide, and pack.c sends its branches through far jumps (jump_far [op, target32]). */
 #define WM_TB 2
-#define WM_TB_MAX (WM_TB == 2 ? 0x7FFFu : 0x7FFFFFFFu)
+#define WM_TB_MAX (WM_TB == 4 ? 0x7FFFFFFFu : WM_CONFIG_FAR_AT < 0x7FFFu ? WM_CONFIG_FAR_AT : 0x7FFFu)
 
 /* Runs numeric instruction op (one numeric.c computes) on frame fp, pc at its first operand
  * byte: writes its result slot and *len, the bytes it spans after the opcode; or returns

@@ -165,6 +165,13 @@
 #define WM_CONFIG_BYTE_SLOTS 256u
 #endif
 
+/* A function whose byte code passes this many bytes branches through far jumps (pack.c):
+ * 32767, what a 2-byte target reaches (compile.h's WM_TB); lower only to test them: CI
+ * runs the unit and spec tests at 64, where most functions go through them. */
+#ifndef WM_CONFIG_FAR_AT
+#define WM_CONFIG_FAR_AT 0x7FFFu
+#endif
+
 /* Default value-stack bytes per instance when the embedder passes 0. */
 #ifndef WM_CONFIG_DEFAULT_STACK
 #define WM_CONFIG_DEFAULT_STACK (64u * 1024u)

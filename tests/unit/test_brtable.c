@@ -78,9 +78,10 @@ int main(void)
         }
         wasmcu_val big = 0xFFFFFFFFu, r = 0; /* the default, for an index far out of range */
         CHECK(wasmcu_call(inst, f, &big, 1, &r, 1) == WASMCU_OK && (uint32_t)r == depth - 1);
-        /* the form that ran: the table is the function's first instruction */
+        /* the form that ran: the table is the function's first instruction (not when CI
+         * sends most functions through far jumps, WM_CONFIG_FAR_AT: no flat table there) */
         uint32_t want = WM_CONFIG_FUSED_OPS && cases[d][2] ? WM_OP_BR_TABLE_FLAT : WM_OP_BR_TABLE;
-        CHECK(f->code && f->code->ops && f->code->ops[0] == want);
+        if (WM_CONFIG_FAR_AT == 0x7FFFu) CHECK(f->code && f->code->ops && f->code->ops[0] == want);
         wasmcu_deinstantiate(inst);
         wasmcu_unload(mod);
         wasmcu_destroy(rt);
