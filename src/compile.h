@@ -114,11 +114,12 @@
 #include "opcodes.h"
 #include "wasmcu.h"
 
-/* A branch target's bytes in compiled code: a signed offset from where it is written.
- * Two reach any byte of a function of up to WM_TB_MAX bytes of code; a longer one compiles
- * wide, and pack.c sends its branches through far jumps (jump_far [op, target32]). */
+/* A branch target's bytes in compiled code: a signed 16-bit offset from where it is
+ * written (the name keeps the field offsets past a target readable). It reaches any byte of
+ * a function of up to WM_TB_MAX bytes of code; a longer one compiles wide, and pack.c sends
+ * its branches through far jumps (jump_far [op, target32]). */
 #define WM_TB 2
-#define WM_TB_MAX (WM_TB == 4 ? 0x7FFFFFFFu : WM_CONFIG_FAR_AT < 0x7FFFu ? WM_CONFIG_FAR_AT : 0x7FFFu)
+#define WM_TB_MAX (WM_CONFIG_FAR_AT < 0x7FFFu ? WM_CONFIG_FAR_AT : 0x7FFFu)
 
 /* Runs numeric instruction op (one numeric.c computes) on frame fp, pc at its first operand
  * byte: writes its result slot and *len, the bytes it spans after the opcode; or returns

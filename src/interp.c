@@ -106,17 +106,7 @@
 static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
 static inline uint32_t rd32(const uint8_t *p) { uint32_t w; COPY(&w, p, 4); return w; }
 /* a branch target, WM_TB bytes (compile.h) */
-static inline int32_t rdt(const uint8_t *p)
-{
-    if (WM_TB == 2) {
-        int16_t h;
-        COPY(&h, p, 2);
-        return h;
-    }
-    int32_t w;
-    COPY(&w, p, 4);
-    return w;
-}
+static inline int32_t rdt(const uint8_t *p) { int16_t h; COPY(&h, p, 2); return h; }
 #if WM_CONFIG_SHARED_HANDLERS
 /* An n-byte access of the shared load and store handlers: stores the low bytes of x, or
  * loads them zero-extended. */

@@ -115,10 +115,8 @@ static void set_tb(packer *p, uint32_t at, uint32_t off)
 {
     int32_t s = (int32_t)off;
     uint16_t h = (uint16_t)off;
-    if (WM_TB == 2 && (s < -0x8000 || s > 0x7FFF)) p->too_far = 1;
-    if (!p->out) return;
-    if (WM_TB == 2) memcpy(p->out + at, &h, 2);
-    else memcpy(p->out + at, &off, 4);
+    if (s < -0x8000 || s > 0x7FFF) p->too_far = 1;
+    if (p->out) memcpy(p->out + at, &h, 2);
 }
 
 /* A word index becomes a byte offset relative to where it is written (compile.h); with far,
@@ -202,7 +200,7 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail, uint32_t 
     for (uint32_t j = 0; p->far && j < nt; j++) nb += word32(tw + j * stride) <= u;
     if (nb) {
         put8(p, WM_OP_JUMP);
-        set_tb(p, p->pos, WM_TB + 5 * nb);
+        set_tb(p, p->pos, WM_TB + WM_PACK_FAR_BYTES * nb);
         p->pos += WM_TB;
         back0 = put_far(p, tw, nt, stride, u, 1);
     }
@@ -249,13 +247,14 @@ static uint32_t put_insn(packer *p, const uint16_t *w, uint32_t avail, uint32_t 
         uint32_t nf = nt - nb, rb = 0, rf = 0, fwd0;
         if (nf) {
             put8(p, WM_OP_JUMP);
-            set_tb(p, p->pos, WM_TB + 5 * nf);
+            set_tb(p, p->pos, WM_TB + WM_PACK_FAR_BYTES * nf);
             p->pos += WM_TB;
         }
         fwd0 = put_far(p, tw, nt, stride, u, 0);
         for (uint32_t j = 0; j < nt; j++) {
             uint32_t field = op == WM_OP_BR_TABLE ? p->bpos + j * (WM_TB + 4) : p->tpos;
-            uint32_t far = word32(tw + j * stride) <= u ? back0 + 5 * rb++ : fwd0 + 5 * rf++;
+            uint32_t far = word32(tw + j * stride) <= u ? back0 + WM_PACK_FAR_BYTES * rb++
+                                                        : fwd0 + WM_PACK_FAR_BYTES * rf++;
             set_tb(p, field, far - field);
         }
     }

@@ -24,6 +24,7 @@
  * words are not well-formed compiled code, which is an internal error; WM_PACK_TOO_FAR
  * that a hop to a far jump passes WM_TB_MAX (a br_table of thousands of distinct branches). */
 #define WM_PACK_TOO_FAR UINT32_MAX
+#define WM_PACK_FAR_BYTES 5u /* a jump_far: its opcode and target32 */
 uint32_t wm_pack(const uint16_t *in, uint32_t n, uint32_t gap, int far, uint32_t *map, uint8_t *out);
 
 #endif

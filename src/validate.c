@@ -182,16 +182,17 @@ static void write32(vctx *v, uint32_t at, uint32_t w)
     }
 }
 
-/* A branch target's field: WM_TB bytes (compile.h), a wide function's two words. */
+/* A branch target's field: WM_TB bytes (compile.h), a wide function's two words (a word
+ * index, which pack.c makes an offset). */
 static wasmcu_err emit_tgt(vctx *v, uint32_t w)
 {
-    return v->wide || WM_TB == 4 ? emit32(v, w) : wm_emit16(v, w);
+    return v->wide ? emit32(v, w) : wm_emit16(v, w);
 }
 
 static void write_tgt(vctx *v, uint32_t at, uint32_t w)
 {
     uint16_t h = (uint16_t)w;
-    if (v->wide || WM_TB == 4) write32(v, at, w);
+    if (v->wide) write32(v, at, w);
     else memcpy(v->code + at, &h, 2);
 }
 
@@ -1626,17 +1627,15 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         memcpy(v->code + at, &h, 2);
     }
     uint32_t nbytes = v->ncode, gap = v->nlocals < WM_PACK_GAP_MAX ? v->nlocals : WM_PACK_GAP_MAX;
+    int far = 0; /* a wide function packed through far jumps (pack.h) */
     const uint16_t *words = (const uint16_t *)(const void *)v->code;
     if (v->wide) { /* rare: the map's room is only a wide function's */
         wm_free(&v->rt->alloc, v->map);
         v->map = wm_malloc(&v->rt->alloc, ((size_t)v->ncode + 1) * sizeof(uint32_t));
         if (!v->map) return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
-        v->far = 0;
         nbytes = wm_pack(words, v->ncode, gap, 0, v->map, NULL);
-        if (nbytes > WM_TB_MAX && nbytes != WM_PACK_TOO_FAR) { /* through far jumps */
-            v->far = 1;
-            nbytes = wm_pack(words, v->ncode, gap, 1, v->map, NULL);
-        }
+        far = nbytes > WM_TB_MAX && nbytes != WM_PACK_TOO_FAR; /* through far jumps */
+        if (far) nbytes = wm_pack(words, v->ncode, gap, 1, v->map, NULL);
         if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: bad compiled opcode", 0, 0, 0);
         if (nbytes == WM_PACK_TOO_FAR)
             return fail(v, WASMCU_ERR_UNSUPPORTED,
@@ -1652,7 +1651,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
     if (v->nconsts) memcpy(block, v->consts, v->nconsts * sizeof(uint64_t));
     if (v->nconsts & 1) memset(block + v->nconsts * sizeof(uint64_t), 0, sizeof(uint64_t)); /* the pad */
-    if (v->wide) wm_pack(words, v->ncode, gap, v->far, v->map, block + const_bytes);
+    if (v->wide) wm_pack(words, v->ncode, gap, far, v->map, block + const_bytes);
     else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;
     fd->code.nops = nbytes;

@@ -98,7 +98,6 @@ typedef struct vctx {
     uint8_t *code;
     uint32_t ncode, cap_code, code_bytes;
     uint8_t wide, retry_wide; /* compiling a frame past 256 slots; it turned out to be one */
-    uint8_t far;              /* a wide function packed through far jumps (pack.h) */
     /* a wide function's packing (pack.h): word -> byte offset */
     uint32_t *map;
     /* br_table: label depth -> index of its distinct branch (UINT32_MAX between uses), and
@@ -193,12 +192,11 @@ static inline uint32_t read32_at(const vctx *v, uint32_t at)
  * bytes), and as the signed offset it holds once patched (not in a wide function). */
 static inline uint32_t target_field(const vctx *v, uint32_t at)
 {
-    return v->wide || WM_TB == 4 ? read32_at(v, at) : read16_at(v, at);
+    return v->wide ? read32_at(v, at) : read16_at(v, at);
 }
 static inline int32_t target_off(const vctx *v, uint32_t at)
 {
-    uint32_t f = target_field(v, at);
-    return WM_TB == 2 ? (int32_t)(int16_t)(uint16_t)f : (int32_t)f;
+    return (int16_t)(uint16_t)target_field(v, at);
 }
 
 /* Emits one unit: an opcode, a slot or a byte. A slot past the unit's range is caught when

@@ -21,9 +21,8 @@ static inline uint32_t op_at(wasmcu_instance *inst, const char *name, uint32_t a
 static inline int32_t target_rel(const uint8_t *p)
 {
     int16_t h;
-    int32_t w;
-    if (WM_TB == 2) return memcpy(&h, p, 2), h;
-    return memcpy(&w, p, 4), w;
+    memcpy(&h, p, 2);
+    return h;
 }
 
 static inline int starts_with(wasmcu_instance *inst, const char *name, uint32_t op)
