@@ -1,5 +1,5 @@
 /* A call copies the callee's constants into its frame (interp.c's enter): as pairs entered
- * at the count's case, up to 32, more with memcpy; validate.c pads them to an even count.
+ * at the count's case, up to 64, more with memcpy; validate.c pads them to an even count.
  * Each cN returns the xor of its N constants (bit i and bit 30 each, past 32 0x20000000 +
  * i), called right after a function that leaves 0x5A5A5A5A where they go, for every N from
  * 1 to 65, one past the constant slots (WM_CONFIG_CONST_SLOTS, 64); and the frames hold the
