@@ -408,6 +408,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->unreachable = 0;
     c->dead = (uint8_t)dead;
     c->fixups = c->else_fixup = 0;
+    c->sets = (op == WM_OP_BLOCK || op == WM_OP_IF) && nr == 1 ? 0 : NO_SETS;
     c->params = params;
     c->nparams = np;
     c->results = results;
@@ -478,6 +479,20 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
         head = v->wide ? link : link ? head - link : 0;
         write_tgt(v, at, target_at(v, at, target));
     }
+}
+
+/* A path to the end of c, a block of one result, with its value: value i on top when `at`
+ * says so (wm_note_value_write); otherwise no local.set after the block takes its writes. */
+static wasmcu_err note_value(vctx *v, ctrl *c, int at, uint32_t i)
+{
+    if (c->op == WM_OP_IF && v->cur_op == WM_OP_END) at = 0; /* the false path passes its param on */
+    if (!at) {
+        c->sets = NO_SETS;
+        return WASMCU_OK;
+    }
+    if (!grow(v, (void **)&v->sets, &v->cap_sets, v->nsets + 2, sizeof(uint32_t))) return v->err;
+    wm_note_value_write(v, c, i);
+    return WASMCU_OK;
 }
 
 /* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
@@ -806,6 +821,7 @@ static wasmcu_err op_end(vctx *v)
         return invalid(v, "type mismatch: if without else must leave its params as results");
     if (c->op == WM_OP_IF && c->nparams && memcmp(c->params, c->results, c->nparams) != 0)
         return invalid(v, "type mismatch: if without else must leave its params as results");
+    if (WM_CONFIG_FUSED_OPS && c->sets != NO_SETS && emitting(v)) TRY(note_value(v, c, v->nvals == c->height + 1, c->height)); /* falling through */
     if (emitting(v)) TRY(flush(v)); /* the results go home, where branches put theirs */
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
@@ -826,6 +842,9 @@ static wasmcu_err op_end(vctx *v)
     if (c->else_fixup) write_tgt(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
     label_here(v);
     if (ret) TRY(emit_return(v, c->nresults, 0, 0));
+    v->set_end = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS && c->sets - 1 < NO_SETS - 1) /* a local.set may come next */
+        v->set_end = v->ncode, v->set_h = c->height, v->set_list = c->sets;
     const wm_valtype *results = c->results;
     uint32_t nresults = c->nresults;
     if (--v->nctrls) set_emitting(v);
@@ -836,6 +855,7 @@ static wasmcu_err op_else(vctx *v)
 {
     ctrl *c = &v->ctrls[v->nctrls - 1];
     if (c->op != WM_OP_IF) return invalid(v, "else without a matching if");
+    if (WM_CONFIG_FUSED_OPS && c->sets != NO_SETS && emitting(v)) TRY(note_value(v, c, v->nvals == c->height + 1, c->height)); /* the then-part's */
     if (emitting(v)) TRY(flush(v));
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
@@ -913,7 +933,11 @@ static wasmcu_err op_br_table(vctx *v)
     }
     if (emitting(v)) {
         uint32_t is;
-        for (uint32_t k = 0; k < ndist; k++) branch_to(v, &v->ctrls[v->nctrls - 1 - v->brlist[k]]);
+        for (uint32_t k = 0; k < ndist; k++) {
+            ctrl *c = &v->ctrls[v->nctrls - 1 - v->brlist[k]];
+            branch_to(v, c);
+            c->sets = NO_SETS; /* its values moved from elsewhere (wm_direct_result) */
+        }
         TRY(slot_of(v, ci, &is));
         TRY(flush_from(v, ci - arity));
         /* a back-edge among the targets needs the fuel and interrupt check */
@@ -1097,6 +1121,9 @@ static wasmcu_err op_local(vctx *v, int op)
             for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
                 if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
             unit_put(v, v->last_dst, i);
+        } else if (WM_CONFIG_FUSED_OPS && val.kind == V_HOME && v->ncode == v->set_end && top == v->set_h &&
+                   wm_direct_result(v, i)) {
+            /* the block just ended computed it into the local on every path */
         } else if (val.kind == V_CONST) {
             TRY(emit_const(v, i, val.bits, val.wide));
         } else if (val.kind != V_LOCAL || val.local != i) {
@@ -1332,8 +1359,13 @@ static wasmcu_err instr(vctx *v, int op)
         label_types(&v->ctrls[v->nctrls - 1 - x], &ts, &nt);
         TRY(pop_types(v, ts, nt));
         if (emitting(v)) {
+            ctrl *c = &v->ctrls[v->nctrls - 1 - x];
             v->nvals += nt; /* the branch sees its values on the stack */
-            wasmcu_err e = emit_branch(v, x, op == WM_OP_BR_IF, v->nvals);
+            /* a block's value, computed where it goes? (wm_direct_result) */
+            wasmcu_err e = WM_CONFIG_FUSED_OPS && c->sets != NO_SETS
+                               ? note_value(v, c, op == WM_OP_BR && v->nvals - nt == c->height, v->nvals - 1)
+                               : WASMCU_OK;
+            if (!e) e = emit_branch(v, x, op == WM_OP_BR_IF, v->nvals);
             v->nvals -= nt;
             TRY(e);
         }
@@ -1529,6 +1561,8 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = v->nflats = 0;
+    v->nsets = 0;
+    v->set_end = UINT32_MAX;
     v->cap_code = v->wide ? 0 : v->code_bytes;
     if (v->compile) {
         if (!v->consts) {
@@ -1699,6 +1733,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->vals);
     wm_free(&v->rt->alloc, v->opnds);
     wm_free(&v->rt->alloc, v->relocs);
+    wm_free(&v->rt->alloc, v->sets);
     wm_free(&v->rt->alloc, v->ctrls);
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);

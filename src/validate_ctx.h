@@ -34,8 +34,15 @@ typedef struct ctrl {
     uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
     /* the declared locals assigned on every path (write_local, a bit each) at the block's
      * start, and at its end so far: the and of the branches to it (all ones with none) */
+    /* a block or if of one result: the writes of its value by the paths to its end so far,
+     * while each computes it straight into its home slot in the instruction right before its
+     * jump there (or the end), which a local.set right after the end may retarget
+     * (wm_direct_result): the index + 1 of the list's first pair in vctx.sets, 0 for none;
+     * NO_SETS when a path does otherwise */
+    uint32_t sets;
     uint64_t entry, join;
 } ctrl;
+#define NO_SETS UINT32_MAX
 
 /* Where a value on the compile-time operand stack lives. Values are computed into their
  * home slot (locals + height); local.get and constants emit nothing and stay deferred until
@@ -89,6 +96,11 @@ typedef struct vctx {
     /* words naming a home slot: relocated past the constants once their number is known */
     uint32_t *relocs;
     uint32_t nrelocs, cap_relocs;
+    /* the ctrls' lists of value writes (ctrl.sets): pairs of the write's result slot word
+     * and the index + 1 of the next pair; and, right after the end of a block whose list
+     * holds, where the code ends then, the value's index and its list */
+    uint32_t *sets;
+    uint32_t nsets, cap_sets, set_end, set_h, set_list;
     ctrl *ctrls;
     uint32_t nctrls, cap_ctrls;
     /* emitted code, in units: compile.h's bytes, or in a wide function the 16-bit words that
@@ -308,6 +320,8 @@ int wm_copy_joins(vctx *v);
 uint32_t wm_index_load(const vctx *v, uint32_t i);
 void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);
+void wm_note_value_write(vctx *v, ctrl *c, uint32_t i);
+int wm_direct_result(vctx *v, uint32_t l);
 void wm_const_joins(vctx *v, uint32_t op);
 void wm_crc_join(vctx *v, const uint32_t *s);
 void wm_add_pair(vctx *v);
