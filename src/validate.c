@@ -821,7 +821,8 @@ static wasmcu_err op_end(vctx *v)
         return invalid(v, "type mismatch: if without else must leave its params as results");
     if (c->op == WM_OP_IF && c->nparams && memcmp(c->params, c->results, c->nparams) != 0)
         return invalid(v, "type mismatch: if without else must leave its params as results");
-    if (WM_CONFIG_FUSED_OPS && c->sets != NO_SETS && emitting(v)) TRY(note_value(v, c, v->nvals == c->height + 1, c->height)); /* falling through */
+    if (WM_CONFIG_FUSED_OPS && c->sets != NO_SETS && emitting(v)) /* falling through */
+        TRY(note_value(v, c, v->nvals == c->height + 1, c->height));
     if (emitting(v)) TRY(flush(v)); /* the results go home, where branches put theirs */
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)
@@ -855,7 +856,8 @@ static wasmcu_err op_else(vctx *v)
 {
     ctrl *c = &v->ctrls[v->nctrls - 1];
     if (c->op != WM_OP_IF) return invalid(v, "else without a matching if");
-    if (WM_CONFIG_FUSED_OPS && c->sets != NO_SETS && emitting(v)) TRY(note_value(v, c, v->nvals == c->height + 1, c->height)); /* the then-part's */
+    if (WM_CONFIG_FUSED_OPS && c->sets != NO_SETS && emitting(v)) /* the then-part falling through */
+        TRY(note_value(v, c, v->nvals == c->height + 1, c->height));
     if (emitting(v)) TRY(flush(v));
     TRY(pop_types(v, c->results, c->nresults));
     if (v->nvals != c->height)

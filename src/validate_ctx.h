@@ -32,14 +32,14 @@ typedef struct ctrl {
     uint32_t loop_start;      /* loop: word index branches jump to */
     uint32_t fixups;          /* chain of words to patch with the end: index + 1, 0 ends */
     uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
-    /* the declared locals assigned on every path (write_local, a bit each) at the block's
-     * start, and at its end so far: the and of the branches to it (all ones with none) */
     /* a block or if of one result: the writes of its value by the paths to its end so far,
      * while each computes it straight into its home slot in the instruction right before its
      * jump there (or the end), which a local.set right after the end may retarget
      * (wm_direct_result): the index + 1 of the list's first pair in vctx.sets, 0 for none;
      * NO_SETS when a path does otherwise */
     uint32_t sets;
+    /* the declared locals assigned on every path (write_local, a bit each) at the block's
+     * start, and at its end so far: the and of the branches to it (all ones with none) */
     uint64_t entry, join;
 } ctrl;
 #define NO_SETS UINT32_MAX

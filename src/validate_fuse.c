@@ -157,7 +157,8 @@ int wm_direct_result(vctx *v, uint32_t l)
 {
     if (!value_writes(v, v->set_list, 0)) return 0;
     value_writes(v, v->set_list, 1);
-    for (uint32_t e = v->set_list; e; e = v->sets[2 * (e - 1) + 1]) unit_put(v, v->sets[2 * (e - 1)], l);
+    for (uint32_t e = v->set_list; e; e = v->sets[2 * (e - 1) + 1])
+        unit_put(v, v->sets[2 * (e - 1)], l);
     return 1;
 }
 
