@@ -408,7 +408,7 @@ static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint
     c->unreachable = 0;
     c->dead = (uint8_t)dead;
     c->fixups = c->else_fixup = 0;
-    c->sets = (op == WM_OP_BLOCK || op == WM_OP_IF) && nr == 1 ? 0 : NO_SETS;
+    c->sets = WM_CONFIG_FUSED_OPS && (op == WM_OP_BLOCK || op == WM_OP_IF) && nr == 1 ? 0 : NO_SETS;
     c->params = params;
     c->nparams = np;
     c->results = results;
@@ -843,9 +843,8 @@ static wasmcu_err op_end(vctx *v)
     if (c->else_fixup) write_tgt(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
     label_here(v);
     if (ret) TRY(emit_return(v, c->nresults, 0, 0));
-    v->set_end = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS && c->sets - 1 < NO_SETS - 1) /* a local.set may come next */
-        v->set_end = v->ncode, v->set_h = c->height, v->set_list = c->sets;
+    if (WM_CONFIG_FUSED_OPS) /* a local.set may come next */
+        v->set_end = c->sets - 1 < NO_SETS - 1 ? v->ncode : UINT32_MAX, v->set_h = c->height, v->set_list = c->sets;
     const wm_valtype *results = c->results;
     uint32_t nresults = c->nresults;
     if (--v->nctrls) set_emitting(v);
@@ -1563,8 +1562,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = v->nflats = 0;
-    v->nsets = 0;
-    v->set_end = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->nsets = 0, v->set_end = UINT32_MAX;
     v->cap_code = v->wide ? 0 : v->code_bytes;
     if (v->compile) {
         if (!v->consts) {
@@ -1735,7 +1733,7 @@ static void vctx_free(vctx *v)
     wm_free(&v->rt->alloc, v->vals);
     wm_free(&v->rt->alloc, v->opnds);
     wm_free(&v->rt->alloc, v->relocs);
-    wm_free(&v->rt->alloc, v->sets);
+    if (WM_CONFIG_FUSED_OPS) wm_free(&v->rt->alloc, v->sets);
     wm_free(&v->rt->alloc, v->ctrls);
     wm_free(&v->rt->alloc, v->code);
     wm_free(&v->rt->alloc, v->brmap);

@@ -117,51 +117,6 @@ int wm_joins_copy(vctx *v, uint32_t op)
     return 1;
 }
 
-/* A path to the end of c (a one-result block) with its value, value i, on top: noted when
- * the instruction just emitted computed it into its home slot (vctx.sets has room for the
- * pair); otherwise no local.set after the block may take the writes in (wm_direct_result).
- * A block's notes come in the order of the code, its list the other way. */
-void wm_note_value_write(vctx *v, ctrl *c, uint32_t i)
-{
-    if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) {
-        c->sets = NO_SETS;
-        return;
-    }
-    v->sets[v->nsets] = v->last_dst;
-    v->sets[v->nsets + 1] = c->sets;
-    v->nsets += 2;
-    c->sets = v->nsets / 2;
-}
-
-/* Whether each write on the list that starts at e is still as noted: its word names the
- * value's home slot and is relocated as one (both lists descend: one pass); clear: the
- * relocations go, for words that name a local now. */
-static int value_writes(vctx *v, uint32_t e, int clear)
-{
-    uint32_t k = v->nrelocs;
-    for (; e; e = v->sets[2 * (e - 1) + 1]) {
-        uint32_t at = v->sets[2 * (e - 1)];
-        if (unit_at(v, at) != v->set_h) return 0;
-        while (k > 0 && (v->relocs[k - 1] == UINT32_MAX || v->relocs[k - 1] > at)) k--;
-        if (k == 0 || v->relocs[k - 1] != at) return 0;
-        if (clear) v->relocs[k - 1] = UINT32_MAX;
-    }
-    return 1;
-}
-
-/* A local.set or tee of local l right after a block whose value every path computed into
- * its home slot right before reaching the end (wm_note_value_write): those instructions
- * write l instead, so no copy follows the block (a switch whose cases leave a value, as
- * binaryen writes them). 0, changing nothing, unless each write is still as noted. */
-int wm_direct_result(vctx *v, uint32_t l)
-{
-    if (!value_writes(v, v->set_list, 0)) return 0;
-    value_writes(v, v->set_list, 1);
-    for (uint32_t e = v->set_list; e; e = v->sets[2 * (e - 1) + 1])
-        unit_put(v, v->sets[2 * (e - 1)], l);
-    return 1;
-}
-
 /* An i32.add about to be emitted right after another, which starts at add_at (emit_slots
  * tracks the last one): the first becomes i32.add2, which runs both. The second keeps its
  * opcode in place, so that a fused form may still take it (cut_code then makes the first an
@@ -484,6 +439,52 @@ uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s)
 }
 
 #if WM_CONFIG_FUSED_OPS /* else the stubs at the end: -Os builds keep none of the pairs */
+
+/* A path to the end of c (a one-result block) with its value, value i, on top: noted when
+ * the instruction just emitted computed it into its home slot (vctx.sets has room for the
+ * pair); otherwise no local.set after the block may take the writes in (wm_direct_result).
+ * A block's notes come in the order of the code, its list the other way. */
+void wm_note_value_write(vctx *v, ctrl *c, uint32_t i)
+{
+    if (v->opnds[i].kind != V_HOME || v->last_end != v->ncode || v->last_h != i) {
+        c->sets = NO_SETS;
+        return;
+    }
+    v->sets[v->nsets] = v->last_dst;
+    v->sets[v->nsets + 1] = c->sets;
+    v->nsets += 2;
+    c->sets = v->nsets / 2;
+}
+
+/* Whether each write on the list that starts at e is still as noted: its word names the
+ * value's home slot and is relocated as one (both lists descend: one pass); clear: the
+ * relocations go, for words that name a local now. */
+static int value_writes(vctx *v, uint32_t e, int clear)
+{
+    uint32_t k = v->nrelocs;
+    for (; e; e = v->sets[2 * (e - 1) + 1]) {
+        uint32_t at = v->sets[2 * (e - 1)];
+        if (unit_at(v, at) != v->set_h) return 0;
+        while (k > 0 && (v->relocs[k - 1] == UINT32_MAX || v->relocs[k - 1] > at)) k--;
+        if (k == 0 || v->relocs[k - 1] != at) return 0;
+        if (clear) v->relocs[k - 1] = UINT32_MAX;
+    }
+    return 1;
+}
+
+/* A local.set or tee of local l right after a block whose value every path computed into
+ * its home slot right before reaching the end (wm_note_value_write): those instructions
+ * write l instead, so no copy follows the block (a switch whose cases leave a value, as
+ * binaryen writes them). 0, changing nothing, unless each write is still as noted. */
+int wm_direct_result(vctx *v, uint32_t l)
+{
+    if (!value_writes(v, v->set_list, 0)) return 0;
+    value_writes(v, v->set_list, 1);
+    for (uint32_t e = v->set_list; e; e = v->sets[2 * (e - 1) + 1])
+        unit_put(v, v->sets[2 * (e - 1)], l);
+    return 1;
+}
+
 
 /* Pairs that run as one instruction when the first's result feeds the second directly (the
  * commonest pairs in CoreMark and the bench kernels: address arithmetic, bit-field
@@ -853,6 +854,18 @@ uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 }
 
 #else
+
+void wm_note_value_write(vctx *v, ctrl *c, uint32_t i)
+{
+    (void)v, (void)i;
+    c->sets = NO_SETS;
+}
+
+int wm_direct_result(vctx *v, uint32_t l)
+{
+    (void)v, (void)l;
+    return 0;
+}
 
 uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
 {
