@@ -38,6 +38,25 @@ wasmcu_err wm_error(wm_runtime *rt, wasmcu_err code, const char *fmt, ...)
     return code;
 }
 
+void wm_error_prefix(wm_runtime *rt, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int h = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    size_t cap = sizeof rt->error, n = strlen(rt->error);
+    if (h <= 0 || (size_t)h >= cap) return;
+    if (n + (size_t)h >= cap) n = cap - 1 - (size_t)h; /* the detail's end goes */
+    memmove(rt->error + h, rt->error, n);
+    rt->error[(size_t)h + n] = 0;
+    char first = rt->error[h]; /* where the prefix's terminating zero goes */
+    va_start(ap, fmt);
+    vsnprintf(rt->error, (size_t)h + 1, fmt, ap);
+    va_end(ap);
+    rt->error[h] = first;
+    rt->ntrace = 0;
+}
+
 void wm_error_append(wm_runtime *rt, const char *fmt, ...)
 {
     size_t n = strlen(rt->error);

@@ -231,11 +231,15 @@ static const uint8_t reload_code[1] = {WM_OP_RELOAD};
 /* Writes "trap: <what>" and the wasm call stack into rt's error and rt->trace. pc is where
  * func stopped (NULL before its first instruction); pc - 1 lies inside the instruction that
  * trapped, or inside the call a caller frame waits on. */
+/* A trap's detail that the runtime's error holds already (a compile at a call, whose words
+ * may not fit run()'s buffer): report_trap puts the trap before it. */
+#define DETAIL_KEPT '\1'
 static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, const wm_func *func,
                         const uint8_t *pc, const wm_frame *frames, uint32_t nframes,
                         uint32_t first)
 {
-    if (detail && *detail) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), detail);
+    if (detail && *detail == DETAIL_KEPT) wm_error_prefix(rt, "trap: %s: ", wasmcu_err_str(err));
+    else if (detail && *detail) wm_error(rt, err, "trap: %s: %s", wasmcu_err_str(err), detail);
     else wm_error(rt, err, "trap: %s", wasmcu_err_str(err));
     const wm_func *f = func;
     uint32_t i = nframes, n = 0;
@@ -261,9 +265,10 @@ static void report_trap(wm_runtime *rt, wasmcu_err err, const char *detail, cons
 }
 
 /* Compiles f at its first call (WM_CONFIG_LAZY_COMPILE); loading validated it, so only the
- * pool, or a limit only compiling meets (pack.c's far jumps), can fail it: msg then says
- * which, with the compiler's words. Then copies into f what a call reads (runtime.h). */
-static wasmcu_err compile_at_call(wm_func *f, char *msg, size_t len)
+ * pool, or a limit only compiling meets (pack.c's far jumps), can fail it: the runtime's
+ * error then says which, the compiler's words whole after which function failed. Then
+ * copies into f what a call reads (runtime.h). */
+static wasmcu_err compile_at_call(wm_func *f)
 {
     const wm_code *c = f->code;
     if (f->ops) return WASMCU_OK;
@@ -271,10 +276,8 @@ static wasmcu_err compile_at_call(wm_func *f, char *msg, size_t len)
     if (!c->ops) {
         wasmcu_err err = wm_compile_func(f->inst->rt, (wm_module *)(uintptr_t)f->inst->mod, f->idx);
         if (err) {
-            int n = snprintf(msg, len, "%s compiling func %u at its first call: ",
-                             err == WASMCU_ERR_OOM ? "pool full" : "failed", (unsigned)f->idx);
-            const char *why = f->inst->rt->error; /* what the compiler said, as fits */
-            for (size_t i = n > 0 ? (size_t)n : len; *why && i + 1 < len; i++) msg[i] = *why++, msg[i + 1] = 0;
+            wm_error_prefix(f->inst->rt, "%s compiling func %u at its first call: ",
+                            err == WASMCU_ERR_OOM ? "pool full" : "failed", (unsigned)f->idx);
             return err;
         }
     }
@@ -573,7 +576,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
                 if (err) TRAP(err);
                 goto reload; /* the native may have grown memory */
             }
-            if ((err = compile_at_call(callee, msg, sizeof msg)) != WASMCU_OK) TRAP(err);
+            if ((err = compile_at_call(callee)) != WASMCU_OK) {
+                msg[0] = DETAIL_KEPT; /* the compiler's, in the runtime's error */
+                TRAP(err);
+            }
             SET_ENTRY(callee);
             CALLED();
         }
@@ -1305,9 +1311,7 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
     if (np) memcpy(base, args, np * sizeof *args);
     wm_i32s_zero_extended(base, f->type->types, np);
     if (f->code) {
-        char msg[128];
-        if ((err = compile_at_call(f, msg, sizeof msg)) != WASMCU_OK)
-            return wm_error(rt, err, "%s", msg);
+        if ((err = compile_at_call(f)) != WASMCU_OK) return err; /* its words in rt's error */
         wm_state st = {f, base, base, NULL, inst->nframes, inst->nframes};
         err = run(inst, &st, 1);
         if (err == WASMCU_FUEL_EXHAUSTED || err == WASMCU_INTERRUPTED) {

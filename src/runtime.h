@@ -150,6 +150,8 @@ const char *wm_u64_str(char buf[21], uint64_t v);
 /* Records the error detail on rt ("<what>: <detail>") and returns code. */
 wasmcu_err wm_error(wm_runtime *rt, wasmcu_err code, const char *fmt, ...);
 wasmcu_err wm_verror(wm_runtime *rt, wasmcu_err code, const char *fmt, va_list ap);
+/* Puts text before the current error detail (cutting its end when both do not fit). */
+void wm_error_prefix(wm_runtime *rt, const char *fmt, ...);
 /* Appends to the current error detail (e.g. a backtrace line). */
 void wm_error_append(wm_runtime *rt, const char *fmt, ...);
 

@@ -1,5 +1,5 @@
 /* Backtraces: function index, name and the code offset of each frame, through the API and in
- * the error text. The module is tests/unit/trace.wat (wat2wasm --debug-names); the offsets
+ * the error text; and a prefix put before an error's detail. The module is tests/unit/trace.wat (wat2wasm --debug-names); the offsets
  * below are those wasm-objdump -d prints for it. */
 #include "check.h"
 #include <string.h>
@@ -106,6 +106,22 @@ int main(void)
     /* an error that is no trap has no backtrace */
     CHECK(wasmcu_call(inst, wasmcu_find_func(inst, "outer"), NULL, 0, NULL, 0) == WASMCU_ERR_ARG);
     CHECK(wasmcu_backtrace(rt, fr, 20) == 0);
+
+    /* a prefix goes before the detail (a trap's before the words of a compile at a call),
+     * cutting the detail's end when both do not fit, never the prefix */
+    wm_error(rt, WASMCU_ERR_INVALID, "the detail");
+    wm_error_prefix(rt, "trap %d: ", 7);
+    CHECK(strcmp(wasmcu_last_error(rt), "trap 7: the detail") == 0);
+    char longer[WM_CONFIG_ERROR_LEN + 8];
+    memset(longer, 'x', sizeof longer - 1);
+    longer[sizeof longer - 1] = 0;
+    wm_error(rt, WASMCU_ERR_INVALID, "%s", longer);
+    wm_error_prefix(rt, "head: ");
+    const char *e = wasmcu_last_error(rt);
+    CHECK(strlen(e) == WM_CONFIG_ERROR_LEN - 1 && strncmp(e, "head: xxx", 9) == 0 && e[strlen(e) - 1] == 'x');
+    wm_error(rt, WASMCU_ERR_INVALID, "%s", "");
+    wm_error_prefix(rt, "alone");
+    CHECK(strcmp(wasmcu_last_error(rt), "alone") == 0);
 
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);
