@@ -94,4 +94,11 @@
     (if (type $i_i) (param i32) (result i32) (then (i32.add (i32.const 11))))
     (local.set $r)
     (i32.sub (local.get $r) (local.get $x)))
+  ;; a case whose value traps: the trap is located at the division
+  (func (export "div_case") (param $x i32) (param $y i32) (result i32) (local $r i32)
+    (local.set $r
+      (if (result i32) (local.get $x)
+        (then (i32.div_u (local.get $x) (local.get $y)))
+        (else (i32.div_u (local.get $y) (local.get $x)))))
+    (local.get $r))
 )
