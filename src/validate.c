@@ -485,7 +485,6 @@ static void patch_chain(vctx *v, uint32_t head, uint32_t target)
  * says so (wm_note_value_write); otherwise no local.set after the block takes its writes. */
 static wasmcu_err note_value(vctx *v, ctrl *c, int at, uint32_t i)
 {
-    if (c->op == WM_OP_IF && v->cur_op == WM_OP_END) at = 0; /* the false path passes its param on */
     if (!at) {
         c->sets = NO_SETS;
         return WASMCU_OK;
@@ -821,6 +820,9 @@ static wasmcu_err op_end(vctx *v)
         return invalid(v, "type mismatch: if without else must leave its params as results");
     if (c->op == WM_OP_IF && c->nparams && memcmp(c->params, c->results, c->nparams) != 0)
         return invalid(v, "type mismatch: if without else must leave its params as results");
+    /* an if without else: its false path passes its param on, whether or not the end is
+     * reached from the then-part */
+    if (c->op == WM_OP_IF) c->sets = NO_SETS;
     if (WM_CONFIG_FUSED_OPS && c->sets != NO_SETS && emitting(v)) /* falling through */
         TRY(note_value(v, c, v->nvals == c->height + 1, c->height));
     if (emitting(v)) TRY(flush(v)); /* the results go home, where branches put theirs */
@@ -1357,10 +1359,10 @@ static wasmcu_err instr(vctx *v, int op)
         if (op == WM_OP_BR_IF) TRY(pop_expect(v, WASMCU_I32, NULL));
         const wm_valtype *ts;
         uint32_t nt;
-        label_types(&v->ctrls[v->nctrls - 1 - x], &ts, &nt);
+        ctrl *c = &v->ctrls[v->nctrls - 1 - x];
+        label_types(c, &ts, &nt);
         TRY(pop_types(v, ts, nt));
         if (emitting(v)) {
-            ctrl *c = &v->ctrls[v->nctrls - 1 - x];
             v->nvals += nt; /* the branch sees its values on the stack */
             /* a block's value, computed where it goes? (wm_direct_result) */
             wasmcu_err e = WM_CONFIG_FUSED_OPS && c->sets != NO_SETS

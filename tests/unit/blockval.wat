@@ -94,6 +94,15 @@
     (if (type $i_i) (param i32) (result i32) (then (i32.add (i32.const 11))))
     (local.set $r)
     (i32.sub (local.get $r) (local.get $x)))
+  ;; the same whose then-part leaves by a branch: the if's end is unreachable, but its false
+  ;; path still passes the param on
+  (func (export "if_param_br") (param $x i32) (param $y i32) (result i32) (local $r i32)
+    (local.set $r (i32.const 12345))
+    (local.get $y)
+    (local.get $x)
+    (if (type $i_i) (param i32) (result i32) (then (br 0 (i32.add (i32.const 11)))))
+    (local.set $r)
+    (i32.sub (local.get $r) (local.get $x)))
   ;; a case whose value traps: the trap is located at the division
   (func (export "div_case") (param $x i32) (param $y i32) (result i32) (local $r i32)
     (local.set $r
