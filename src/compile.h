@@ -62,7 +62,7 @@
  *   load from a load         [op, dst, addr, offset1, offset]    p->q->x
  *   load and its branch      [op, dst, addr, offset, target]   i32.load_br_if,
  *                                                        i32.load8_u_if_false
- *   *p += x                  [op, addr, x, offset]       i32.mem_add
+ *   *p += x                  [op, addr, x, offset]       i32.mem_add, f64.mem_add
  *   a[i]                     [op, dst, i, k, a, offset]  i32.load_shl_add
  *   select on x & y          [op, dst, a, b, x, y]       select_and; select_eq, select_lt_s,
  *                                                        select_lt_u on x, y (any compare)

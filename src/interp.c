@@ -862,6 +862,15 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 4;
         NEXT();
     }
+    CASE(WM_OP_F64_MEM_ADD): {
+        EA(8, 0);
+        uint64_t t;
+        COPY(&t, mem + ea, 8);
+        t = wm_f64_bits(wm_f64(t) + F64(R(1)));
+        COPY(mem + ea, &t, 8);
+        pc += 4;
+        NEXT();
+    }
     CASE(WM_OP_I32_STORE_MOV): {
         EA(4, 0);
         uint32_t t = I32(R(1));

@@ -537,6 +537,7 @@ static const uint64_t fuse_seconds[4] = {
 #define FUSE_VALUE(fused, first, store) BIT_(first)
 #define FUSE_LOAD_OP(fused, load, op, both) BIT_(load)
 #define FUSE_LOAD_BRANCH(fused, load, branch) BIT_(load)
+#define FUSE_MEM(fused, load, op, store) BIT_(op)
 static const uint64_t fuse_firsts[4] = {
 #define W_ 0
     0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
@@ -555,6 +556,7 @@ static const uint64_t fuse_firsts[4] = {
 #include "opcodes.def"
 #undef W_
 };
+#undef FUSE_MEM
 #undef FUSE_LOAD_BRANCH
 #undef FUSE_LOAD_OP
 #undef FUSE_VALUE
@@ -586,6 +588,15 @@ static const uint8_t load_ops[][4] = {
 #define FUSE_LOAD_OP(fused, load, op, both) {WM_OP_##load, WM_OP_##op, WM_OP_##fused, WM_OP_##both},
 #include "opcodes.def"
 #undef FUSE_LOAD_OP
+#undef OP
+};
+
+/* *p op= x: {load, op, store, fused} */
+static const uint8_t mem_ops[][4] = {
+#define OP(name, text, prefix, code, imm, sig, form)
+#define FUSE_MEM(fused, load, op, store) {WM_OP_##load, WM_OP_##op, WM_OP_##store, WM_OP_##fused},
+#include "opcodes.def"
+#undef FUSE_MEM
 #undef OP
 };
 
@@ -684,25 +695,27 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
 #undef OP
 #undef FUSE_VALUE
     };
+    /* *p op= x: op's operand loaded just before it, from the address and offset stored to,
+     * into a temporary: [fused, addr, x, offset] */
+    uint32_t ld = v->op_prev;
+    for (size_t p = 0; load && n == 2 && !v->wide && p < sizeof mem_ops / sizeof mem_ops[0]; p++) {
+        if (mem_ops[p][2] != op || producer(v, base + 1) != mem_ops[p][1]) continue;
+        if (ld == UINT32_MAX || ld + 5 != v->last_start || unit_at(v, ld) != mem_ops[p][0]) break;
+        uint32_t t = wm_slot_at(v, ld + 1);
+        a = wm_slot_at(v, v->last_start + 2), b = wm_slot_at(v, v->last_start + 3);
+        if (!(t & HOME) || (t == a) == (t == b) || wm_slot_at(v, ld + 2) != s[0] || read16_at(v, ld + 3) != *imm)
+            break;
+        cut_code(v, ld);
+        v->last_end = UINT32_MAX;
+        TRY(emit_op(v, mem_ops[p][3]));
+        TRY(emit_slot(v, s[0]));
+        TRY(emit_slot(v, t == a ? b : a));
+        TRY(wm_emit16(v, *imm));
+        *done = 1;
+        return WASMCU_OK;
+    }
     for (size_t p = 0; load && n == 2 && p < sizeof value_pairs / sizeof value_pairs[0]; p++) {
         if (value_pairs[p][1] != op || producer(v, base + 1) != value_pairs[p][0]) continue;
-        /* *p += x: the add's operand loaded just before it, from the address and offset
-         * stored to, into a temporary: i32.mem_add [addr, x, offset] */
-        uint32_t ld = v->op_prev, t = ld != UINT32_MAX ? wm_slot_at(v, ld + 1) : 0;
-        a = wm_slot_at(v, v->last_start + 2), b = wm_slot_at(v, v->last_start + 3);
-        if (op == WM_OP_I32_STORE && !v->wide && ld != UINT32_MAX && ld + 5 == v->last_start &&
-            unit_at(v, ld) == WM_OP_I32_LOAD && (t & HOME) && (t == a) != (t == b) &&
-            wm_slot_at(v, ld + 2) == s[0] && read16_at(v, ld + 3) == *imm) {
-            uint32_t x = t == a ? b : a;
-            cut_code(v, ld);
-            v->last_end = UINT32_MAX;
-            TRY(emit_op(v, WM_OP_I32_MEM_ADD));
-            TRY(emit_slot(v, s[0]));
-            TRY(emit_slot(v, x));
-            TRY(wm_emit16(v, *imm));
-            *done = 1;
-            return WASMCU_OK;
-        }
         take_last(v, &a, &b);
         TRY(emit_op(v, value_pairs[p][2]));
         TRY(emit_slot(v, s[0]));

@@ -201,4 +201,13 @@
       (local.set $y (i32.add (local.get $y) (i32.const 3)))
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
     (i32.add (i32.mul (local.get $x) (i32.const 1000)) (local.get $y)))
+
+  ;; f64 *p += x at p + 8, x a double (halves, which an i32 add would lose): 4 times what
+  ;; it holds then; the same from the other side; a fault is the load's
+  (func (export "f64_mem_add") (param $p i32) (param $x f64) (result i32)
+    (f64.store offset=8 (local.get $p) (f64.add (local.get $x) (f64.load offset=8 (local.get $p))))
+    (i32.trunc_f64_u (f64.mul (f64.load offset=8 (local.get $p)) (f64.const 4))))
+  (func (export "f64_mem_add_r") (param $p i32) (param $x f64) (result i32)
+    (f64.store offset=8 (local.get $p) (f64.add (f64.load offset=8 (local.get $p)) (local.get $x)))
+    (i32.trunc_f64_u (f64.mul (f64.load offset=8 (local.get $p)) (f64.const 4))))
 )
