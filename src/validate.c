@@ -396,6 +396,7 @@ static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
     if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->kept_local = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,
@@ -1102,6 +1103,44 @@ static wasmcu_err op_select(vctx *v, int typed)
     return push(v, want);
 }
 
+/* The code of a local.set or local.tee of local i, its value just popped. Kept out of
+ * op_local, which the validator runs on every local.get of every module it loads: small,
+ * op_local stays inlined there (CoreMark's load took 25 K instructions more when not). */
+static wasmcu_err set_local_code(vctx *v, uint32_t i)
+{
+    uint32_t top = v->nvals;
+    write_local(v, i);
+    opnd val = v->opnds[top];
+    if (WM_CONFIG_FUSED_OPS && v->kept_local == i) {
+        /* the constant it already holds (clang sets an accumulator to 0 before an early
+         * return's test and again after it): nothing to write, nothing reading it to copy */
+        if (val.kind == V_CONST && v->kept_bits == val.bits) {
+            v->last_end = UINT32_MAX;
+            return WASMCU_OK;
+        }
+        v->kept_local = UINT32_MAX;
+    }
+    /* values still reading the local must be copied out before it changes */
+    for (uint32_t k = v->flushed; k < top; k++)
+        if (v->opnds[k].kind == V_LOCAL && v->opnds[k].local == i) TRY(materialize(v, k));
+    if (val.kind == V_HOME && v->last_end == v->ncode && v->last_h == top) {
+        /* the value's instruction writes the local itself */
+        for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
+            if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
+        unit_put(v, v->last_dst, i);
+    } else if (WM_CONFIG_FUSED_OPS && val.kind == V_HOME && v->ncode == v->set_end && top == v->set_h &&
+               wm_direct_result(v, i)) {
+        /* the block just ended computed it into the local on every path */
+    } else if (val.kind == V_CONST) {
+        TRY(emit_const(v, i, val.bits, val.wide));
+        if (WM_CONFIG_FUSED_OPS) v->kept_local = i, v->kept_bits = val.bits;
+    } else if (val.kind != V_LOCAL || val.local != i) {
+        TRY(emit_copy(v, i, val.kind == V_LOCAL ? val.local : home(v, top)));
+    }
+    v->last_end = UINT32_MAX;
+    return WASMCU_OK;
+}
+
 static wasmcu_err op_local(vctx *v, int op)
 {
     uint32_t i;
@@ -1113,26 +1152,7 @@ static wasmcu_err op_local(vctx *v, int op)
     }
     TRY(pop_expect(v, t, NULL));
     if (emitting(v)) {
-        uint32_t top = v->nvals;
-        write_local(v, i);
-        opnd val = v->opnds[top];
-        /* values still reading the local must be copied out before it changes */
-        for (uint32_t k = v->flushed; k < top; k++)
-            if (v->opnds[k].kind == V_LOCAL && v->opnds[k].local == i) TRY(materialize(v, k));
-        if (val.kind == V_HOME && v->last_end == v->ncode && v->last_h == top) {
-            /* the value's instruction writes the local itself */
-            for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
-                if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
-            unit_put(v, v->last_dst, i);
-        } else if (WM_CONFIG_FUSED_OPS && val.kind == V_HOME && v->ncode == v->set_end && top == v->set_h &&
-                   wm_direct_result(v, i)) {
-            /* the block just ended computed it into the local on every path */
-        } else if (val.kind == V_CONST) {
-            TRY(emit_const(v, i, val.bits, val.wide));
-        } else if (val.kind != V_LOCAL || val.local != i) {
-            TRY(emit_copy(v, i, val.kind == V_LOCAL ? val.local : home(v, top)));
-        }
-        v->last_end = UINT32_MAX;
+        TRY(set_local_code(v, i));
         if (op == WM_OP_LOCAL_TEE) return push_deferred(v, t, V_LOCAL, i, 0, 0);
         return WASMCU_OK;
     }

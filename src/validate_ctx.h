@@ -147,6 +147,11 @@ typedef struct vctx {
      * i32.shr_u_and_xor (a select right after it may join it) */
     uint32_t copy_end, add_at, add2_at, smov_at, br_at, br_end, ll_at, st8_at, sa_at, sa_prev, m2_at, c8m_at, sax_at;
     int smov_ld;
+    /* the local the last constant went into and the constant's bits, while no label and no
+     * other write to it came since: a local.set of the same constant then writes nothing
+     * (WM_CONFIG_FUSED_OPS; kept_local UINT32_MAX when none) */
+    uint32_t kept_local;
+    uint64_t kept_bits;
 } vctx;
 
 /* Types a branch to label l carries: a loop's params, otherwise the block's results. */
