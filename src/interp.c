@@ -728,6 +728,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
+    CASE(WM_OP_I64_LOAD_ADD): { EA_ADD(8, 1); uint64_t t; COPY(&t, mem + ea, 8); R(0) = t; pc += 5; NEXT(); }
     CASE(WM_OP_I32_STORE_ADD): STORE_ADD(uint32_t, 4); NEXT();
     CASE(WM_OP_F64_DIV_ADD): TRI_F64(a / b, t + c); NEXT();
     CASE(WM_OP_F64_ADD_MUL): TRI_F64(a + b, t * c); NEXT();

@@ -210,4 +210,14 @@
   (func (export "f64_mem_add_r") (param $p i32) (param $x f64) (result i32)
     (f64.store offset=8 (local.get $p) (f64.add (f64.load offset=8 (local.get $p)) (local.get $x)))
     (i32.trunc_f64_u (f64.mul (f64.load offset=8 (local.get $p)) (f64.const 4))))
+  ;; an i64 or f64 load from a + b (i64.load_add), the address wrapping at 32 bits as the
+  ;; add does; put64 leaves hi:lo at 808 first. A fault is the load's.
+  (func (export "put64") (param $lo i32) (param $hi i32) (result i32)
+    (i64.store offset=808 (i32.const 0)
+      (i64.or (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 32)) (i64.extend_i32_u (local.get $lo))))
+    (i32.const 0))
+  (func (export "load64_add") (param $a i32) (param $b i32) (result i32)
+    (i32.wrap_i64 (i64.shr_u (i64.load offset=8 (i32.add (local.get $a) (local.get $b))) (i64.const 32))))
+  (func (export "loadf64_add") (param $a i32) (param $b i32) (result i32)
+    (i32.trunc_f64_u (f64.mul (f64.load offset=8 (i32.add (local.get $a) (local.get $b))) (f64.const 4))))
 )
