@@ -807,6 +807,12 @@ static inline wasmcu_err emit_return(vctx *v, uint32_t n, uint32_t i, int in_pla
         for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= v->last_start;)
             if (v->relocs[k] == v->last_dst) v->relocs[k] = UINT32_MAX;
         unit_put(v, v->last_dst, 0);
+        /* an i32.add on its own (not the second of an i32.add2) returns itself: a sum
+         * returned is common (fib's, an accessor's address) and a dispatch fewer a call */
+        if (v->add_at == v->last_start && unit_at(v, v->last_start) == WM_OP_I32_ADD) {
+            unit_put(v, v->last_start, WM_OP_I32_ADD_RET);
+            return WASMCU_OK;
+        }
         n = 0;
     }
     if (n == 0) return emit(v, WM_OP_RET0);

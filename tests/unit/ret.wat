@@ -36,4 +36,11 @@
   ;; a caller that keeps values around the calls: results land where it expects them
   (func (export "caller") (param i32) (result i32)
     (i32.add (i32.add (local.get 0) (call 0 (local.get 0)))
-             (i32.add (call 1 (local.get 0)) (call 2 (local.get 0))))))
+             (i32.add (call 1 (local.get 0)) (call 2 (local.get 0)))))
+  ;; a sum returned: i32.add_ret, from the host and from a call ("caller" above, whose last
+  ;; add is the second of an i32.add2 and keeps its ret0); two adds in a row, the second
+  ;; returned, the same: (x + 3) + x
+  (func (export "add2_ret") (param i32) (result i32) (local i32)
+    (local.set 1 (i32.add (local.get 0) (i32.const 3)))
+    (i32.add (local.get 1) (local.get 0)))
+)

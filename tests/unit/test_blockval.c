@@ -183,7 +183,7 @@ int main(void)
         CHECK(op_at(inst, "pick", 3 + WM_TB) == 2);
         CHECK(op_at(inst, "pick", 6 + WM_TB) == WM_OP_JUMP && op_at(inst, "pick", 7 + 2 * WM_TB) == WM_OP_I32_MUL);
         CHECK(op_at(inst, "pick", 8 + 2 * WM_TB) == 2);
-        CHECK(op_at(inst, "pick", 11 + 2 * WM_TB) == WM_OP_I32_ADD);
+        CHECK(op_at(inst, "pick", 11 + 2 * WM_TB) == WM_OP_I32_ADD_RET); /* r + r, returned */
         CHECK(op_at(inst, "pick_kept", 2 + WM_TB) == WM_OP_LOCAL_GET);
         CHECK(op_at(inst, "pick_kept", 12 + WM_TB) == WM_OP_LOCAL_GET && op_at(inst, "pick_kept", 13 + WM_TB) == 2);
     }
