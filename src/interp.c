@@ -133,6 +133,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
  * instruction after it reads it: [dst, x], the other operand */
 #define BIN_F64(expr) do { double a = F64(R(1)), b = F64(R(2)), r_ = (expr); SET_ACC(r_); R(0) = wm_f64_bits(r_); pc += 3; } while (0)
 #define ACC_F64(expr) do { double x = F64(R(1)); acc = (expr); R(0) = wm_f64_bits(acc); pc += 2; } while (0)
+#define ACC_ONLY_F64(expr) do { double x = F64(R(1)); acc = (expr); pc += 2; } while (0)
 #define SET_ACC(r) do { if (WM_CONFIG_FLOAT_ACC) acc = (r); } while (0)
 /* After a call from a handler: no instruction after one that calls reads acc, and saying so
  * (acc = 0) lets the compiler keep acc in a register, which calls clobber, rather than in
@@ -1127,6 +1128,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_MUL_ACC): ACC_F64(acc * x); NEXT();
     CASE(WM_OP_F64_DIV_ACC): ACC_F64(acc / x); NEXT();
     CASE(WM_OP_F64_DIV_ACC2): ACC_F64(x / acc); NEXT();
+#endif
+#if WM_CONFIG_FLOAT_ACC /* their opcodes' only configuration */
+    CASE(WM_OP_F64_ADD_ACC_T): ACC_ONLY_F64(acc + x); NEXT();
+    CASE(WM_OP_F64_MUL_ACC_T): ACC_ONLY_F64(acc * x); NEXT();
+    CASE(WM_OP_F64_DIV_ACC2_T): ACC_ONLY_F64(x / acc); NEXT();
 #endif
 
     CASE(WM_OP_I64_EXTEND_I32_U): /* emitted only with WM_CONFIG_I32_LOW_HALF */

@@ -3,6 +3,7 @@
 #ifndef WM_OPCODES_H
 #define WM_OPCODES_H
 #include <stdint.h>
+#include "config.h" /* opcodes.def has rows only some configurations compile */
 
 /* Words of opcode names that the stored names hold as one byte, k for wm_name_words[k - 1]
  * (errors spell them out): the type prefixes and the commonest stems. */

@@ -771,7 +771,9 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             v->op_prev = v->op_start; /* it starts where the copy did */
             v->op_start = v->last_start = v->ncode - 3;
         } else {
-            TRY(emit_op(v, acc ? wm_acc_form(v, cop, &n, s) : cop));
+            uint32_t eop = acc ? wm_acc_form(v, cop, &n, s) : cop;
+            if (eop != cop) wm_acc_only(v);
+            TRY(emit_op(v, eop));
         }
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));

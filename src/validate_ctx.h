@@ -296,12 +296,22 @@ static inline void cut_code(vctx *v, uint32_t at)
     while (v->nflats && (v->flats[v->nflats - 1] & ~FLAT_JUMP) >= at) v->nflats--;
 }
 
+/* The *_acc forms that write no slot (WM_CONFIG_FLOAT_ACC's rows of opcodes.def). */
+static inline int wm_acc_only_op(uint32_t op)
+{
+#if WM_CONFIG_FLOAT_ACC
+    return op >= WM_OP_F64_ADD_ACC_T && op <= WM_OP_F64_DIV_ACC2_T;
+#else
+    return (void)op, 0;
+#endif
+}
+
 /* The instructions that leave their f64 result in the interpreter's acc as well. */
 static inline int acc_producer(uint32_t op)
 {
     return (op >= WM_OP_F64_ADD && op <= WM_OP_F64_DIV) ||
            (op >= WM_OP_F64_DIV_ADD && op <= WM_OP_F64_MUL_MUL) ||
-           (op >= WM_OP_F64_ADD_ACC && op <= WM_OP_F64_DIV_ACC2);
+           (op >= WM_OP_F64_ADD_ACC && op <= WM_OP_F64_DIV_ACC2) || wm_acc_only_op(op);
 }
 
 /* Marks the end of an instruction whose result slot may be redirected. */
@@ -345,6 +355,9 @@ uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
  * (WM_CONFIG_FLOAT_ACC; call it only while acc_end is ncode), with s[0] the slot it still
  * reads and *n 1; else op as it is. */
 uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s);
+/* Before an *_acc instruction: the one just before, whose result it reads from acc, as the
+ * form that writes no slot when that result's slot is a temporary (and it has one). */
+void wm_acc_only(vctx *v);
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                          const uint32_t *imm, int *done);
 

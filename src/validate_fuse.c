@@ -438,6 +438,20 @@ uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s)
     return forms[op - WM_OP_F64_ADD][k];
 }
 
+void wm_acc_only(vctx *v)
+{
+#if WM_CONFIG_FLOAT_ACC
+    static const uint8_t only[][2] = {{WM_OP_F64_ADD_ACC, WM_OP_F64_ADD_ACC_T},
+        {WM_OP_F64_MUL_ACC, WM_OP_F64_MUL_ACC_T}, {WM_OP_F64_DIV_ACC2, WM_OP_F64_DIV_ACC2_T}};
+    uint32_t op = unit_at(v, v->last_start);
+    if (!(wm_slot_at(v, v->last_dst) & HOME)) return; /* a local's: read again later */
+    for (size_t k = 0; k < sizeof only / sizeof only[0]; k++)
+        if (only[k][0] == op) unit_put(v, v->last_start, only[k][1]);
+#else
+    (void)v;
+#endif
+}
+
 #if WM_CONFIG_FUSED_OPS /* else the stubs at the end: -Os builds keep none of the pairs */
 
 /* A path to the end of c (a one-result block) with its value, value i, on top: noted when

@@ -46,4 +46,10 @@
   (func $sq (param f64) (result f64) (f64.mul (local.get 0) (local.get 0)))
   (func (export "after_call") (param $a f64) (result f64)
     (f64.sub (f64.add (local.get $a) (f64.const 1)) (call $sq (f64.const 3))))
+  ;; an add_acc's result that the next instruction reads from acc and a local.tee keeps: the
+  ;; local is still written (t = a * b + b, then t * b + t)
+  (func (export "tee_acc") (param $a f64) (param $b f64) (result f64) (local $t f64)
+    (f64.add (f64.mul (local.tee $t (f64.add (f64.mul (local.get $a) (local.get $b)) (local.get $b)))
+                      (local.get $b))
+             (local.get $t)))
 )
