@@ -152,7 +152,11 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* an i32.add or i32.and whose result the branch after it tests, the two in one: [dst, x, y,
  * b, target], or [dst, x, y, target] testing for nonzero (zero: if_false); b is read after dst
  * is written, as the two instructions would */
-#define ARITH_BR_CMP_BY(op, type, cmp, take) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if ((type)s_ cmp (type)I32(R(3))) take(4); else NEXT_PAST(4 + WM_TB); } while (0)
+/* An unsigned compare of the result with slot k: whole slots where i32s sit zero-extended
+ * in them (not WM_CONFIG_I32_LOW_HALF), so that GCC stores and compares one register (it
+ * copied the 32-bit sum to another to store it: intmath -1%) */
+#define CMP_U(type, x, cmp, k) (!WM_CONFIG_I32_LOW_HALF && (type)-1 > 0 ? (uint64_t)(x) cmp R(k) : (type)(x) cmp (type)I32(R(k)))
+#define ARITH_BR_CMP_BY(op, type, cmp, take) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (CMP_U(type, s_, cmp, 3)) take(4); else NEXT_PAST(4 + WM_TB); } while (0)
 #define ARITH_BR_CMP(op, type, cmp) ARITH_BR_CMP_BY(op, type, cmp, TAKE)
 #define ARITH_BR_IF_BY(op, test, take) do { uint32_t s_ = I32(R(1)) op I32(R(2)); SET32(0, s_); if (test s_) take(3); else NEXT_PAST(3 + WM_TB); } while (0)
 #define ARITH_BR_IF(op, test) ARITH_BR_IF_BY(op, test, TAKE)

@@ -104,6 +104,9 @@ int main(void)
     CHECK(call("back_if", 1, 4, 0, 0, &used) == 81 && used == 4);
     CHECK(call("fwd_ne", 2, 3, 9, 0, &used) == 4 && used == 1);
     CHECK(call("fwd_ne", 2, 8, 9, 0, &used) == 500 && used == 1);
+    /* the sum wraps at 32 bits before the compare (which reads whole slots where i32s sit
+     * zero-extended): 0xFFFFFFFF + 1 is 0 */
+    CHECK(call("fwd_ne", 2, 0xFFFFFFFFu, 0, 0, &used) == 500 && call("fwd_ne", 2, 0xFFFFFFFFu, 1, 0, &used) == 0);
 
     const int fused = WM_CONFIG_FUSED_OPS;
     if (fused) {
