@@ -530,7 +530,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         fp[0] = fp[U16(0)];
         RETURN_TO_CALLER();
     CASE(WM_OP_RET0): RETURN_TO_CALLER();
+#if WM_CONFIG_FUSED_OPS || WM_CONFIG_COMPUTED_GOTO /* as the fused instructions */
     CASE(WM_OP_I32_ADD_RET): BIN_I32(a + b); RETURN_TO_CALLER();
+#endif
     /* back from another instance (reload_code): the caller's frame, and its instance */
     CASE(WM_OP_RELOAD):
         POP_FRAME();
