@@ -184,7 +184,8 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* An address (i << k) + a + offset, from fields [i, k, a, offset16] at k0 (an array's
  * element); it wraps at 32 bits as the shl and add did */
 #define EA_SHL_ADD(n, k0) uint64_t ea = (uint64_t)((I32(R(k0)) << (I32(R((k0) + 1)) & 31)) + I32(R((k0) + 2))) + U16((k0) + 3); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
-#define LOAD_ADD(type, n) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); SET32(0, AS_U32(t)); pc += 5; } while (0)
+#define LOAD_ADD_BY(type, n, put) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); put; pc += 5; } while (0)
+#define LOAD_ADD(type, n) LOAD_ADD_BY(type, n, SET32(0, AS_U32(t)))
 #define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 5; } while (0)
 /* A load from the address an i32.load just read (p->q->x): [dst, addr, offset1, offset].
  * A fault of the second access reports with pc on the offset1 field, which
@@ -736,7 +737,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
-    CASE(WM_OP_I64_LOAD_ADD): { EA_ADD(8, 1); uint64_t t; COPY(&t, mem + ea, 8); R(0) = t; pc += 5; NEXT(); }
+    CASE(WM_OP_I64_LOAD_ADD): LOAD_ADD_BY(uint64_t, 8, R(0) = t); NEXT();
     CASE(WM_OP_I32_STORE_ADD): STORE_ADD(uint32_t, 4); NEXT();
     CASE(WM_OP_F64_DIV_ADD): TRI_F64(a / b, t + c); NEXT();
     CASE(WM_OP_F64_ADD_MUL): TRI_F64(a + b, t * c); NEXT();
@@ -862,24 +863,10 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_SELECT_EQ): R(0) = fp[pc[2 - (I32(R(3)) == I32(R(4)))]]; pc += 5; NEXT();
     CASE(WM_OP_SELECT_LT_S): R(0) = fp[pc[2 - (S32(R(3)) < S32(R(4)))]]; pc += 5; NEXT();
     CASE(WM_OP_SELECT_LT_U): R(0) = fp[pc[2 - (I32(R(3)) < I32(R(4)))]]; pc += 5; NEXT();
-    CASE(WM_OP_I32_MEM_ADD): {
-        EA(4, 0);
-        uint32_t t;
-        COPY(&t, mem + ea, 4);
-        t += I32(R(1));
-        COPY(mem + ea, &t, 4);
-        pc += 4;
-        NEXT();
-    }
-    CASE(WM_OP_F64_MEM_ADD): {
-        EA(8, 0);
-        uint64_t t;
-        COPY(&t, mem + ea, 8);
-        t = wm_f64_bits(wm_f64(t) + F64(R(1)));
-        COPY(mem + ea, &t, 8);
-        pc += 4;
-        NEXT();
-    }
+    /* *p op= x (opcodes.def's FUSE_MEM rows): [addr, x, offset], t what p held */
+#define MEM_OP(type, n, update) do { EA(n, 0); type t; COPY(&t, mem + ea, n); t = (update); COPY(mem + ea, &t, n); pc += 4; } while (0)
+    CASE(WM_OP_I32_MEM_ADD): MEM_OP(uint32_t, 4, t + I32(R(1))); NEXT();
+    CASE(WM_OP_F64_MEM_ADD): MEM_OP(uint64_t, 8, wm_f64_bits(wm_f64(t) + F64(R(1)))); NEXT();
     CASE(WM_OP_I32_STORE_MOV): {
         EA(4, 0);
         uint32_t t = I32(R(1));

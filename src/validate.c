@@ -395,8 +395,7 @@ static void branch_to(vctx *v, ctrl *c)
 static void label_here(vctx *v)
 {
     v->last_end = v->acc_end = v->op_start = v->op_prev = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = UINT32_MAX;
-    if (WM_CONFIG_FUSED_OPS) v->kept_local = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->copy_end = v->add_at = v->add2_at = v->smov_at = v->br_end = v->ll_at = v->st8_at = v->sa_at = v->sa_prev = v->m2_at = v->c8m_at = v->sax_at = v->kept_local = UINT32_MAX;
 }
 
 static wasmcu_err push_ctrl(vctx *v, uint16_t op, const wm_valtype *params, uint32_t np,

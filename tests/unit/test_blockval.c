@@ -9,6 +9,7 @@
  * taken wrongly the local keeps a value set before (if_param's 12345), not what a frame's
  * slot held. The module is tests/unit/blockval.wat (wat2wasm, then `wasmcu dump`). */
 #include "check.h"
+#include "call.h"
 #include "config.h"
 #include "compiled.h"
 #include "wasmcu.h"
@@ -75,11 +76,8 @@ static wasmcu_instance *inst;
 
 static uint32_t call(const char *name, uint32_t a, uint32_t b)
 {
-    wasmcu_val args[2] = {a, b}, r = 0;
-    wasmcu_func *f = wasmcu_find_func(inst, name);
-    wasmcu_err err = f ? wasmcu_call(inst, f, args, 2, &r, 1) : WASMCU_ERR_ARG;
-    if (err) printf("%s(%u, %u): error %d\n", name, (unsigned)a, (unsigned)b, (int)err);
-    return err ? 0xDEADBEEFu : (uint32_t)r;
+    const uint32_t args[2] = {a, b};
+    return call_u32(inst, name, args, 2);
 }
 
 /* blockval.wat's functions in C */
