@@ -315,6 +315,7 @@ static wasmcu_err materialize(vctx *v, uint32_t i)
     if (o->kind == V_LOCAL) {
         TRY(emit_copy(v, home(v, i), o->local));
     } else if (o->kind == V_CONST) {
+        if (WM_CONFIG_FUSED_OPS) v->const_w = v->ncode + 1; /* wm_note_early_write */
         TRY(emit_const(v, home(v, i), o->bits, o->wide));
     }
     o->kind = V_HOME;
@@ -387,6 +388,9 @@ static void write_local(vctx *v, uint32_t i)
  * to its end. */
 static void branch_to(vctx *v, ctrl *c)
 {
+    /* leaving a block with a value written ahead (wm_early_value): its local may be read */
+    if (WM_CONFIG_FUSED_OPS && v->early_ctrl != UINT32_MAX && (uint32_t)(c - v->ctrls) < v->early_ctrl)
+        v->early_out = 1;
     if (WM_CONFIG_LOCAL_PATHS && c->op != WM_OP_LOOP) c->join &= v->assigned;
 }
 
@@ -492,6 +496,18 @@ static wasmcu_err note_value(vctx *v, ctrl *c, int at, uint32_t i)
     if (!grow(v, (void **)&v->sets, &v->cap_sets, v->nsets + 2, sizeof(uint32_t))) return v->err;
     wm_note_value_write(v, c, i);
     return WASMCU_OK;
+}
+
+/* A br or br_if to c, whose value writes are listed, its nt values on the stack: a br's
+ * value computed into its home slot right before it is noted; a br_if's constant is, once
+ * emitted, when wm_early_value allows (*early, wm_note_early_write); else the list ends. */
+static wasmcu_err note_branch_value(vctx *v, ctrl *c, int op, uint32_t nt, int *early)
+{
+    if (op == WM_OP_BR_IF && (*early = wm_early_value(v, c, nt)) != 0) {
+        v->const_w = UINT32_MAX; /* emit_cond's flush materializes it */
+        return grow(v, (void **)&v->sets, &v->cap_sets, v->nsets + 2, sizeof(uint32_t)) ? WASMCU_OK : v->err;
+    }
+    return note_value(v, c, op == WM_OP_BR && v->nvals - nt == c->height, v->nvals - 1);
 }
 
 /* Emits a conditional jump on value ci (just popped) to c: when it is nonzero, or zero with
@@ -853,8 +869,14 @@ static wasmcu_err op_end(vctx *v)
     if (c->else_fixup) write_tgt(v, c->else_fixup - 1, target_at(v, c->else_fixup - 1, v->ncode));
     label_here(v);
     if (ret) TRY(emit_return(v, c->nresults, 0, 0));
-    if (WM_CONFIG_FUSED_OPS) /* a local.set may come next */
-        v->set_end = c->sets - 1 < NO_SETS - 1 ? v->ncode : UINT32_MAX, v->set_h = c->height, v->set_list = c->sets;
+    if (WM_CONFIG_FUSED_OPS) { /* a local.set may come next */
+        v->set_end = UINT32_MAX, v->set_h = c->height, v->set_list = c->sets;
+        if (c->sets - 1 < NO_SETS - 1) {
+            v->set_end = v->ncode;
+            if (v->early_ctrl == v->nctrls - 1) /* wm_direct_result */
+                v->early_end = v->ncode, v->early_ctrl = UINT32_MAX;
+        }
+    }
     const wm_valtype *results = c->results;
     uint32_t nresults = c->nresults;
     if (--v->nctrls) set_emitting(v);
@@ -1392,10 +1414,10 @@ static wasmcu_err instr(vctx *v, int op)
         if (emitting(v)) {
             v->nvals += nt; /* the branch sees its values on the stack */
             /* a block's value, computed where it goes? (wm_direct_result) */
-            wasmcu_err e = WM_CONFIG_FUSED_OPS && c->sets != NO_SETS
-                               ? note_value(v, c, op == WM_OP_BR && v->nvals - nt == c->height, v->nvals - 1)
-                               : WASMCU_OK;
+            int early = 0;
+            wasmcu_err e = WM_CONFIG_FUSED_OPS && c->sets != NO_SETS ? note_branch_value(v, c, op, nt, &early) : WASMCU_OK;
             if (!e) e = emit_branch(v, x, op == WM_OP_BR_IF, v->nvals);
+            if (WM_CONFIG_FUSED_OPS && early && !e) wm_note_early_write(v, c);
             v->nvals -= nt;
             TRY(e);
         }
@@ -1591,7 +1613,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     TRY(read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = v->nflats = 0;
-    if (WM_CONFIG_FUSED_OPS) v->nsets = 0, v->set_end = UINT32_MAX;
+    if (WM_CONFIG_FUSED_OPS) v->nsets = 0, v->set_end = v->early_ctrl = v->early_end = UINT32_MAX;
     v->cap_code = v->wide ? 0 : v->code_bytes;
     if (v->compile) {
         if (!v->consts) {

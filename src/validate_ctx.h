@@ -29,7 +29,7 @@ typedef struct ctrl {
     uint32_t height;          /* operand height below the params */
     const wm_valtype *params, *results;
     uint32_t nparams, nresults;
-    uint32_t loop_start;      /* loop: word index branches jump to */
+    uint32_t loop_start;      /* where the code was at its start: for a loop, where branches jump */
     uint32_t fixups;          /* chain of words to patch with the end: index + 1, 0 ends */
     uint32_t else_fixup;      /* if: word index + 1 of if_false's target */
     /* a block or if of one result: the writes of its value by the paths to its end so far,
@@ -152,6 +152,16 @@ typedef struct vctx {
      * (WM_CONFIG_FUSED_OPS; kept_local UINT32_MAX when none) */
     uint32_t kept_local;
     uint64_t kept_bits;
+    /* a block whose value a br_if carrying a constant has written ahead of its branch
+     * (wm_early_value): the index of its ctrl (UINT32_MAX for none) and its loop_start
+     * (which tells it from a later block of that index), the wasm code right
+     * after that br_if, and whether a branch has left for a label outside the block since;
+     * at the block's end, early_end takes where the code ended then, for the local.set
+     * right after. const_w: the slot word of the constant materialize put in its home slot
+     * last */
+    uint32_t early_ctrl, early_start, early_end, const_w;
+    const uint8_t *early_at;
+    uint8_t early_out;
 } vctx;
 
 /* Types a branch to label l carries: a loop's params, otherwise the block's results. */
@@ -336,6 +346,8 @@ uint32_t wm_index_load(const vctx *v, uint32_t i);
 void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);
 void wm_note_value_write(vctx *v, ctrl *c, uint32_t i);
+int wm_early_value(vctx *v, const ctrl *c, uint32_t nt);
+void wm_note_early_write(vctx *v, ctrl *c);
 int wm_direct_result(vctx *v, uint32_t l);
 void wm_const_joins(vctx *v, uint32_t op);
 void wm_crc_join(vctx *v, const uint32_t *s);

@@ -470,6 +470,66 @@ void wm_note_value_write(vctx *v, ctrl *c, uint32_t i)
     c->sets = v->nsets / 2;
 }
 
+/* A br_if to c (one-result block, its list holding) carrying a constant, that drop
+ * discards when not taken: the constant may go into c's home slot ahead of the branch and
+ * be noted as a value write (wm_note_early_write). When a local.set after c's end takes the
+ * writes in, the local holds the constant from the br_if on even where it is not taken:
+ * wm_direct_result allows that only for a local that no local.get from there to the end
+ * reads (early_reads()), and where no branch leaves for a label outside c; every
+ * path that reaches the end writes it again. No value deferred from before can read it
+ * after: the constant is the only value in c, and blocks start with none deferred. One
+ * such block at a time. */
+int wm_early_value(vctx *v, const ctrl *c, uint32_t nt)
+{
+    uint32_t k = (uint32_t)(c - v->ctrls), e = v->early_ctrl;
+    /* a block whose list ended keeps early_ctrl past its end (op_end clears it only for
+     * a list that holds): another block may have its index now */
+    if (e != UINT32_MAX && (e >= v->nctrls || v->ctrls[e].loop_start != v->early_start)) e = UINT32_MAX;
+    if (c->sets == NO_SETS || nt != 1 || v->nvals - 1 != c->height || v->opnds[c->height].kind != V_CONST ||
+        (e != UINT32_MAX && e != k) || v->r.p >= v->r.end || *v->r.p != 0x1A)
+        return 0;
+    /* a loop around the br_if, inside c, would run code before it again (early_reads()
+     * looks only after it) */
+    for (uint32_t j = k + 1; j < v->nctrls; j++)
+        if (v->ctrls[j].op == WM_OP_LOOP) return 0;
+    if (e == UINT32_MAX) v->early_ctrl = k, v->early_start = c->loop_start, v->early_at = v->r.p, v->early_out = 0;
+    return 1;
+}
+
+/* Whether the wasm code in [p, end) may read local l: a local.get of it, or those bytes
+ * inside another instruction's, which only refuses more. (A local.tee's value is the one
+ * it wrote, read before any other write ahead: that needs the block's stack empty.) Run
+ * once per block that wm_direct_result would retarget after a write ahead, rather than a
+ * note at every local.get, which cost CoreMark's load 4 K instructions. */
+static int early_reads(const uint8_t *p, const uint8_t *end, uint32_t l)
+{
+    for (; p < end; p++) {
+        if (*p != 0x20) continue;
+        uint32_t x = 0;
+        for (unsigned sh = 0, k = 1; sh < 35 && p + k < end; sh += 7, k++) {
+            x |= (uint32_t)(p[k] & 0x7F) << sh;
+            if (!(p[k] & 0x80)) break;
+        }
+        if (x == l) return 1;
+    }
+    return 0;
+}
+
+/* The br_if that wm_early_value allowed is emitted: its constant, materialized first, is
+ * noted as a write of c's value (vctx.sets has room for the pair, note_branch_value). */
+void wm_note_early_write(vctx *v, ctrl *c)
+{
+    uint32_t w = v->const_w, op = w - 1 < v->ncode ? unit_at(v, w - 1) : 0;
+    if ((op != WM_OP_I32_CONST8 && op != WM_OP_I32_CONST && op != WM_OP_I64_CONST) || unit_at(v, w) != c->height) {
+        c->sets = NO_SETS;
+        return;
+    }
+    v->sets[v->nsets] = w;
+    v->sets[v->nsets + 1] = c->sets;
+    v->nsets += 2;
+    c->sets = v->nsets / 2;
+}
+
 /* Whether each write on the list that starts at e is still as noted: its word names the
  * value's home slot and is relocated as one (both lists descend: one pass); clear: the
  * relocations go, for words that name a local now. */
@@ -492,6 +552,9 @@ static int value_writes(vctx *v, uint32_t e, int clear)
  * binaryen writes them). 0, changing nothing, unless each write is still as noted. */
 int wm_direct_result(vctx *v, uint32_t l)
 {
+    /* a write ahead, then a read or a branch out (early_end may be an inner block's that
+     * ended here too: its reads then refuse, which is safe) */
+    if (v->early_end == v->set_end && (v->early_out || early_reads(v->early_at, v->r.p, l))) return 0;
     if (!value_writes(v, v->set_list, 0)) return 0;
     value_writes(v, v->set_list, 1);
     for (uint32_t e = v->set_list; e; e = v->sets[2 * (e - 1) + 1])
@@ -892,6 +955,18 @@ int wm_direct_result(vctx *v, uint32_t l)
 {
     (void)v, (void)l;
     return 0;
+}
+
+int wm_early_value(vctx *v, const ctrl *c, uint32_t nt)
+{
+    (void)v, (void)c, (void)nt;
+    return 0;
+}
+
+void wm_note_early_write(vctx *v, ctrl *c)
+{
+    (void)v;
+    c->sets = NO_SETS;
 }
 
 uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)

@@ -110,4 +110,58 @@
         (then (i32.div_u (local.get $x) (local.get $y)))
         (else (i32.div_u (local.get $y) (local.get $x)))))
     (local.get $r))
+  ;; a state machine whose state 1 carries a constant out by br_if, then drop (clang's
+  ;; switch): the constant goes into $s ahead of the branch, the other paths write it too
+  (func (export "machine") (param $x i32) (param $n i32) (result i32) (local $s i32) (local $c i32) (local $h i32)
+    (loop $l
+      (local.set $c (i32.and (local.get $x) (i32.const 7)))
+      (local.set $s
+        (block $done (result i32)
+          (block $d
+            (block $c1
+              (block $c0
+                (br_table $c0 $c1 $d (local.get $s)))
+              (br $done (select (i32.const 1) (i32.const 2) (i32.lt_u (local.get $c) (i32.const 3)))))
+            (br_if $done (i32.const 2) (i32.and (local.get $x) (i32.const 8)))
+            (drop)
+            (br $done (i32.ne (local.get $c) (i32.const 2))))
+          (select (i32.const 0) (i32.const 1) (i32.gt_u (local.get $c) (i32.const 4)))))
+      (local.set $h (i32.add (i32.mul (local.get $h) (i32.const 31)) (local.get $s)))
+      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 13))))
+      (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 17))))
+      (local.set $x (i32.xor (local.get $x) (i32.shl (local.get $x) (i32.const 5))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.add (local.get $h) (local.get $s)))
+  ;; the same shape whose other path leaves for an outer block, where the local is read
+  (func (export "early_out") (param $x i32) (param $y i32) (result i32) (local $r i32)
+    (local.set $r (local.get $y))
+    (block $out
+      (local.set $r
+        (block (result i32)
+          (br_if 0 (i32.const 3) (i32.and (local.get $x) (i32.const 1)))
+          (drop)
+          (br_if $out (i32.and (local.get $x) (i32.const 2)))
+          (i32.add (local.get $x) (i32.const 10)))))
+    (local.get $r))
+  ;; a constant that a br_if carries and the path that does not take it adds to
+  (func (export "early_kept") (param $x i32) (param $y i32) (result i32) (local $r i32)
+    (local.set $r (local.get $y))
+    (local.set $r
+      (block (result i32)
+        (br_if 0 (i32.const 3) (i32.and (local.get $x) (i32.const 1)))
+        (i32.const 20)
+        (i32.add)))
+    (local.get $r))
+  ;; the br_if inside a loop in the block, whose head reads the local again
+  (func (export "early_loop") (param $x i32) (param $y i32) (result i32) (local $r i32) (local $i i32)
+    (local.set $r (local.get $y))
+    (local.set $r
+      (block $b (result i32)
+        (loop $l
+          (local.set $i (i32.add (local.get $i) (local.get $r)))
+          (br_if $b (i32.const 3) (i32.gt_u (local.get $i) (local.get $x)))
+          (drop)
+          (br_if $l (i32.lt_u (local.get $i) (i32.const 100))))
+        (i32.add (local.get $i) (i32.const 1000))))
+    (i32.add (local.get $r) (i32.mul (local.get $i) (i32.const 7))))
 )
