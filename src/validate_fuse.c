@@ -71,6 +71,12 @@ int wm_copy_joins(vctx *v)
         v->copy_end = UINT32_MAX;
         return 1;
     }
+    if (v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_MUL_ADD) {
+        /* an LCG's new state, copied for later (x = x * a + c; y = x) */
+        unit_put(v, v->op_start, WM_OP_I32_MUL_ADD_MOV);
+        v->op_start = UINT32_MAX;
+        return 1;
+    }
     if (v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_STORE) {
         unit_put(v, v->op_start, WM_OP_I32_STORE_MOV);
         v->smov_at = v->op_start; /* a br_if right after its copy joins it too */

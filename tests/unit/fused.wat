@@ -220,4 +220,13 @@
     (i32.wrap_i64 (i64.shr_u (i64.load offset=8 (i32.add (local.get $a) (local.get $b))) (i64.const 32))))
   (func (export "loadf64_add") (param $a i32) (param $b i32) (result i32)
     (i32.trunc_f64_u (f64.mul (f64.load offset=8 (i32.add (local.get $a) (local.get $b))) (f64.const 4))))
+  ;; an LCG's step, its new state copied: x = x * a + c, then y = x (i32.mul_add_mov);
+  ;; and then a copy of another value, which the join makes too: y = c
+  (func (export "mul_add_mov") (param $x i32) (param $a i32) (param $c i32) (result i32) (local $y i32)
+    (local.set $y (local.tee $x (i32.add (i32.mul (local.get $x) (local.get $a)) (local.get $c))))
+    (i32.add (i32.mul (local.get $y) (i32.const 3)) (local.get $x)))
+  (func (export "mul_add_mov_other") (param $x i32) (param $a i32) (param $c i32) (result i32) (local $y i32)
+    (local.set $x (i32.add (i32.mul (local.get $x) (local.get $a)) (local.get $c)))
+    (local.set $y (local.get $c))
+    (i32.sub (i32.mul (local.get $x) (i32.const 3)) (local.get $y)))
 )
