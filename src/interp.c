@@ -785,6 +785,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_ADD2): ADD2(); NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
     CASE(WM_OP_I32_MUL_ADD_MOV): TRI_I32(a * b + c); R(0) = R(1); pc += 2; NEXT();
+    CASE(WM_OP_I32_XOR_AND_MOV2): TRI_I32((a ^ b) & c); R(1) = R(2); R(3) = R(4); pc += 5; NEXT();
     /* then past the add_br_if's or add_br_ne's opcode */
     CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();

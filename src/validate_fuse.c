@@ -67,6 +67,12 @@ int wm_copy_joins(vctx *v)
     if (v->wide) return 0;
     if (first == WM_OP_LOCAL_GET || first == WM_OP_I32_CONST8) {
         unit_put(v, v->ncode - 3, first == WM_OP_LOCAL_GET ? WM_OP_MOV2 : WM_OP_CONST8_MOV);
+        /* a call_indirect's index, then its two arguments (p[(a ^ b) & m](x, y)): the xor_and
+         * is the instruction before the copies, the last emit_op began or, where
+         * call_indirect_load took in the load after it, the one before that */
+        uint32_t k = v->op_start != UINT32_MAX ? v->op_start : v->op_prev;
+        if (first == WM_OP_LOCAL_GET && k != UINT32_MAX && k + 8 == v->ncode && unit_at(v, k) == WM_OP_I32_XOR_AND)
+            unit_put(v, k, WM_OP_I32_XOR_AND_MOV2), v->op_start = v->op_prev = UINT32_MAX;
         if (first == WM_OP_I32_CONST8) v->c8m_at = v->ncode - 3; /* wm_const_joins */
         v->copy_end = UINT32_MAX;
         return 1;
