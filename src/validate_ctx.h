@@ -269,8 +269,9 @@ static inline wasmcu_err emit_slot16(vctx *v, uint32_t s)
 static inline wasmcu_err emit_op(vctx *v, uint32_t op)
 {
     /* a fused form emitted where it cut the last instruction keeps the one before that as
-     * the previous (call_indirect's xor_and, under the load it took in: wm_copy_joins) */
-    if (v->op_start != v->ncode) v->op_prev = v->op_start;
+     * the previous (call_indirect's xor_and, under the load it took in: wm_copy_joins);
+     * only fused forms read op_prev */
+    if (!WM_CONFIG_FUSED_OPS || v->op_start != v->ncode) v->op_prev = v->op_start;
     v->op_start = v->last_start = v->ncode;
     return emit(v, op);
 }
