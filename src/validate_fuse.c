@@ -531,7 +531,7 @@ static int early_reads(const uint8_t *p, const uint8_t *end, uint32_t l)
  * noted as a write of c's value (vctx.sets has room for the pair, note_branch_value). */
 void wm_note_early_write(vctx *v, ctrl *c)
 {
-    uint32_t w = v->const_w, op = w - 1 < v->ncode ? unit_at(v, w - 1) : 0;
+    uint32_t w = v->const_w, op = w < v->ncode ? unit_at(v, w - 1) : 0; /* UINT32_MAX: none */
     if ((op != WM_OP_I32_CONST8 && op != WM_OP_I32_CONST && op != WM_OP_I64_CONST) || unit_at(v, w) != c->height) {
         c->sets = NO_SETS;
         return;
