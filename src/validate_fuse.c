@@ -498,7 +498,7 @@ int wm_early_value(vctx *v, const ctrl *c, uint32_t nt)
      * a list that holds): another block may have its index now */
     if (e != UINT32_MAX && (e >= v->nctrls || v->ctrls[e].loop_start != v->early_start)) e = UINT32_MAX;
     if (c->sets == NO_SETS || nt != 1 || v->nvals - 1 != c->height || v->opnds[c->height].kind != V_CONST ||
-        (e != UINT32_MAX && e != k) || v->r.p >= v->r.end || *v->r.p != 0x1A)
+        (e != UINT32_MAX && e != k) || v->r.p >= v->r.end || wm_op_at_slot(*v->r.p) != WM_OP_DROP)
         return 0;
     /* a loop around the br_if, inside c, would run code before it again (early_reads()
      * looks only after it) */
@@ -508,21 +508,20 @@ int wm_early_value(vctx *v, const ctrl *c, uint32_t nt)
     return 1;
 }
 
-/* Whether the wasm code in [p, end) may read local l: a local.get of it, or those bytes
- * inside another instruction's, which only refuses more. (A local.tee's value is the one
- * it wrote, read before any other write ahead: that needs the block's stack empty.) Run
- * once per block that wm_direct_result would retarget after a write ahead, rather than a
- * note at every local.get, which cost CoreMark's load 4 K instructions. */
-static int early_reads(const uint8_t *p, const uint8_t *end, uint32_t l)
+/* Whether the wasm code from the write ahead (early_at) to here may read local l: a
+ * local.get of it, or those bytes inside another instruction's, which only refuses more.
+ * (A local.tee's value is the one it wrote, read before any other write ahead: that needs
+ * the block's stack empty.) Run once per block that wm_direct_result would retarget after
+ * a write ahead, rather than a note at every local.get, which cost CoreMark's load 4 K
+ * instructions. */
+static int early_reads(const vctx *v, uint32_t l)
 {
-    for (; p < end; p++) {
-        if (*p != 0x20) continue;
-        uint32_t x = 0;
-        for (unsigned sh = 0, k = 1; sh < 35 && p + k < end; sh += 7, k++) {
-            x |= (uint32_t)(p[k] & 0x7F) << sh;
-            if (!(p[k] & 0x80)) break;
-        }
-        if (x == l) return 1;
+    for (const uint8_t *p = v->early_at; p < v->r.p; p++) {
+        wm_reader r;
+        uint32_t x;
+        if (wm_op_at_slot(*p) != WM_OP_LOCAL_GET) continue;
+        wm_reader_init(&r, v->m->bytes, p + 1, v->r.p);
+        if (wm_read_u32(&r, &x) && x == l) return 1;
     }
     return 0;
 }
@@ -566,7 +565,7 @@ int wm_direct_result(vctx *v, uint32_t l)
 {
     /* a write ahead, then a read or a branch out (early_end may be an inner block's that
      * ended here too: its reads then refuse, which is safe) */
-    if (v->early_end == v->set_end && (v->early_out || early_reads(v->early_at, v->r.p, l))) return 0;
+    if (v->early_end == v->set_end && (v->early_out || early_reads(v, l))) return 0;
     if (!value_writes(v, v->set_list, 0)) return 0;
     value_writes(v, v->set_list, 1);
     for (uint32_t e = v->set_list; e; e = v->sets[2 * (e - 1) + 1])
