@@ -44,8 +44,11 @@
  *                                                        bytes, into dst (the address's home);
  *                                                        the access follows with offset 0
  *   select                   [op, dst, a, b, cond]
- *   stack-form ops           [op, top, immediates...]    memory.size/grow, ref.*, table.*,
- *                                                        bulk memory: operands at slots top-n..
+ *   memory.size / grow       [op, top]                   operands at slots top-n..top-1
+ *   stack_cold               [op, top, k, a32, b32]      ref.*, table.*, bulk memory as
+ *                                                        memory.grow, k its number among the
+ *                                                        NOCODE rows, a and b its indexes (0
+ *                                                        where it has fewer); bulk.c runs it
  *   jump / jump_loop         [op, target]
  *   br_if / if_false         [op, cond, target]        taken when cond is nonzero / zero
  *   br_eq .. br_ge_u         [op, a, b, target]        an i32 compare fused with br_if/if
@@ -125,5 +128,8 @@
  * byte: writes its result slot and *len, the bytes it spans after the opcode; or returns
  * its trap. */
 wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *len);
+/* Runs the stack_cold instruction at pc, past its opcode (a table, reference or bulk-memory
+ * one, bulk.c), in cur on frame fp; or returns its trap. */
+wasmcu_err wm_stack_cold(wasmcu_instance *cur, wasmcu_val *fp, const uint8_t *pc);
 
 #endif

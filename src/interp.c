@@ -1165,104 +1165,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     reload: /* the memory may have moved or grown, or the instance changed */
         LOAD_INST();
         NEXT();
-    CASE(WM_OP_REF_NULL): SP(); *sp++ = 0; NEXT();
-    CASE(WM_OP_REF_IS_NULL): SP(); sp[-1] = (uint32_t)(sp[-1] == 0); NEXT();
-    CASE(WM_OP_REF_FUNC): SP(); *sp++ = (wasmcu_val)(uintptr_t)cur->funcs[NEXT_U32()]; NEXT();
-
-    CASE(WM_OP_TABLE_GET): {
-        SP();
-        wm_table *t = cur->tables[NEXT_U32()];
-        uint32_t i = I32(sp[-1]);
-        if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
-        sp[-1] = t->elems[i];
-        NEXT();
-    }
-    CASE(WM_OP_TABLE_SET): {
-        SP();
-        wm_table *t = cur->tables[NEXT_U32()];
-        uint32_t i = I32(sp[-2]);
-        if (i >= t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
-        t->elems[i] = sp[-1];
-        sp -= 2;
-        NEXT();
-    }
-    CASE(WM_OP_TABLE_SIZE): SP(); *sp++ = cur->tables[NEXT_U32()]->size; NEXT();
-    CASE(WM_OP_TABLE_GROW): {
-        SP();
-        wm_table *t = cur->tables[NEXT_U32()];
-        sp--;
-        sp[-1] = (uint32_t)wm_table_grow(cur->rt, t, I32(sp[0]), sp[-1]);
+    CASE(WM_OP_STACK_COLD): /* [top, k, a, b]: tables, references, bulk memory (bulk.c) */
+        err = wm_stack_cold(cur, fp, pc);
         CALLED();
+        if (err != WASMCU_OK) TRAP(err);
+        pc += 11;
         NEXT();
-    }
-    CASE(WM_OP_TABLE_FILL): {
-        SP();
-        wm_table *t = cur->tables[NEXT_U32()];
-        uint32_t i = I32(sp[-3]), n = I32(sp[-1]);
-        wasmcu_val val = sp[-2];
-        sp -= 3;
-        if ((uint64_t)i + n > t->size) TRAP(WASMCU_TRAP_TABLE_OOB);
-        while (n--) t->elems[i++] = val;
-        NEXT();
-    }
-    CASE(WM_OP_TABLE_COPY): {
-        SP();
-        wm_table *dt = cur->tables[U32(0)], *st = cur->tables[U32(4)];
-        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        pc += 8;
-        sp -= 3;
-        if ((uint64_t)d + n > dt->size || (uint64_t)s + n > st->size) TRAP(WASMCU_TRAP_TABLE_OOB);
-        memmove(dt->elems + d, st->elems + s, (size_t)n * sizeof *dt->elems);
-        CALLED();
-        NEXT();
-    }
-    CASE(WM_OP_TABLE_INIT): {
-        SP();
-        uint32_t e = U32(0);
-        wm_table *t = cur->tables[U32(4)];
-        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        pc += 8;
-        sp -= 3;
-        if ((uint64_t)s + n > cur->elem_counts[e] || (uint64_t)d + n > t->size)
-            TRAP(WASMCU_TRAP_TABLE_OOB);
-        if (n) memcpy(t->elems + d, cur->elem_items[e] + s, (size_t)n * sizeof *t->elems);
-        CALLED();
-        NEXT();
-    }
-    CASE(WM_OP_ELEM_DROP): SP(); cur->elem_counts[NEXT_U32()] = 0; NEXT();
-
-    CASE(WM_OP_MEMORY_INIT): {
-        SP();
-        uint32_t di = NEXT_U32();
-        const wm_data *seg = &cur->mod->datas[di];
-        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        uint32_t len = cur->data_dropped[di] ? 0 : seg->len;
-        sp -= 3;
-        if ((uint64_t)s + n > len || (uint64_t)d + n > MEMSIZE()) TRAP(WASMCU_TRAP_MEMORY_OOB);
-        if (n) memcpy(mem + d, seg->bytes + s, n);
-        CALLED();
-        NEXT();
-    }
-    CASE(WM_OP_DATA_DROP): SP(); cur->data_dropped[NEXT_U32()] = 1; NEXT();
-    CASE(WM_OP_MEMORY_COPY): {
-        SP();
-        uint32_t d = I32(sp[-3]), s = I32(sp[-2]), n = I32(sp[-1]);
-        sp -= 3;
-        if ((uint64_t)d + n > MEMSIZE() || (uint64_t)s + n > MEMSIZE()) TRAP(WASMCU_TRAP_MEMORY_OOB);
-        if (n) memmove(mem + d, mem + s, n);
-        CALLED();
-        NEXT();
-    }
-    CASE(WM_OP_MEMORY_FILL): {
-        SP();
-        uint32_t d = I32(sp[-3]), n = I32(sp[-1]);
-        uint8_t val = (uint8_t)sp[-2];
-        sp -= 3;
-        if ((uint64_t)d + n > MEMSIZE()) TRAP(WASMCU_TRAP_MEMORY_OOB);
-        if (n) memset(mem + d, val, n);
-        CALLED();
-        NEXT();
-    }
 
     /* the check before a back-edge that cannot check itself (br_drop, br_table) */
     CASE(WM_OP_LOOP):

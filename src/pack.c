@@ -56,7 +56,7 @@ enum { K_R = 1, K_D, K_S, K_N, K_B, K_I, K_T }; /* K_I and K_T take two words */
     X(F_rrT, L3(R, R, T)) X(F_drrT, L4(D, R, R, T)) X(F_drrrT, L5(D, R, R, R, T))               \
     X(F_Tnss, L4(T, N, S, S)) X(F_rTnss, L5(R, T, N, S, S)) X(F_rsX, L2(R, S))                  \
     X(F_Is, L2(I, S)) X(F_rIIs, L4(R, I, I, S)) X(F_dI, L2(D, I)) X(F_dII, L3(D, I, I))         \
-    X(F_rI, L2(R, I)) X(F_drIn, L4(D, R, I, N)) X(F_sI, L2(S, I)) X(F_sII, L3(S, I, I))         \
+    X(F_rI, L2(R, I)) X(F_drIn, L4(D, R, I, N)) X(F_sbII, L4(S, B, I, I))                      \
     X(F_db, L2(D, B)) X(F_drnn, L4(D, R, N, N)) \
     X(F_drnT, L4(D, R, N, T)) X(F_drrrr, L5(D, R, R, R, R)) \
     X(F_drrrn, L5(D, R, R, R, N)) X(F_drb, L3(D, R, B)) X(F_drrb, L4(D, R, R, B)) \

@@ -709,12 +709,18 @@ static wasmcu_err push_sig(vctx *v, int op)
 }
 
 /* An instruction that works on the stack at run time: its n operands (just popped) go to
- * their home slots and it gets the slot above them as its stack top, then its immediates. */
-static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n)
+ * their home slots and it gets the slot above them as its stack top. A NOCODE row (tables,
+ * references, bulk memory) goes as stack_cold [top, k, a, b], its indexes a and b. */
+static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n, uint32_t a, uint32_t b)
 {
     for (uint32_t i = 0; i < n; i++) TRY(materialize(v, v->nvals + i));
-    TRY(emit_op(v, (uint32_t)op));
-    return emit_slot16(v, home(v, v->nvals + n));
+    int cold = op >= WM_OP_COMPILED;
+    TRY(emit_op(v, cold ? WM_OP_STACK_COLD : (uint32_t)op));
+    TRY(emit_slot16(v, home(v, v->nvals + n)));
+    if (!cold) return WASMCU_OK;
+    TRY(emit(v, (uint32_t)op - WM_OP_COMPILED));
+    TRY(emit32(v, a));
+    return emit32(v, b);
 }
 
 /* The compiled opcode that does the work of op, a NOCODE row (opcodes.def: a float load as
@@ -1248,10 +1254,7 @@ static wasmcu_err op_table(vctx *v, int op)
         np = 3;
         break;
     }
-    if (emitting(v)) {
-        TRY(emit_stack_op(v, op, np));
-        TRY(emit32(v, t));
-    }
+    if (emitting(v)) TRY(emit_stack_op(v, op, np, t, 0));
     if (op == WM_OP_TABLE_GET) return push(v, et);
     if (op == WM_OP_TABLE_SIZE || op == WM_OP_TABLE_GROW) return push(v, WASMCU_I32);
     return WASMCU_OK;
@@ -1306,11 +1309,7 @@ static wasmcu_err op_bulk(vctx *v, int op)
     }
     uint32_t n;
     TRY(pop_sig(v, op, &n));
-    if (emitting(v)) {
-        TRY(emit_stack_op(v, op, n));
-        if (op != WM_OP_MEMORY_COPY && op != WM_OP_MEMORY_FILL) TRY(emit32(v, a));
-        if (op == WM_OP_TABLE_INIT || op == WM_OP_TABLE_COPY) TRY(emit32(v, b));
-    }
+    if (emitting(v)) TRY(emit_stack_op(v, op, n, a, b));
     return push_sig(v, op);
 }
 
@@ -1483,7 +1482,7 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(read_zero(v));
         TRY(need_memory(v));
         TRY(pop_sig(v, op, &np));
-        if (emitting(v)) TRY(emit_stack_op(v, op, np));
+        if (emitting(v)) TRY(emit_stack_op(v, op, np, 0, 0));
         return push_sig(v, op);
     case WM_OP_I32_CONST:
     case WM_OP_I64_CONST:
@@ -1493,7 +1492,7 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_REF_NULL: {
         wm_valtype t = UNKNOWN;
         TRY(read_reftype(v, &t));
-        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_NULL, 0));
+        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_NULL, 0, 0, 0));
         return push(v, t);
     }
     case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c) unless
@@ -1514,16 +1513,13 @@ static wasmcu_err instr(vctx *v, int op)
         if (t != UNKNOWN && !is_ref(t))
             return fail(v, WASMCU_ERR_INVALID, "type mismatch: ref.is_null expects a reference but got %s",
                         wm_type_name(t), 0, 0);
-        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_IS_NULL, 1));
+        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_IS_NULL, 1, 0, 0));
         return push(v, WASMCU_I32);
     }
     case WM_OP_REF_FUNC:
         TRY(read_index(v, m->nfuncs, "function", &x));
         if (!declared_ref(m, x)) return invalid(v, "undeclared function reference");
-        if (emitting(v)) {
-            TRY(emit_stack_op(v, WM_OP_REF_FUNC, 0));
-            TRY(emit32(v, x));
-        }
+        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_FUNC, 0, x, 0));
         return push(v, WASMCU_FUNCREF);
     case WM_OP_MEMORY_INIT:
     case WM_OP_DATA_DROP:
