@@ -546,6 +546,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (UNLIKELY(!callee->ops)) goto call;
         goto call_own;
     CASE(WM_OP_CALL_IMPORT): CALL_FIELDS(); goto call;
+    /* i32.add_call [dst, a, b], then the call it steps over (wm_call_joins) */
+    CASE(WM_OP_I32_ADD_CALL):
+        SET32(0, I32(R(1)) + I32(R(2)));
+        pc += 4;
+        CALL_FIELDS();
+        if (UNLIKELY(!callee->ops)) goto call;
+        goto call_own;
     /* call_indirect [i, typeidx32, tableidx32, args16]: its table's element i is the
      * callee, of the type it names */
 /* call_indirect's fields at pc, its table's element `from` the callee, of the type they

@@ -345,6 +345,9 @@ int wm_fault_is_first(uint32_t op, uint32_t k);
 int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y);
 uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap);
 int wm_copy_joins(vctx *v);
+/* Before a call's opcode: an i32.add just before it (an argument's sum) becomes
+ * i32.add_call, which runs both. */
+void wm_call_joins(vctx *v);
 uint32_t wm_index_load(const vctx *v, uint32_t i);
 void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);
