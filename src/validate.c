@@ -473,6 +473,48 @@ static wasmcu_err note_flat(vctx *v, uint32_t at)
     return WASMCU_OK;
 }
 
+/* Two instructions in a row that one dispatch can run (opcodes.def's JOIN rows): the
+ * first's opcode becomes the join's, whose handler runs both, stepping over the second's
+ * opcode, which stays (a branch to it runs it alone). Joined once the function is compiled:
+ * until then fusing may still cut or rewrite either; a cut at or before the first drops
+ * its note (cut_code), and flat_opcodes checks both opcodes again. first_len is the first's
+ * length. */
+static const uint8_t join_pairs[][4] = {
+#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join},
+#define OP(name, text, prefix, code, imm, sig, form)
+#include "opcodes.def"
+#undef OP
+#undef JOIN
+};
+
+/* The length of each JOIN row's first instruction, 0 for the other opcodes: one lookup
+ * for each instruction compiled (the load's time) */
+static const uint8_t join_first[256] = { /* a byte of code indexes it */
+#define JOIN(join, first, first_len, second, as) [WM_OP_##first] = first_len,
+#define OP(name, text, prefix, code, imm, sig, form)
+#include "opcodes.def"
+#undef OP
+#undef JOIN
+};
+
+/* Notes the instruction at `at` when it is a JOIN row's first and ends at next, where a
+ * second starts (as first emitted: it may still change, an f64 acc form to its _T one);
+ * flat_opcodes checks both opcodes again. */
+wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
+{
+    if (v->wide || at == UINT32_MAX || at + join_first[unit_at(v, at)] != next) return WASMCU_OK;
+    if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
+    v->flats[v->nflats++] = at | FLAT_JOIN;
+    return WASMCU_OK;
+}
+
+static void join_pair(vctx *v, uint32_t at)
+{
+    for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++)
+        if (join_pairs[p][0] == unit_at(v, at) && join_pairs[p][2] == unit_at(v, at + join_pairs[p][1]))
+            unit_put(v, at, join_pairs[p][3]);
+}
+
 /* Remembers the jump about to be emitted. */
 static wasmcu_err note_jump(vctx *v) { return note_flat(v, v->ncode); }
 
@@ -793,7 +835,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             v->op_start = v->last_start = v->ncode - 3;
         } else {
             uint32_t eop = acc ? wm_acc_form(v, cop, &n, s) : cop;
-            if (eop != cop) wm_acc_only(v);
+            if (eop != cop) TRY(wm_acc_only(v));
             TRY(emit_op(v, eop));
         }
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
@@ -1577,7 +1619,11 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
 static void flat_opcodes(vctx *v)
 {
     for (uint32_t k = 0; k < v->nflats; k++) {
-        uint32_t at = v->flats[k] & ~FLAT_JUMP, n;
+        uint32_t at = v->flats[k] & FLAT_AT, n;
+        if (v->flats[k] & FLAT_JOIN) {
+            join_pair(v, at);
+            continue;
+        }
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && unit_at(v, at) == WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE) {
             /* a string walk's loop end (its branch back's target at + 14 + WM_TB) into a
              * state machine's switch that tests the byte the walk reads (its c at + 5, the

@@ -239,6 +239,8 @@ static inline wasmcu_err emit(vctx *v, uint32_t u)
 
 /* a jump's position among the flats (flat_opcodes threads it into its target) */
 #define FLAT_JUMP 0x80000000u
+#define FLAT_JOIN 0x40000000u /* an instruction whose next may join it (join_pairs) */
+#define FLAT_AT 0x3FFFFFFFu
 
 /* A home slot while compiling: the value's height, tagged until the function's constant
  * slots are counted and the slot becomes locals + constants + height. */
@@ -306,7 +308,7 @@ static inline void cut_code(vctx *v, uint32_t at)
         v->add2_at = UINT32_MAX;
     }
     while (v->nrelocs && (v->relocs[v->nrelocs - 1] & ~RUN16) >= at) v->nrelocs--;
-    while (v->nflats && (v->flats[v->nflats - 1] & ~FLAT_JUMP) >= at) v->nflats--;
+    while (v->nflats && (v->flats[v->nflats - 1] & FLAT_AT) >= at) v->nflats--;
 }
 
 /* The *_acc forms that write no slot (WM_CONFIG_FLOAT_ACC's rows of opcodes.def). */
@@ -348,6 +350,11 @@ int wm_copy_joins(vctx *v);
 /* Before a call's opcode: an i32.add just before it (an argument's sum) becomes
  * i32.add_call, which runs both. */
 void wm_call_joins(vctx *v);
+/* 1 for each opcodes.def JOIN row's second, as first emitted; with one just emitted at
+ * next, or about to be, note the instruction at `at`, which may join it once the function
+ * is compiled */
+extern const uint8_t wm_join_second[256];
+wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next);
 uint32_t wm_index_load(const vctx *v, uint32_t i);
 void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);
@@ -374,8 +381,9 @@ uint32_t wm_add_and_branch(const vctx *v, uint32_t op, uint32_t a, uint32_t *at)
  * reads and *n 1; else op as it is. */
 uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s);
 /* Before an *_acc instruction: the one just before, whose result it reads from acc, as the
- * form that writes no slot when that result's slot is a temporary (and it has one). */
-void wm_acc_only(vctx *v);
+ * form that writes no slot when that result's slot is a temporary (and it has one); and
+ * noted for a JOIN row. */
+wasmcu_err wm_acc_only(vctx *v);
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                          const uint32_t *imm, int *done);
 

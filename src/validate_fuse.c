@@ -94,6 +94,14 @@ int wm_copy_joins(vctx *v)
     return 0;
 }
 
+const uint8_t wm_join_second[256] = { /* a byte of code indexes it */
+#define JOIN(join, first, first_len, second, as) [WM_OP_##as] = 1,
+#define OP(name, text, prefix, code, imm, sig, form)
+#include "opcodes.def"
+#undef OP
+#undef JOIN
+};
+
 /* A call about to be emitted right after an i32.add (the sum an argument is, f(n - 1)):
  * the add's opcode becomes i32.add_call, whose handler runs the add and then the call, whose
  * opcode stays (a branch to it runs the call alone). Not in a wide function. */
@@ -461,17 +469,23 @@ uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s)
     return forms[op - WM_OP_F64_ADD][k];
 }
 
-void wm_acc_only(vctx *v)
+wasmcu_err wm_acc_only(vctx *v)
 {
 #if WM_CONFIG_FLOAT_ACC
     static const uint8_t only[][2] = {{WM_OP_F64_ADD_ACC, WM_OP_F64_ADD_ACC_T},
         {WM_OP_F64_MUL_ACC, WM_OP_F64_MUL_ACC_T}, {WM_OP_F64_DIV_ACC2, WM_OP_F64_DIV_ACC2_T}};
     uint32_t op = unit_at(v, v->last_start);
-    if (!(wm_slot_at(v, v->last_dst) & HOME)) return; /* a local's: read again later */
+    if (!(wm_slot_at(v, v->last_dst) & HOME)) return WASMCU_OK; /* a local's: read again later */
     for (size_t k = 0; k < sizeof only / sizeof only[0]; k++)
-        if (only[k][0] == op) unit_put(v, v->last_start, only[k][1]);
+        if (only[k][0] == op) {
+            unit_put(v, v->last_start, only[k][1]);
+            /* the acc form, next, may join it: f64.div_acc2_add_acc_t */
+            return WM_CONFIG_FUSED_OPS ? wm_note_join(v, v->last_start, v->ncode) : WASMCU_OK;
+        }
+    return WASMCU_OK;
 #else
     (void)v;
+    return WASMCU_OK;
 #endif
 }
 
@@ -902,6 +916,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             }
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
+            if (wm_join_second[fuse_pairs[p][2]]) TRY(wm_note_join(v, v->op_prev, v->op_start)); /* JOIN rows */
             if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
             if (fuse_pairs[p][2] == WM_OP_I32_SHR_U_AND) v->sa_prev = v->sa_at, v->sa_at = v->op_start; /* bits_mul_add */
             int store = wm_sigs[wm_op_sig[op]].nr == 0;

@@ -109,9 +109,14 @@ int main(void)
         CHECK(seen == (WM_CONFIG_FLOAT_ACC && op != WM_OP_F64_ADD_ACC && op != WM_OP_F64_DIV_ACC2));
     }
 #if WM_CONFIG_FLOAT_ACC
+    /* the div_acc2_t, whose next is an add_acc_t, joins it (a JOIN row): the add's opcode
+     * stays 3 bytes on */
     for (uint32_t op = WM_OP_F64_ADD_ACC_T; op <= WM_OP_F64_DIV_ACC2_T; op++) {
         int seen = 0;
-        for (uint32_t i = 0; f->code && i < f->code->nops; i++) seen |= f->code->ops[i] == op;
+        for (uint32_t i = 0; f->code && i < f->code->nops; i++)
+            seen |= f->code->ops[i] == op ||
+                    (op == WM_OP_F64_DIV_ACC2_T && f->code->ops[i] == WM_OP_F64_DIV_ACC2_ADD_ACC_T &&
+                     i + 3 < f->code->nops && f->code->ops[i + 3] == WM_OP_F64_ADD_ACC_T);
         CHECK(seen);
     }
 #endif

@@ -417,7 +417,7 @@ int main(void)
 
     /* a byte no compiled opcode has (the compiler never emits one) traps with a message,
      * in either dispatch (labels[] or the switch's default); the function runs again once
-     * its byte is back (13 such bytes with WM_CONFIG_FLOAT_ACC, 16 without). */
+     * its byte is back (11 such bytes with WM_CONFIG_FLOAT_ACC, 15 without). */
     {
         wm_func *f = (wm_func *)wasmcu_find_func(inst, "mov2");
         uint8_t *op0 = f && f->code ? (uint8_t *)(uintptr_t)f->code->ops : NULL, keep;
