@@ -474,6 +474,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_BR_NE): BR_CMP(uint32_t, !=); NEXT();
     CASE(WM_OP_BR_LT_S): BR_CMP(int32_t, <); NEXT();
     CASE(WM_OP_BR_LT_U): BR_CMP(uint32_t, <); NEXT();
+    CASE(WM_OP_CONST8_BR_LT_U): /* JOIN */
+        SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1));
+        pc += 3;
+        BR_CMP(uint32_t, <);
+        NEXT();
     CASE(WM_OP_BR_GT_S): BR_CMP(int32_t, >); NEXT();
     CASE(WM_OP_BR_GT_U): BR_CMP(uint32_t, >); NEXT();
     CASE(WM_OP_BR_LE_S): BR_CMP(int32_t, <=); NEXT();
@@ -741,6 +746,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHL_OR): TRI_I32((a << (b & 31)) | c); NEXT();
     CASE(WM_OP_I64_SHR_U_XOR): TRI_I64((a >> (b & 63)) ^ c); NEXT();
     CASE(WM_OP_I64_XOR_MUL): TRI_I64((a ^ b) * c); NEXT();
+    CASE(WM_OP_I64_XOR_MUL_SHR_U_XOR): TRI_I64((a ^ b) * c); pc++; TRI_I64((a >> (b & 63)) ^ c); NEXT(); /* JOIN */
     CASE(WM_OP_I64_SHL_ADD): TRI_I64((a << (b & 63)) + c); NEXT();
     CASE(WM_OP_I32_LOAD_ADD): LOAD_ADD(uint32_t, 4); NEXT();
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
@@ -768,6 +774,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD_BR_LT_S): ARITH_BR_CMP(+, int32_t, <); NEXT();
     CASE(WM_OP_ADD_BR_IF_BACK): ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD_BR_NE_BACK): ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
+    CASE(WM_OP_MOV_ADD_BR_NE_BACK): R(0) = R(1); pc += 3; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT(); /* JOIN */
     CASE(WM_OP_ADD_BR_LT_U_BACK): ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
     CASE(WM_OP_AND_BR_IF): ARITH_BR_IF(&, !!); NEXT();
     CASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();

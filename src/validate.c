@@ -502,7 +502,8 @@ static const uint8_t join_first[256] = { /* a byte of code indexes it */
  * flat_opcodes checks both opcodes again. */
 wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
 {
-    if (v->wide || at == UINT32_MAX || at + join_first[unit_at(v, at)] != next) return WASMCU_OK;
+    uint32_t len = at < next ? join_first[unit_at(v, at)] : 0;
+    if (v->wide || !len || at + len != next) return WASMCU_OK;
     if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
     v->flats[v->nflats++] = at | FLAT_JOIN;
     return WASMCU_OK;
@@ -603,6 +604,8 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
     /* the copy just before it may take it in (a loop's phi, then its branch), or the store
      * and copy just before it (a list's reversal: next->link = prev, prev = p, while (p)) */
     uint32_t start = v->ncode; /* where the branch instruction starts */
+    /* the instruction before it: a copy or constant (copy_end, 3 bytes) or the last emitted */
+    uint32_t before = v->copy_end == v->ncode ? v->ncode - 3 : v->op_start;
     int how = load ? WM_JOIN_LOAD : 0, back = c->op == WM_OP_LOOP;
     if (WM_CONFIG_FUSED_OPS && back) op = wm_back_form(op);
     if (WM_CONFIG_FUSED_OPS && op == WM_OP_BR_IF && v->smov_at != UINT32_MAX && v->smov_at + 7 == v->ncode) {
@@ -618,6 +621,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         start = v->ncode - 3, how = WM_JOIN_COPY;
     } else {
         if (WM_CONFIG_FUSED_OPS && c->op != WM_OP_LOOP) wm_const_joins(v, op);
+        if (WM_CONFIG_FUSED_OPS && wm_join_second[op]) TRY(wm_note_join(v, before, v->ncode)); /* JOIN rows */
         TRY(emit(v, op));
     }
     TRY(emit_slot(v, a));

@@ -26,4 +26,30 @@
     (local.set $x (i32.xor (i32.shl (local.get $y) (local.get $k)) (local.get $x)))
     (local.set $y (i32.xor (local.get $y) (i32.shr_u (local.get $x) (i32.const 3))))
     (i32.add (local.get $x) (i32.mul (local.get $y) (i32.const 3))))
+;; a 64-bit mixer's step: i64.xor_mul, then i64.shr_u_xor
+  (func (export "mix64") (param $x i64) (param $n i32) (result i64)
+    (loop $l
+      (local.set $x (i64.mul (i64.xor (local.get $x) (i64.const 0x2545F4914F6CDD1D))
+                             (i64.const 0x9E3779B97F4A7C15)))
+      (local.set $x (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $x))
+  ;; a local set to a small constant, then a compare with one: i32.const8, then br_lt_u
+  ;; (fib as clang writes it: acc = 0, then n < 2)
+  (func $fib (export "fib") (param i32) (result i32) (local i32)
+    (local.set 1 (i32.const 0))
+    (block
+      (br_if 0 (i32.lt_u (local.get 0) (i32.const 2)))
+      (local.set 1 (i32.const 0))
+      (loop
+        (local.set 1 (i32.add (call $fib (i32.add (local.get 0) (i32.const -1))) (local.get 1)))
+        (br_if 0 (i32.gt_u (local.tee 0 (i32.add (local.get 0) (i32.const -2))) (i32.const 1)))))
+    (i32.add (local.get 0) (local.get 1)))
+  ;; a call's result kept, then the loop's count: a copy, then add_br_ne_back
+  (func $g (param i32 i32) (result i32) (i32.add (i32.mul (local.get 0) (i32.const 3)) (local.get 1)))
+  (func (export "loopcall") (param $n i32) (result i32) (local $acc i32) (local $i i32)
+    (loop $l
+      (local.set $acc (call $g (local.get $acc) (local.get $i)))
+      (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.get $acc))
 )
