@@ -739,6 +739,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHR_U_XOR): TRI_I32((a >> (b & 31)) ^ c); NEXT();
     /* JOIN rows: the first, then the second, whose opcode they step over */
     CASE(WM_OP_SHL_XOR_SHR_U_XOR): TRI_I32((a << (b & 31)) ^ c); pc++; TRI_I32((a >> (b & 31)) ^ c); NEXT();
+    CASE(WM_OP_I32_XORSHIFT):
+        TRI_I32((a << (b & 31)) ^ c);
+        pc++;
+        TRI_I32((a >> (b & 31)) ^ c);
+        pc++;
+        TRI_I32((a << (b & 31)) ^ c);
+        NEXT();
     CASE(WM_OP_I32_SHL_ADD): TRI_I32((a << (b & 31)) + c); NEXT();
     CASE(WM_OP_I32_XOR_AND): TRI_I32((a ^ b) & c); NEXT();
     CASE(WM_OP_I32_ADD_AND): TRI_I32((a + b) & c); NEXT();
@@ -1145,6 +1152,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_MUL_ACC_T): ACC_ONLY_F64(acc * x); NEXT();
     CASE(WM_OP_F64_DIV_ACC2_T): ACC_ONLY_F64(x / acc); NEXT();
     CASE(WM_OP_F64_DIV_ACC2_ADD_ACC_T): ACC_ONLY_F64(x / acc); pc++; ACC_ONLY_F64(acc + x); NEXT(); /* a JOIN row */
+    CASE(WM_OP_F64_MUL_DIV_ADD_ACC): ACC_F64(acc * x); pc++; ACC_ONLY_F64(x / acc); pc++; ACC_ONLY_F64(acc + x); NEXT();
 #endif
 
     CASE(WM_OP_I64_EXTEND_I32_U): /* emitted only with WM_CONFIG_I32_LOW_HALF */

@@ -509,6 +509,8 @@ wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
     return WASMCU_OK;
 }
 
+/* Applies each row whose first and second are at `at` in turn: a row of three, whose
+ * first is a join, follows the row that makes it. */
 static void join_pair(vctx *v, uint32_t at)
 {
     for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++)
@@ -1622,12 +1624,13 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
  * instruction at a label until the next one comes. */
 static void flat_opcodes(vctx *v)
 {
+    /* the JOIN rows first, from the last: a join whose second is another join's first sees
+     * that one joined (the rows of three), and the tables and jumps below see them all */
+    for (uint32_t k = v->nflats; k-- > 0;)
+        if (v->flats[k] & FLAT_JOIN) join_pair(v, v->flats[k] & FLAT_AT);
     for (uint32_t k = 0; k < v->nflats; k++) {
         uint32_t at = v->flats[k] & FLAT_AT, n;
-        if (v->flats[k] & FLAT_JOIN) {
-            join_pair(v, at);
-            continue;
-        }
+        if (v->flats[k] & FLAT_JOIN) continue;
         if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && unit_at(v, at) == WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE) {
             /* a string walk's loop end (its branch back's target at + 14 + WM_TB) into a
              * state machine's switch that tests the byte the walk reads (its c at + 5, the

@@ -475,14 +475,11 @@ wasmcu_err wm_acc_only(vctx *v)
     static const uint8_t only[][2] = {{WM_OP_F64_ADD_ACC, WM_OP_F64_ADD_ACC_T},
         {WM_OP_F64_MUL_ACC, WM_OP_F64_MUL_ACC_T}, {WM_OP_F64_DIV_ACC2, WM_OP_F64_DIV_ACC2_T}};
     uint32_t op = unit_at(v, v->last_start);
-    if (!(wm_slot_at(v, v->last_dst) & HOME)) return WASMCU_OK; /* a local's: read again later */
-    for (size_t k = 0; k < sizeof only / sizeof only[0]; k++)
-        if (only[k][0] == op) {
-            unit_put(v, v->last_start, only[k][1]);
-            /* the acc form, next, may join it: f64.div_acc2_add_acc_t */
-            return WM_CONFIG_FUSED_OPS ? wm_note_join(v, v->last_start, v->ncode) : WASMCU_OK;
-        }
-    return WASMCU_OK;
+    if (wm_slot_at(v, v->last_dst) & HOME) /* else a local's: read again later */
+        for (size_t k = 0; k < sizeof only / sizeof only[0]; k++)
+            if (only[k][0] == op) unit_put(v, v->last_start, only[k][1]);
+    /* the acc form, next, may join it (JOIN rows: f64.div_acc2_add_acc_t...) */
+    return WM_CONFIG_FUSED_OPS ? wm_note_join(v, v->last_start, v->ncode) : WASMCU_OK;
 #else
     (void)v;
     return WASMCU_OK;

@@ -119,6 +119,14 @@ int main(void)
                      i + 3 < f->code->nops && f->code->ops[i + 3] == WM_OP_F64_ADD_ACC_T);
         CHECK(seen);
     }
+    /* newton's steps, the mul_acc of one and the div and add of the next, join in three (a
+     * JOIN row whose second is a join): the two seconds' opcodes stay 3 and 6 bytes on */
+    const wm_func *nf = wasmcu_find_func(inst, "newton");
+    int three = 0;
+    for (uint32_t i = 0; nf->code && i + 6 < nf->code->nops; i++)
+        three |= nf->code->ops[i] == WM_OP_F64_MUL_DIV_ADD_ACC && nf->code->ops[i + 3] == WM_OP_F64_DIV_ACC2_ADD_ACC_T &&
+                 nf->code->ops[i + 6] == WM_OP_F64_ADD_ACC_T;
+    CHECK(three == WM_CONFIG_FUSED_OPS);
 #endif
     wasmcu_deinstantiate(inst);
     wasmcu_unload(mod);

@@ -1,5 +1,6 @@
 /* Two instructions in a row that one dispatch runs (opcodes.def's JOIN rows; WM_CONFIG_
- * FUSED_OPS): xorshift's i32.shl_xor and i32.shr_u_xor, a 64-bit mixer's i64.xor_mul and
+ * FUSED_OPS): xorshift's i32.shl_xor and i32.shr_u_xor (and the i32.shl_xor after them,
+ * a row of three), a 64-bit mixer's i64.xor_mul and
  * i64.shr_u_xor, a local set to a small constant and a br_lt_u after it (clang's fib), a copy
  * of a call's result and the loop's add_br_ne_back; the second's opcode stepped over.
  * Each result must equal the same arithmetic in C: in a loop, across a loop's head (the
@@ -127,7 +128,9 @@ int main(void)
         CHECK(call("fib", n, 0, 0) == fib(n) && call("fib", 0, 0, 0) == 0);
         CHECK(call("loopcall", n, 0, 0) == loopcall(n));
     }
-    CHECK(has_pair(inst, "xorshift", WM_OP_SHL_XOR_SHR_U_XOR, 5, WM_OP_I32_SHR_U_XOR) == fused);
+    /* xorshift's whole step (a row of three), its second and third opcodes 5 and 10 on */
+    CHECK(has_pair(inst, "xorshift", WM_OP_I32_XORSHIFT, 5, WM_OP_I32_SHR_U_XOR) == fused);
+    CHECK(has_pair(inst, "xorshift", WM_OP_I32_XORSHIFT, 10, WM_OP_I32_SHL_XOR) == fused);
     CHECK(has_pair(inst, "mix64", WM_OP_I64_XOR_MUL_SHR_U_XOR, 5, WM_OP_I64_SHR_U_XOR) == fused);
     CHECK(has_pair(inst, "fib", WM_OP_CONST8_BR_LT_U, 3, WM_OP_BR_LT_U) == fused);
     CHECK(has_pair(inst, "loopcall", WM_OP_MOV_ADD_BR_NE_BACK, 3, WM_OP_ADD_BR_NE_BACK) == fused);
