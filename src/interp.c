@@ -767,6 +767,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_ADD_MUL): TRI_F32(a + b, t * c); NEXT();
     CASE(WM_OP_F32_SUB_MUL): TRI_F32(a - b, t * c); NEXT();
     CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
+    CASE(WM_OP_F32_ADD_MUL2): TRI_F32(a + b, t * c); pc++; TRI_F32(a + b, t * c); NEXT(); /* JOIN */
+    CASE(WM_OP_F32_MUL_ADD_MUL2): BIN_F32(a * b); pc++; TRI_F32(a + b, t * c); pc++; TRI_F32(a + b, t * c); NEXT();
     CASE(WM_OP_I32_STORE_VADD): { /* [addr, a, b, offset]: the value is the add a + b */
         uint64_t ea = (uint64_t)I32(R(0)) + U16(3);
         if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);

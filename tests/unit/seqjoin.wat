@@ -52,4 +52,15 @@
       (local.set $acc (call $g (local.get $acc) (local.get $i)))
       (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
     (local.get $acc))
+;; Horner's rule, a scale and two steps: f32.mul, then two f32.add_mul
+  (func (export "horner") (param $i i32) (result f32) (local $t f32)
+    (local.set $t (f32.mul (f32.convert_i32_s (local.get $i)) (f32.const 0.001)))
+    (f32.mul (f32.add (f32.mul (f32.add (f32.mul (f32.const 0.5) (local.get $t)) (f32.const -1.25))
+                               (local.get $t))
+                      (f32.const 0.75))
+             (local.get $t)))
+;; two Horner steps alone: f32.add_mul2
+  (func (export "horner2") (param $x f32) (param $y f32) (result f32)
+    (f32.mul (f32.add (f32.mul (f32.add (local.get $x) (f32.const 1.5)) (local.get $y)) (f32.const -0.25))
+             (local.get $y)))
 )
