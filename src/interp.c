@@ -474,7 +474,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_BR_NE): BR_CMP(uint32_t, !=); NEXT();
     CASE(WM_OP_BR_LT_S): BR_CMP(int32_t, <); NEXT();
     CASE(WM_OP_BR_LT_U): BR_CMP(uint32_t, <); NEXT();
-    CASE(WM_OP_CONST8_BR_LT_U): /* JOIN */
+    CASE(WM_OP_CONST8_BR_LT_U): /* JOIN rows (opcodes.def): the first, then the second */
         SET32(0, (uint32_t)(int32_t)*(const int8_t *)(const void *)(pc + 1));
         pc += 3;
         BR_CMP(uint32_t, <);
@@ -739,7 +739,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHR_U_XOR): TRI_I32((a >> (b & 31)) ^ c); NEXT();
     /* JOIN rows: the first, then the second, whose opcode they step over */
     CASE(WM_OP_SHL_XOR_SHR_U_XOR): TRI_I32((a << (b & 31)) ^ c); pc++; TRI_I32((a >> (b & 31)) ^ c); NEXT();
-    CASE(WM_OP_I32_XORSHIFT):
+    CASE(WM_OP_I32_XORSHIFT): /* JOIN, of three */
         TRI_I32((a << (b & 31)) ^ c);
         pc++;
         TRI_I32((a >> (b & 31)) ^ c);
@@ -768,7 +768,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_SUB_MUL): TRI_F32(a - b, t * c); NEXT();
     CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
     CASE(WM_OP_F32_ADD_MUL2): TRI_F32(a + b, t * c); pc++; TRI_F32(a + b, t * c); NEXT(); /* JOIN */
-    CASE(WM_OP_F32_MUL_ADD_MUL2): BIN_F32(a * b); pc++; TRI_F32(a + b, t * c); pc++; TRI_F32(a + b, t * c); NEXT();
+    CASE(WM_OP_F32_MUL_ADD_MUL2): /* JOIN, of three */
+        BIN_F32(a * b);
+        pc++;
+        TRI_F32(a + b, t * c);
+        pc++;
+        TRI_F32(a + b, t * c);
+        NEXT();
     CASE(WM_OP_I32_STORE_VADD): { /* [addr, a, b, offset]: the value is the add a + b */
         uint64_t ea = (uint64_t)I32(R(0)) + U16(3);
         if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB);
@@ -1153,8 +1159,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_ADD_ACC_T): ACC_ONLY_F64(acc + x); NEXT();
     CASE(WM_OP_F64_MUL_ACC_T): ACC_ONLY_F64(acc * x); NEXT();
     CASE(WM_OP_F64_DIV_ACC2_T): ACC_ONLY_F64(x / acc); NEXT();
-    CASE(WM_OP_F64_DIV_ACC2_ADD_ACC_T): ACC_ONLY_F64(x / acc); pc++; ACC_ONLY_F64(acc + x); NEXT(); /* a JOIN row */
-    CASE(WM_OP_F64_MUL_DIV_ADD_ACC): ACC_F64(acc * x); pc++; ACC_ONLY_F64(x / acc); pc++; ACC_ONLY_F64(acc + x); NEXT();
+    CASE(WM_OP_F64_DIV_ACC2_ADD_ACC_T): ACC_ONLY_F64(x / acc); pc++; ACC_ONLY_F64(acc + x); NEXT(); /* JOIN */
+    CASE(WM_OP_F64_MUL_DIV_ADD_ACC): /* JOIN, of three */
+        ACC_F64(acc * x);
+        pc++;
+        ACC_ONLY_F64(x / acc);
+        pc++;
+        ACC_ONLY_F64(acc + x);
+        NEXT();
 #endif
 
     CASE(WM_OP_I64_EXTEND_I32_U): /* emitted only with WM_CONFIG_I32_LOW_HALF */

@@ -510,11 +510,13 @@ wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
 }
 
 /* Applies each row whose first and second are at `at` in turn: a row of three, whose
- * first is a join, follows the row that makes it. */
+ * first is a join, follows the row that makes it. A second must start inside the code (a
+ * cut may have left the first last). */
 static void join_pair(vctx *v, uint32_t at)
 {
     for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++)
-        if (join_pairs[p][0] == unit_at(v, at) && join_pairs[p][2] == unit_at(v, at + join_pairs[p][1]))
+        if (at + join_pairs[p][1] < v->ncode && join_pairs[p][0] == unit_at(v, at) &&
+            join_pairs[p][2] == unit_at(v, at + join_pairs[p][1]))
             unit_put(v, at, join_pairs[p][3]);
 }
 
