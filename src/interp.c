@@ -125,7 +125,6 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #endif
 #define U16(k) rd16(pc + (k))
 #define U32(k) rd32(pc + (k))
-#define NEXT_U32() (pc += 4, U32(-4))
 #define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); SET32(0, expr); pc += 3; } while (0)
 #define BIN_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint64_t)(expr); pc += 3; } while (0)
 #define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); SET32(0, wm_f32_bits(expr)); pc += 3; } while (0)
@@ -551,7 +550,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         if (UNLIKELY(!callee->ops)) goto call;
         goto call_own;
     CASE(WM_OP_CALL_IMPORT): CALL_FIELDS(); goto call;
-    /* i32.add_call [dst, a, b], then the call it steps over (wm_call_joins) */
+    /* i32.add_call [dst, a, b], then the call it steps over (a JOIN row) */
     CASE(WM_OP_I32_ADD_CALL):
         SET32(0, I32(R(1)) + I32(R(2)));
         pc += 4;

@@ -1497,7 +1497,7 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(pop_types(v, ft->types, ft->nparams));
         if (emitting(v)) { /* [call, funcidx, first argument's slot] */
             TRY(emit_call_args(v, ft->nparams));
-            if (WM_CONFIG_FUSED_OPS) wm_call_joins(v);
+            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_start, v->ncode)); /* i32.add_call */
             TRY(emit(v, x < m->nfunc_imports ? WM_OP_CALL_IMPORT : WM_OP_CALL));
             TRY(emit32(v, x));
             TRY(emit_slot16(v, home(v, v->nvals)));

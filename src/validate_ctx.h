@@ -347,9 +347,6 @@ int wm_fault_is_first(uint32_t op, uint32_t k);
 int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y);
 uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap);
 int wm_copy_joins(vctx *v);
-/* Before a call's opcode: an i32.add just before it (an argument's sum) becomes
- * i32.add_call, which runs both. */
-void wm_call_joins(vctx *v);
 /* 1 for each opcodes.def JOIN row's second, as first emitted; with one just emitted at
  * next, or about to be, note the instruction at `at`, which may join it once the function
  * is compiled */

@@ -102,17 +102,6 @@ const uint8_t wm_join_second[256] = { /* a byte of code indexes it */
 #undef JOIN
 };
 
-/* A call about to be emitted right after an i32.add (the sum an argument is, f(n - 1)):
- * the add's opcode becomes i32.add_call, whose handler runs the add and then the call, whose
- * opcode stays (a branch to it runs the call alone). Not in a wide function. */
-void wm_call_joins(vctx *v)
-{
-    if (v->wide || v->op_start == UINT32_MAX || v->op_start + 4 != v->ncode) return;
-    if (unit_at(v, v->op_start) != WM_OP_I32_ADD) return;
-    unit_put(v, v->op_start, WM_OP_I32_ADD_CALL);
-    v->op_start = UINT32_MAX;
-}
-
 /* A compare-and-branch op about to be emitted right after an i32.const8 or a const8_mov (a
  * state machine's `state = K` before its next test): that one's opcode becomes their join,
  * const8_add_and_br_ge_u, const8_mov_and_br_eq, const8_mov_br_eq or
