@@ -5,6 +5,15 @@
 
 #if WM_CONFIG_QUICK_CHECK /* else nothing calls it: keep it out of unlinked object files too */
 
+/* A switch's default that no value reaches (kind comes from the table below): GCC and clang
+ * then drop the switch's range check, two instructions for each instruction checked (the
+ * load of CoreMark's module: 34 K of 2.05 M). Elsewhere the default stops the short path. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NO_OTHER_KIND __builtin_unreachable()
+#else
+#define NO_OTHER_KIND goto stop
+#endif
+
 /* The length of the LEB128 at p that the reader would accept as a u32 (is_signed: an s32),
  * and its value; 0 when the reader would not, for instr() to say why. */
 static inline uint32_t quick_leb32(const uint8_t *p, const uint8_t *end, int is_signed,
@@ -51,15 +60,16 @@ enum {
 };
 
 #define Q_MEMORY(imm) ((imm) >= IMM_MEM8 && (imm) <= IMM_MEM64)
-#define Q_IS(op, name) ((op) == WM_OP_##name ? Q_##name : 0)
+/* one kind for each opcode, by construction (the switch below has no range check) */
+#define Q_IS(op, name, else_) ((op) == WM_OP_##name ? Q_##name : (else_))
 #define Q_KIND(op, imm, np, nr)                                                               \
-    (Q_IS(op, LOCAL_GET) | Q_IS(op, LOCAL_SET) | Q_IS(op, LOCAL_TEE) | Q_IS(op, GLOBAL_GET) |   \
-     Q_IS(op, GLOBAL_SET) | Q_IS(op, CALL) | Q_IS(op, BR_IF) | Q_IS(op, END) | Q_IS(op, DROP) | \
-     Q_IS(op, SELECT) | ((op) == WM_OP_BLOCK || (op) == WM_OP_LOOP ? Q_BLOCK : 0) |             \
-     ((imm) == IMM_NONE && (nr) == 1 && (np) == 1 ? Q_UNARY : 0) |                              \
-     ((imm) == IMM_NONE && (nr) == 1 && (np) == 2 ? Q_BINARY : 0) |                             \
-     (Q_MEMORY(imm) ? ((nr) ? Q_LOAD : Q_STORE) : 0) | ((imm) == IMM_I32 ? Q_I32 : 0) |          \
-     ((imm) == IMM_I64 ? Q_I64 : 0) | ((imm) == IMM_F32 ? Q_F32 : 0) | ((imm) == IMM_F64 ? Q_F64 : 0))
+    Q_IS(op, LOCAL_GET, Q_IS(op, LOCAL_SET, Q_IS(op, LOCAL_TEE, Q_IS(op, GLOBAL_GET,          \
+    Q_IS(op, GLOBAL_SET, Q_IS(op, CALL, Q_IS(op, BR_IF, Q_IS(op, END, Q_IS(op, DROP,          \
+    Q_IS(op, SELECT, (op) == WM_OP_BLOCK || (op) == WM_OP_LOOP ? Q_BLOCK :                    \
+    (imm) == IMM_NONE && (nr) == 1 && (np) == 1 ? Q_UNARY :                                   \
+    (imm) == IMM_NONE && (nr) == 1 && (np) == 2 ? Q_BINARY :                                  \
+    Q_MEMORY(imm) ? ((nr) ? Q_LOAD : Q_STORE) : (imm) == IMM_I32 ? Q_I32 :                     \
+    (imm) == IMM_I64 ? Q_I64 : (imm) == IMM_F32 ? Q_F32 : (imm) == IMM_F64 ? Q_F64 : Q_STOP))))))))))
 
 static const qent quick[256] = {
 #define OP(name, text, prefix, code, imm, sig, form) QROW_##prefix(name, code, imm, sig)
@@ -221,8 +231,10 @@ void wm_check_quick(vctx *v)
             n -= 2;
             p++;
             continue;
-        default:
+        case Q_STOP:
             goto stop;
+        default:
+            NO_OTHER_KIND;
         }
         /* a constant of k bytes, opcode included */
         if (n >= cap) goto stop;
