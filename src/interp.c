@@ -544,18 +544,18 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         goto reload;
     /* call [funcidx32, args]: a function of this module (one not compiled yet takes the
      * general path); call_import the same for an import, a native or another instance's */
-#define CALL_FIELDS() (callee = funcs[U32(0)], args = fp + U16(4), pc += 6)
+#define CALL_FIELDS() (callee = funcs[U32(0)], pc += 6)
     CASE(WM_OP_CALL):
         CALL_FIELDS();
-        if (UNLIKELY(!callee->ops)) goto call;
+        if (UNLIKELY(!callee->ops)) goto call_args;
         goto call_own;
-    CASE(WM_OP_CALL_IMPORT): CALL_FIELDS(); goto call;
+    CASE(WM_OP_CALL_IMPORT): CALL_FIELDS(); goto call_args;
     /* i32.add_call [dst, a, b], then the call it steps over (a JOIN row) */
     CASE(WM_OP_I32_ADD_CALL):
         SET32(0, I32(R(1)) + I32(R(2)));
         pc += 4;
         CALL_FIELDS();
-        if (UNLIKELY(!callee->ops)) goto call;
+        if (UNLIKELY(!callee->ops)) goto call_args;
         goto call_own;
     /* call_indirect [i, typeidx32, tableidx32, args16]: its table's element i is the
      * callee, of the type it names */
@@ -567,7 +567,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     do {                                                                                    \
         const wm_functype *want = &cur->mod->types[U32(0)];                                 \
         wm_table *t = cur->tables[U32(4)];                                                  \
-        args = fp + U16(8);                                                                 \
         pc += 10;                                                                           \
         if (from >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);                           \
         callee = (wm_func *)(uintptr_t)t->elems[from];                                      \
@@ -576,13 +575,18 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             if (!wm_functype_eq(callee->type, want)) TRAP(WASMCU_TRAP_INDIRECT_MISMATCH);   \
             CALLED();                                                                       \
         }                                                                                   \
-        goto call;                                                                          \
+        goto call_args;                                                                     \
     } while (0)
     CASE(WM_OP_CALL_INDIRECT):
         from = I32(R(0));
         pc++;
         CALL_INDIRECT_FROM();
-    call: { /* the arguments are at args[0..np), where the results go */
+    /* every call's args16 is its last field, just before pc (here, not in each handler:
+     * carried from the handlers, args took a register that GCC's allocation of run() gave
+     * or took with any handler added elsewhere, 2 instructions a call) */
+    call_args:
+        args = fp + rd16(pc - 2);
+    { /* the arguments are at args[0..np), where the results go */
         if (UNLIKELY(!callee->ops)) { /* a native, or a function not compiled yet: one test for both */
             if (!callee->code) {
                 uint32_t np = callee->type->nparams, nr = callee->type->nresults;
@@ -610,8 +614,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             pc = reload_code;
             LOAD_INST_OF(callee->inst);
         }
+        goto enter_own;
     }
-    call_own: { /* a compiled function of the running instance */
+    call_own: /* a compiled function of the running instance */
+        args = fp + rd16(pc - 2);
+    enter_own: {
         if (UNLIKELY(top >= frames_end || args + callee->need > stack_end))
             TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
         PUSH_FRAME(callee);
@@ -789,6 +796,18 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD_BR_IF_BACK): ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD_BR_NE_BACK): ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
     CASE(WM_OP_MOV_ADD_BR_NE_BACK): R(0) = R(1); pc += 3; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT(); /* JOIN */
+    CASE(WM_OP_SHL_ADD_BR_NE_BACK): /* JOIN */
+        TRI_I64((a << (b & 63)) + c);
+        pc++;
+        ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
+        NEXT();
+    CASE(WM_OP_AND_SHL_ADD_BR_NE_BACK): /* JOIN, of three */
+        BIN_I32(a & b);
+        pc++;
+        TRI_I64((a << (b & 63)) + c);
+        pc++;
+        ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
+        NEXT();
     CASE(WM_OP_ADD_BR_LT_U_BACK): ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
     CASE(WM_OP_AND_BR_IF): ARITH_BR_IF(&, !!); NEXT();
     CASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();
@@ -805,6 +824,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
     /* the target of each entry, none shared (one load less): index, n32 at k, targets */
     CASE(WM_OP_BR_TABLE_FLAT): BR_FLAT(I32(R(0)), 1);
+    CASE(WM_OP_AND_BR_TABLE_FLAT): BIN_I32(a & b); pc++; BR_FLAT(I32(R(0)), 1); /* JOIN */
     CASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
     CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
@@ -898,6 +918,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* *p op= x (opcodes.def's FUSE_MEM rows): [addr, x, offset], t what p held */
 #define MEM_OP(type, n, update) do { EA(n, 0); type t; COPY(&t, mem + ea, n); t = (update); COPY(mem + ea, &t, n); pc += 4; } while (0)
     CASE(WM_OP_I32_MEM_ADD): MEM_OP(uint32_t, 4, t + I32(R(1))); NEXT();
+    CASE(WM_OP_MEM_ADD_ADD_BR_IF_BACK): /* JOIN */
+        MEM_OP(uint32_t, 4, t + I32(R(1)));
+        pc++;
+        ARITH_BR_IF_BY(+, !!, TAKE_BACK);
+        NEXT();
     CASE(WM_OP_F64_MEM_ADD): MEM_OP(uint64_t, 8, wm_f64_bits(wm_f64(t) + F64(R(1)))); NEXT();
     CASE(WM_OP_I32_STORE_MOV): {
         EA(4, 0);

@@ -481,9 +481,13 @@ static wasmcu_err note_flat(vctx *v, uint32_t at)
  * length. */
 static const uint8_t join_pairs[][4] = {
 #define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join},
+#define JOIN_MORE JOIN
+#define JOIN_SELF(join, first, first_len, second) JOIN(join, first, first_len, second, first)
 #define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
+#undef JOIN_SELF
+#undef JOIN_MORE
 #undef JOIN
 };
 
@@ -491,9 +495,13 @@ static const uint8_t join_pairs[][4] = {
  * for each instruction compiled (the load's time) */
 static const uint8_t join_first[256] = { /* a byte of code indexes it */
 #define JOIN(join, first, first_len, second, as) [WM_OP_##first] = first_len,
+#define JOIN_MORE(join, first, first_len, second, as)
+#define JOIN_SELF(join, first, first_len, second)
 #define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
+#undef JOIN_SELF
+#undef JOIN_MORE
 #undef JOIN
 };
 
@@ -506,6 +514,27 @@ wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
     if (v->wide || !len || at + len != next) return WASMCU_OK;
     if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
     v->flats[v->nflats++] = at | FLAT_JOIN;
+    return WASMCU_OK;
+}
+
+/* Notes the instruction just emitted by emit_op, op, when it is a JOIN_SELF row's first:
+ * flat_opcodes sees what follows it. */
+wasmcu_err wm_note_self(vctx *v, uint32_t op)
+{
+    static const uint8_t self[256] = {
+#define JOIN(join, first, first_len, second, as)
+#define JOIN_MORE(join, first, first_len, second, as)
+#define JOIN_SELF(join, first, first_len, second) [WM_OP_##first] = 1,
+#define OP(name, text, prefix, code, imm, sig, form)
+#include "opcodes.def"
+#undef OP
+#undef JOIN_SELF
+#undef JOIN_MORE
+#undef JOIN
+    };
+    if (!self[op] || v->wide) return WASMCU_OK;
+    if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
+    v->flats[v->nflats++] = v->op_start | FLAT_JOIN;
     return WASMCU_OK;
 }
 
@@ -1050,6 +1079,7 @@ static wasmcu_err op_br_table(vctx *v)
             uint32_t start = v->ncode;
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
             (void)wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0, 0);
+            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_start, start)); /* JOIN rows */
             TRY(emit_slot(v, is));
         }
         if (flat) {

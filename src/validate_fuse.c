@@ -96,9 +96,13 @@ int wm_copy_joins(vctx *v)
 
 const uint8_t wm_join_second[256] = { /* a byte of code indexes it */
 #define JOIN(join, first, first_len, second, as) [WM_OP_##as] = 1,
+#define JOIN_MORE JOIN
+#define JOIN_SELF(join, first, first_len, second)
 #define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
+#undef JOIN_SELF
+#undef JOIN_MORE
 #undef JOIN
 };
 
@@ -807,6 +811,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         cut_code(v, ld);
         v->last_end = UINT32_MAX;
         TRY(emit_op(v, mem_ops[p][3]));
+        TRY(wm_note_self(v, mem_ops[p][3]));
         TRY(emit_slot(v, s[0]));
         TRY(emit_slot(v, t == a ? b : a));
         TRY(wm_emit16(v, *imm));
@@ -903,6 +908,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
             if (wm_join_second[fuse_pairs[p][2]]) TRY(wm_note_join(v, v->op_prev, v->op_start)); /* JOIN rows */
+            TRY(wm_note_self(v, fuse_pairs[p][2]));
             if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
             if (fuse_pairs[p][2] == WM_OP_I32_SHR_U_AND) v->sa_prev = v->sa_at, v->sa_at = v->op_start; /* bits_mul_add */
             int store = wm_sigs[wm_op_sig[op]].nr == 0;

@@ -63,4 +63,75 @@
   (func (export "horner2") (param $x f32) (param $y f32) (result f32)
     (f32.mul (f32.add (f32.mul (f32.add (local.get $x) (f32.const 1.5)) (local.get $y)) (f32.const -0.25))
              (local.get $y)))
+;; a state machine: the input's class, then the switch on the state: i32.and, then
+;; br_table_flat (branchy's); machine2 with a branch over the and to the switch
+  (func (export "machine") (param $x i32) (param $n i32) (result i32) (local $s i32) (local $c i32) (local $acc i32)
+    (loop $l
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (local.set $c (i32.and (local.get $x) (i32.const 7)))
+      (block $d (block $b3 (block $b2 (block $b1 (block $b0
+        (br_table $b0 $b1 $b2 $b3 (local.get $s)))
+        (local.set $s (select (i32.const 1) (i32.const 2) (i32.lt_u (local.get $c) (i32.const 4))))
+        (br $d))
+        (local.set $s (i32.and (local.get $c) (i32.const 3)))
+        (br $d))
+        (local.set $s (i32.sub (i32.const 3) (i32.and (local.get $c) (i32.const 1))))
+        (br $d))
+        (local.set $s (select (i32.const 0) (i32.const 3) (i32.gt_u (local.get $c) (i32.const 5)))))
+      (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const 31)) (local.get $s)))
+      (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (i32.xor (local.get $acc) (local.get $x)))
+  (func (export "machine2") (param $x i32) (param $n i32) (result i32) (local $s i32) (local $c i32) (local $acc i32)
+    (loop $l
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (block $skip
+        (br_if $skip (i32.lt_u (local.get $x) (i32.const 0x40000000)))
+        (local.set $c (i32.and (local.get $x) (i32.const 7))))
+      (block $d (block $b3 (block $b2 (block $b1 (block $b0
+        (br_table $b0 $b1 $b2 $b3 (local.get $s)))
+        (local.set $s (select (i32.const 1) (i32.const 2) (i32.lt_u (local.get $c) (i32.const 4))))
+        (br $d))
+        (local.set $s (i32.and (local.get $c) (i32.const 3)))
+        (br $d))
+        (local.set $s (i32.sub (i32.const 3) (i32.and (local.get $c) (i32.const 1))))
+        (br $d))
+        (local.set $s (select (i32.const 0) (i32.const 3) (i32.gt_u (local.get $c) (i32.const 5)))))
+      (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const 31)) (local.get $s)))
+      (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (i32.xor (local.get $acc) (local.get $x)))
+;; a 64-bit sum of shifted values, then the loop's count (intmath's, as clang writes it):
+;; i32.and, i64.shl_add, then add_br_ne_back
+  (func (export "shlsum") (param $x i32) (param $n i32) (result i64) (local $h i64) (local $i i32)
+    (loop $l
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (local.set $h
+        (i64.add (local.get $h)
+                 (i64.shl (i64.extend_i32_u (i32.rem_u (local.get $x) (i32.const 7)))
+                          (i64.extend_i32_u (i32.and (local.get $i) (i32.const 15))))))
+      (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (i64.xor (local.get $h) (i64.extend_i32_u (local.get $x))))
+;; a counter in memory bumped, then the loop's count: i32.mem_add, then add_br_if_back
+  (memory 1)
+  (func (export "histogram") (param $x i32) (param $n i32) (result i32) (local $a i32)
+    (i64.store offset=16 (i32.const 0) (i64.const 0))
+    (i64.store offset=24 (i32.const 0) (i64.const 0))
+    (loop $l
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (local.set $a (i32.shl (i32.shr_u (local.get $x) (i32.const 30)) (i32.const 2)))
+      (i32.store offset=16 (local.get $a) (i32.add (i32.load offset=16 (local.get $a)) (i32.const 1)))
+      (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (i32.add (i32.add (i32.load offset=16 (i32.const 0)) (i32.mul (i32.load offset=20 (i32.const 0)) (i32.const 3)))
+             (i32.add (i32.mul (i32.load offset=24 (i32.const 0)) (i32.const 5))
+                      (i32.mul (i32.load offset=28 (i32.const 0)) (i32.const 7)))))
+;; the same with the shift count kept from before: i64.shl_add, then add_br_ne_back
+  (func (export "shlsum2") (param $x i32) (param $n i32) (result i64) (local $h i64) (local $i i32) (local $k i32)
+    (loop $l
+      (local.set $k (i32.and (local.get $i) (i32.const 15)))
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (local.set $h
+        (i64.add (local.get $h)
+                 (i64.shl (i64.extend_i32_u (i32.rem_u (local.get $x) (i32.const 7)))
+                          (i64.extend_i32_u (local.get $k)))))
+      (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (i64.xor (local.get $h) (i64.extend_i32_u (local.get $x))))
 )
