@@ -77,12 +77,12 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
     case WM_OP_I64_LT_U: r = a < b; break;
     case WM_OP_I64_GT_S: r = (int64_t)a > (int64_t)b; break;
     case WM_OP_I64_GT_U: r = a > b; break;
-    case WM_OP_I64_LE_S: r = (int64_t)a <= (int64_t)b; break;
-    case WM_OP_I64_LE_U: r = a <= b; break;
-    case WM_OP_I64_GE_S: r = (int64_t)a >= (int64_t)b; break;
+    case N(I64_LE_S): r = (int64_t)a <= (int64_t)b; break;
+    case N(I64_LE_U): r = a <= b; break;
+    case N(I64_GE_S): r = (int64_t)a >= (int64_t)b; break;
     case WM_OP_I64_GE_U: r = a >= b; break;
-    case WM_OP_F32_EQ: r = F32(a) == F32(b); break;
-    case WM_OP_F32_NE: r = F32(a) != F32(b); break;
+    case N(F32_EQ): r = F32(a) == F32(b); break;
+    case N(F32_NE): r = F32(a) != F32(b); break;
     case WM_OP_F32_LT: r = F32(a) < F32(b); break;
     case WM_OP_F32_GT: r = F32(a) > F32(b); break;
     case WM_OP_F32_LE: r = F32(a) <= F32(b); break;

@@ -479,41 +479,56 @@ static wasmcu_err note_flat(vctx *v, uint32_t at)
  * until then fusing may still cut or rewrite either; a cut at or before the first drops
  * its note (cut_code), and flat_opcodes checks both opcodes again. first_len is the first's
  * length. */
-static const uint8_t join_pairs[][4] = {
-#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join},
-#define JOIN_MORE JOIN
-#define JOIN_SELF(join, first, first_len, second) JOIN(join, first, first_len, second, first)
+static const uint8_t join_pairs[][5] = { /* and 1 for a JOIN_SELF row */
+#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, 0},
+#define JOIN_SELF(join, first, first_len, second) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, 1},
 #define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
 #undef JOIN_SELF
-#undef JOIN_MORE
 #undef JOIN
 };
 
-/* The length of each JOIN row's first instruction, 0 for the other opcodes: one lookup
- * for each instruction compiled (the load's time) */
-static const uint8_t join_first[256] = { /* a byte of code indexes it */
-#define JOIN(join, first, first_len, second, as) [WM_OP_##first] = first_len,
-#define JOIN_MORE(join, first, first_len, second, as)
-#define JOIN_SELF(join, first, first_len, second)
+/* Every row's first as bits, word W_ of four: one test for each instruction compiled (the
+ * load's time). A first may have several rows. */
 #define OP(name, text, prefix, code, imm, sig, form)
+#define JOIN(join, first, first_len, second, as) | WM_BIT_(first)
+#define JOIN_SELF(join, first, first_len, second) | WM_BIT_(first)
+static const uint64_t join_firsts[4] = {
+#define W_ 0
+    0
 #include "opcodes.def"
-#undef OP
-#undef JOIN_SELF
-#undef JOIN_MORE
-#undef JOIN
+#undef W_
+#define W_ 1
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 2
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 3
+    , 0
+#include "opcodes.def"
+#undef W_
 };
+#undef JOIN_SELF
+#undef JOIN
+#undef OP
 
-/* Notes the instruction at `at` when it is a JOIN row's first and ends at next, where a
- * second starts (as first emitted: it may still change, an f64 acc form to its _T one);
+/* Notes the instruction at `at` when it is a row's first that ends at next, where a second
+ * starts (as first emitted: it may still change, an f64 acc form to its _T one);
  * flat_opcodes checks both opcodes again. */
 wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
 {
-    uint32_t len = at < next ? join_first[unit_at(v, at)] : 0;
-    if (v->wide || !len || at + len != next) return WASMCU_OK;
-    if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
-    v->flats[v->nflats++] = at | FLAT_JOIN;
+    if (v->wide || at >= next || !WM_IN_SET(join_firsts, unit_at(v, at))) return WASMCU_OK;
+    for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++) {
+        if (join_pairs[p][0] == unit_at(v, at) && at + join_pairs[p][1] == next) {
+            if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
+            v->flats[v->nflats++] = at | FLAT_JOIN;
+            break;
+        }
+    }
     return WASMCU_OK;
 }
 
@@ -521,20 +536,14 @@ wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
  * flat_opcodes sees what follows it. */
 wasmcu_err wm_note_self(vctx *v, uint32_t op)
 {
-    static const uint8_t self[256] = {
-#define JOIN(join, first, first_len, second, as)
-#define JOIN_MORE(join, first, first_len, second, as)
-#define JOIN_SELF(join, first, first_len, second) [WM_OP_##first] = 1,
-#define OP(name, text, prefix, code, imm, sig, form)
-#include "opcodes.def"
-#undef OP
-#undef JOIN_SELF
-#undef JOIN_MORE
-#undef JOIN
-    };
-    if (!self[op] || v->wide) return WASMCU_OK;
-    if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
-    v->flats[v->nflats++] = v->op_start | FLAT_JOIN;
+    if (v->wide || !WM_IN_SET(join_firsts, op)) return WASMCU_OK;
+    for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++) {
+        if (join_pairs[p][4] && join_pairs[p][0] == op) {
+            if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
+            v->flats[v->nflats++] = v->op_start | FLAT_JOIN;
+            break;
+        }
+    }
     return WASMCU_OK;
 }
 
@@ -654,7 +663,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         start = v->ncode - 3, how = WM_JOIN_COPY;
     } else {
         if (WM_CONFIG_FUSED_OPS && c->op != WM_OP_LOOP) wm_const_joins(v, op);
-        if (WM_CONFIG_FUSED_OPS && wm_join_second[op]) TRY(wm_note_join(v, before, v->ncode)); /* JOIN rows */
+        if (WM_CONFIG_FUSED_OPS && WM_IN_SET(wm_join_as, op)) TRY(wm_note_join(v, before, v->ncode)); /* JOIN rows */
         TRY(emit(v, op));
     }
     TRY(emit_slot(v, a));

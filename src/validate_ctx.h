@@ -347,10 +347,14 @@ int wm_fault_is_first(uint32_t op, uint32_t k);
 int wm_takes_and(vctx *v, uint32_t i, uint32_t *x, uint32_t *y);
 uint32_t wm_select_cmp(vctx *v, uint32_t i, uint32_t *x, uint32_t *y, int *swap);
 int wm_copy_joins(vctx *v);
-/* 1 for each opcodes.def JOIN row's second, as first emitted; with one just emitted at
+/* A set of opcodes as four words of bits, each built from opcodes.def's rows with W_
+ * defined as the word's index. */
+#define WM_BIT_(op) ((WM_OP_##op >> 6) == W_ ? (uint64_t)1 << (WM_OP_##op & 63) : 0)
+#define WM_IN_SET(set, op) ((set)[(op) >> 6 & 3] >> ((op) & 63) & 1)
+/* each opcodes.def JOIN row's as (its second as first emitted); with one just emitted at
  * next, or about to be, note the instruction at `at`, which may join it once the function
  * is compiled */
-extern const uint8_t wm_join_second[256];
+extern const uint64_t wm_join_as[4];
 wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next);
 /* the same for a JOIN_SELF row's first, op, just emitted by emit_op */
 wasmcu_err wm_note_self(vctx *v, uint32_t op);

@@ -94,17 +94,31 @@ int wm_copy_joins(vctx *v)
     return 0;
 }
 
-const uint8_t wm_join_second[256] = { /* a byte of code indexes it */
-#define JOIN(join, first, first_len, second, as) [WM_OP_##as] = 1,
-#define JOIN_MORE JOIN
-#define JOIN_SELF(join, first, first_len, second)
+/* JOIN rows' as, word W_ of four (a first may have several rows, an as several firsts) */
 #define OP(name, text, prefix, code, imm, sig, form)
+#define JOIN(join, first, first_len, second, as) | WM_BIT_(as)
+#define JOIN_SELF(join, first, first_len, second)
+const uint64_t wm_join_as[4] = {
+#define W_ 0
+    0
 #include "opcodes.def"
-#undef OP
-#undef JOIN_SELF
-#undef JOIN_MORE
-#undef JOIN
+#undef W_
+#define W_ 1
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 2
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 3
+    , 0
+#include "opcodes.def"
+#undef W_
 };
+#undef JOIN_SELF
+#undef JOIN
+#undef OP
 
 /* A compare-and-branch op about to be emitted right after an i32.const8 or a const8_mov (a
  * state machine's `state = K` before its next test): that one's opcode becomes their join,
@@ -907,7 +921,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             }
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
-            if (wm_join_second[fuse_pairs[p][2]]) TRY(wm_note_join(v, v->op_prev, v->op_start)); /* JOIN rows */
+            if (WM_IN_SET(wm_join_as, fuse_pairs[p][2])) TRY(wm_note_join(v, v->op_prev, v->op_start)); /* JOIN rows */
             TRY(wm_note_self(v, fuse_pairs[p][2]));
             if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
             if (fuse_pairs[p][2] == WM_OP_I32_SHR_U_AND) v->sa_prev = v->sa_at, v->sa_at = v->op_start; /* bits_mul_add */
