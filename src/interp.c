@@ -720,6 +720,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SUB): BIN_I32(a - b); NEXT();
     CASE(WM_OP_I32_MUL): BIN_I32(a * b); NEXT();
     CASE(WM_OP_I32_AND): BIN_I32(a & b); NEXT();
+    CASE(WM_OP_I32_XOR_I32_ADD): BIN_I32(a ^ b); pc++; BIN_I32(a + b); NEXT(); /* JOIN */
+    CASE(WM_OP_I32_XOR_I64_ADD): BIN_I32(a ^ b); pc++; BIN_I64(a + b); NEXT(); /* JOIN */
     CASE(WM_OP_I32_OR): BIN_I32(a | b); NEXT();
     CASE(WM_OP_I32_XOR): BIN_I32(a ^ b); NEXT();
     CASE(WM_OP_I32_SHL): BIN_I32(a << (b & 31)); NEXT();
@@ -763,6 +765,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_SHL_ADD): TRI_I64((a << (b & 63)) + c); NEXT();
     CASE(WM_OP_I32_LOAD_ADD): LOAD_ADD(uint32_t, 4); NEXT();
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
+    CASE(WM_OP_LOAD8_U_ADD_I32_ADD): LOAD_ADD(uint8_t, 1); pc++; BIN_I32(a + b); NEXT(); /* JOIN */
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
     CASE(WM_OP_I64_LOAD_ADD): LOAD_ADD_BY(uint64_t, 8, R(0) = t); NEXT();
@@ -808,6 +811,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc++;
         ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
         NEXT();
+    CASE(WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK): /* JOIN, of four */
+        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        BIN_I32(a % b);
+        pc++;
+        BIN_I32(a & b);
+        pc++;
+        TRI_I64((a << (b & 63)) + c);
+        pc++;
+        ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
+        NEXT();
     CASE(WM_OP_ADD_BR_LT_U_BACK): ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
     CASE(WM_OP_AND_BR_IF): ARITH_BR_IF(&, !!); NEXT();
     CASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();
@@ -825,6 +838,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* the target of each entry, none shared (one load less): index, n32 at k, targets */
     CASE(WM_OP_BR_TABLE_FLAT): BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_AND_BR_TABLE_FLAT): BIN_I32(a & b); pc++; BR_FLAT(I32(R(0)), 1); /* JOIN */
+    CASE(WM_OP_SHL_AND_BR_TABLE_FLAT): /* JOIN, of three */
+        BIN_I32(a << (b & 31));
+        pc++;
+        BIN_I32(a & b);
+        pc++;
+        BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
     CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();

@@ -479,22 +479,29 @@ static wasmcu_err note_flat(vctx *v, uint32_t at)
  * until then fusing may still cut or rewrite either; a cut at or before the first drops
  * its note (cut_code), and flat_opcodes checks both opcodes again. first_len is the first's
  * length. */
-static const uint8_t join_pairs[][5] = { /* and 1 for a JOIN_SELF row */
-#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, 0},
-#define JOIN_SELF(join, first, first_len, second) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, 1},
+typedef struct join_row {
+    uint8_t first, len, second, join, as, self; /* self: a JOIN_SELF row */
+} join_row;
+static const join_row join_rows[] = {
+#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##as, 0},
+#define JOIN_SELF(join, first, first_len, second) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##first, 1},
 #define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
 #undef JOIN_SELF
 #undef JOIN
 };
+#define NJOINS (sizeof join_rows / sizeof join_rows[0])
 
-/* Every row's first as bits, word W_ of four: one test for each instruction compiled (the
- * load's time). A first may have several rows. */
+/* The JOIN rows' (first, as) pairs as bits, word W_ of four, at a hash of the two: most
+ * instructions emitted after one that is some row's first are no row's as for it, and the
+ * scan of the rows is skipped (the load's time) */
 #define OP(name, text, prefix, code, imm, sig, form)
-#define JOIN(join, first, first_len, second, as) | WM_BIT_(first)
-#define JOIN_SELF(join, first, first_len, second) | WM_BIT_(first)
-static const uint64_t join_firsts[4] = {
+#define JOIN(join, first, first_len, second, as)                                              \
+    | ((JOIN_HASH(WM_OP_##first, WM_OP_##as) >> 6) == W_                                       \
+           ? (uint64_t)1 << (JOIN_HASH(WM_OP_##first, WM_OP_##as) & 63) : 0)
+#define JOIN_SELF(join, first, first_len, second)
+const uint64_t wm_join_hashes[4] = {
 #define W_ 0
     0
 #include "opcodes.def"
@@ -516,14 +523,38 @@ static const uint64_t join_firsts[4] = {
 #undef JOIN
 #undef OP
 
-/* Notes the instruction at `at` when it is a row's first that ends at next, where a second
- * starts (as first emitted: it may still change, an f64 acc form to its _T one);
- * flat_opcodes checks both opcodes again. */
-wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
+/* The JOIN_SELF rows' firsts as bits, word W_ of four */
+#define OP(name, text, prefix, code, imm, sig, form)
+#define JOIN(join, first, first_len, second, as)
+#define JOIN_SELF(join, first, first_len, second) | WM_BIT_(first)
+static const uint64_t join_selves[4] = {
+#define W_ 0
+    0
+#include "opcodes.def"
+#undef W_
+#define W_ 1
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 2
+    , 0
+#include "opcodes.def"
+#undef W_
+#define W_ 3
+    , 0
+#include "opcodes.def"
+#undef W_
+};
+#undef JOIN_SELF
+#undef JOIN
+#undef OP
+
+/* wm_note_join past its test of the hash: the rows themselves */
+wasmcu_err wm_note_join_rows(vctx *v, uint32_t at, uint32_t next, uint32_t as)
 {
-    if (v->wide || at >= next || !WM_IN_SET(join_firsts, unit_at(v, at))) return WASMCU_OK;
-    for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++) {
-        if (join_pairs[p][0] == unit_at(v, at) && at + join_pairs[p][1] == next) {
+    uint32_t first = unit_at(v, at);
+    for (size_t p = 0; p < NJOINS; p++) {
+        if (join_rows[p].first == first && join_rows[p].as == as && at + join_rows[p].len == next) {
             if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
             v->flats[v->nflats++] = at | FLAT_JOIN;
             break;
@@ -536,9 +567,9 @@ wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next)
  * flat_opcodes sees what follows it. */
 wasmcu_err wm_note_self(vctx *v, uint32_t op)
 {
-    if (v->wide || !WM_IN_SET(join_firsts, op)) return WASMCU_OK;
-    for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++) {
-        if (join_pairs[p][4] && join_pairs[p][0] == op) {
+    if (v->wide || !WM_IN_SET(join_selves, op)) return WASMCU_OK;
+    for (size_t p = 0; p < NJOINS; p++) {
+        if (join_rows[p].self && join_rows[p].first == op) {
             if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
             v->flats[v->nflats++] = v->op_start | FLAT_JOIN;
             break;
@@ -552,10 +583,10 @@ wasmcu_err wm_note_self(vctx *v, uint32_t op)
  * cut may have left the first last). */
 static void join_pair(vctx *v, uint32_t at)
 {
-    for (size_t p = 0; p < sizeof join_pairs / sizeof join_pairs[0]; p++)
-        if (at + join_pairs[p][1] < v->ncode && join_pairs[p][0] == unit_at(v, at) &&
-            join_pairs[p][2] == unit_at(v, at + join_pairs[p][1]))
-            unit_put(v, at, join_pairs[p][3]);
+    for (size_t p = 0; p < NJOINS; p++)
+        if (at + join_rows[p].len < v->ncode && join_rows[p].first == unit_at(v, at) &&
+            join_rows[p].second == unit_at(v, at + join_rows[p].len))
+            unit_put(v, at, join_rows[p].join);
 }
 
 /* Remembers the jump about to be emitted. */
@@ -663,7 +694,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         start = v->ncode - 3, how = WM_JOIN_COPY;
     } else {
         if (WM_CONFIG_FUSED_OPS && c->op != WM_OP_LOOP) wm_const_joins(v, op);
-        if (WM_CONFIG_FUSED_OPS && WM_IN_SET(wm_join_as, op)) TRY(wm_note_join(v, before, v->ncode)); /* JOIN rows */
+        if (WM_CONFIG_FUSED_OPS && WM_IN_SET(wm_join_as, op)) TRY(wm_note_join(v, before, v->ncode, op)); /* JOIN rows */
         TRY(emit(v, op));
     }
     TRY(emit_slot(v, a));
@@ -881,8 +912,9 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             v->op_start = v->last_start = v->ncode - 3;
         } else {
             uint32_t eop = acc ? wm_acc_form(v, cop, &n, s) : cop;
-            if (eop != cop) TRY(wm_acc_only(v));
+            if (eop != cop) TRY(wm_acc_only(v, eop));
             TRY(emit_op(v, eop));
+            if (WM_CONFIG_FUSED_OPS && WM_IN_SET(wm_join_as, eop)) TRY(wm_note_join(v, v->op_prev, v->op_start, eop)); /* JOIN rows */
         }
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
@@ -1088,7 +1120,7 @@ static wasmcu_err op_br_table(vctx *v)
             uint32_t start = v->ncode;
             TRY(emit(v, WM_OP_BR_TABLE_FLAT));
             (void)wm_join_branch(v, WM_OP_BR_TABLE_FLAT, start, 0, 0);
-            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_start, start)); /* JOIN rows */
+            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_start, start, WM_OP_BR_TABLE_FLAT)); /* JOIN rows */
             TRY(emit_slot(v, is));
         }
         if (flat) {
@@ -1536,7 +1568,7 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(pop_types(v, ft->types, ft->nparams));
         if (emitting(v)) { /* [call, funcidx, first argument's slot] */
             TRY(emit_call_args(v, ft->nparams));
-            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_start, v->ncode)); /* i32.add_call */
+            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_start, v->ncode, WM_OP_CALL)); /* i32.add_call */
             TRY(emit(v, x < m->nfunc_imports ? WM_OP_CALL_IMPORT : WM_OP_CALL));
             TRY(emit32(v, x));
             TRY(emit_slot16(v, home(v, v->nvals)));

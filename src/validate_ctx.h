@@ -355,7 +355,15 @@ int wm_copy_joins(vctx *v);
  * next, or about to be, note the instruction at `at`, which may join it once the function
  * is compiled */
 extern const uint64_t wm_join_as[4];
-wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next);
+wasmcu_err wm_note_join_rows(vctx *v, uint32_t at, uint32_t next, uint32_t as);
+/* JOIN rows' (first, as) pairs as bits at this hash of the two (validate.c) */
+#define JOIN_HASH(first, as) (((uint32_t)(first) * 7u + (uint32_t)(as)) & 255u)
+extern const uint64_t wm_join_hashes[4];
+static inline wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next, uint32_t as)
+{
+    if (v->wide || at >= next || !WM_IN_SET(wm_join_hashes, JOIN_HASH(unit_at(v, at), as))) return WASMCU_OK;
+    return wm_note_join_rows(v, at, next, as);
+}
 /* the same for a JOIN_SELF row's first, op, just emitted by emit_op */
 wasmcu_err wm_note_self(vctx *v, uint32_t op);
 uint32_t wm_index_load(const vctx *v, uint32_t i);
@@ -386,7 +394,7 @@ uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s);
 /* Before an *_acc instruction: the one just before, whose result it reads from acc, as the
  * form that writes no slot when that result's slot is a temporary (and it has one); and
  * noted for a JOIN row. */
-wasmcu_err wm_acc_only(vctx *v);
+wasmcu_err wm_acc_only(vctx *v, uint32_t as);
 wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const uint32_t *s,
                          const uint32_t *imm, int *done);
 

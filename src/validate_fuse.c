@@ -476,7 +476,7 @@ uint32_t wm_acc_form(const vctx *v, uint32_t op, uint32_t *n, uint32_t *s)
     return forms[op - WM_OP_F64_ADD][k];
 }
 
-wasmcu_err wm_acc_only(vctx *v)
+wasmcu_err wm_acc_only(vctx *v, uint32_t as)
 {
 #if WM_CONFIG_FLOAT_ACC
     static const uint8_t only[][2] = {{WM_OP_F64_ADD_ACC, WM_OP_F64_ADD_ACC_T},
@@ -486,9 +486,9 @@ wasmcu_err wm_acc_only(vctx *v)
         for (size_t k = 0; k < sizeof only / sizeof only[0]; k++)
             if (only[k][0] == op) unit_put(v, v->last_start, only[k][1]);
     /* the acc form, next, may join it (JOIN rows: f64.div_acc2_add_acc_t...) */
-    return WM_CONFIG_FUSED_OPS ? wm_note_join(v, v->last_start, v->ncode) : WASMCU_OK;
+    return WM_CONFIG_FUSED_OPS ? wm_note_join(v, v->last_start, v->ncode, as) : WASMCU_OK;
 #else
-    (void)v;
+    (void)v, (void)as;
     return WASMCU_OK;
 #endif
 }
@@ -921,7 +921,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             }
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
-            if (WM_IN_SET(wm_join_as, fuse_pairs[p][2])) TRY(wm_note_join(v, v->op_prev, v->op_start)); /* JOIN rows */
+            if (WM_IN_SET(wm_join_as, fuse_pairs[p][2])) TRY(wm_note_join(v, v->op_prev, v->op_start, fuse_pairs[p][2])); /* JOIN rows */
             TRY(wm_note_self(v, fuse_pairs[p][2]));
             if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
             if (fuse_pairs[p][2] == WM_OP_I32_SHR_U_AND) v->sa_prev = v->sa_at, v->sa_at = v->op_start; /* bits_mul_add */

@@ -134,4 +134,50 @@
                           (i64.extend_i32_u (local.get $k)))))
       (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
     (i64.xor (local.get $h) (i64.extend_i32_u (local.get $x))))
+;; branchy's state machine: a shifted value kept, the class, then the switch: i32.shl,
+;; then i32.and_br_table_flat
+  (func (export "machine3") (param $x i32) (param $n i32) (result i32) (local $s i32) (local $c i32) (local $t i32) (local $acc i32)
+    (loop $l
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (local.set $t (i32.shl (local.get $x) (i32.const 5)))
+      (local.set $c (i32.and (local.get $x) (i32.const 7)))
+      (block $d (block $b3 (block $b2 (block $b1 (block $b0
+        (br_table $b0 $b1 $b2 $b3 (local.get $s)))
+        (local.set $s (select (i32.const 1) (i32.const 2) (i32.lt_u (local.get $c) (i32.const 4))))
+        (br $d))
+        (local.set $s (i32.and (local.get $c) (i32.const 3)))
+        (br $d))
+        (local.set $s (i32.sub (i32.const 3) (i32.and (local.get $c) (i32.const 1))))
+        (br $d))
+        (local.set $s (select (i32.const 0) (i32.const 3) (i32.gt_u (local.get $c) (i32.const 5)))))
+      (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const 31)) (i32.xor (local.get $s) (local.get $t))))
+      (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (i32.xor (local.get $acc) (local.get $x)))
+;; two sums that do not read each other: i32.xor, then i32.add; and an i64.add of the xor
+  (func (export "xoradd") (param $x i32) (param $n i32) (result i64) (local $y i32) (local $c i32) (local $h i64)
+    (loop $l
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (local.set $y (i32.xor (local.get $y) (local.get $x)))
+      (local.set $c (i32.add (local.get $c) (local.get $y)))
+      (local.set $h (i64.add (local.get $h) (i64.extend_i32_u (i32.xor (local.get $x) (local.get $c)))))
+      (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (i64.xor (local.get $h) (i64.shl (i64.extend_i32_u (local.get $c)) (i64.const 32))))
+;; the shifted sum with the divisor a param: i32.rem_u joins it, and traps for 0
+  (func (export "shlsum3") (param $x i32) (param $n i32) (param $d i32) (result i64) (local $h i64) (local $i i32)
+    (loop $l
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1664525)) (i32.const 1013904223)))
+      (local.set $h
+        (i64.add (local.get $h)
+                 (i64.shl (i64.extend_i32_u (i32.rem_u (local.get $x) (local.get $d)))
+                          (i64.extend_i32_u (i32.and (local.get $i) (i32.const 15))))))
+      (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (i64.xor (local.get $h) (i64.extend_i32_u (local.get $x))))
+;; bytes summed, then the index's step: i32.load8_u_add, then i32.add
+  (func (export "bytesum") (param $p i32) (param $n i32) (result i32) (local $s i32) (local $i i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (i32.load8_u (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.add (local.get $s) (i32.mul (local.get $i) (i32.const 1000))))
+  (data (i32.const 64) "\01\02\03\fe\ff\80\7f\10\20\30\40\50\60\70\81\92")
 )
