@@ -844,6 +844,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         BIN_I32(a & b);
         pc++;
         BR_FLAT(I32(R(0)), 1);
+    CASE(WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT): /* JOIN, of five */
+        TRI_I32((a << (b & 31)) ^ c);
+        pc++;
+        TRI_I32((a >> (b & 31)) ^ c);
+        pc++;
+        BIN_I32(a << (b & 31));
+        pc++;
+        BIN_I32(a & b);
+        pc++;
+        BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
     CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
@@ -938,6 +948,13 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define MEM_OP(type, n, update) do { EA(n, 0); type t; COPY(&t, mem + ea, n); t = (update); COPY(mem + ea, &t, n); pc += 4; } while (0)
     CASE(WM_OP_I32_MEM_ADD): MEM_OP(uint32_t, 4, t + I32(R(1))); NEXT();
     CASE(WM_OP_MEM_ADD_ADD_BR_IF_BACK): /* JOIN */
+        MEM_OP(uint32_t, 4, t + I32(R(1)));
+        pc++;
+        ARITH_BR_IF_BY(+, !!, TAKE_BACK);
+        NEXT();
+    CASE(WM_OP_SHL_OR_MEM_ADD_ADD_BR_IF_BACK): /* JOIN, of three */
+        TRI_I32((a << (b & 31)) | c);
+        pc++;
         MEM_OP(uint32_t, 4, t + I32(R(1)));
         pc++;
         ARITH_BR_IF_BY(+, !!, TAKE_BACK);
@@ -1159,7 +1176,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_ROTL): BIN_I32(wm_rotl32(a, b)); NEXT();
     CASE(WM_OP_I32_ROTR): BIN_I32(wm_rotr32(a, b)); NEXT();
     CASE(WM_OP_I64_EQZ): SET32(0, R(1) == 0); pc += 2; NEXT();
-    CASE(WM_OP_I64_EQ): CMP(uint64_t, AS_U64, ==); NEXT();
     CASE(WM_OP_I64_NE): CMP(uint64_t, AS_U64, !=); NEXT();
     CASE(WM_OP_I64_LT_S): CMP(int64_t, S64, <); NEXT();
     CASE(WM_OP_I64_LT_U): CMP(uint64_t, AS_U64, <); NEXT();
@@ -1174,7 +1190,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_NE): CMP(double, F64, !=); NEXT();
     CASE(WM_OP_F64_LT): CMP(double, F64, <); NEXT();
     CASE(WM_OP_F64_GT): CMP(double, F64, >); NEXT();
-    CASE(WM_OP_F64_LE): CMP(double, F64, <=); NEXT();
     CASE(WM_OP_F64_GE): CMP(double, F64, >=); NEXT();
 
     CASE(WM_OP_F32_ADD): BIN_F32(a + b); NEXT();

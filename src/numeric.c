@@ -71,7 +71,7 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
     case WM_OP_F64_CONVERT_I32_S: r = wm_f64_bits((double)(int32_t)X32); break;
 #endif
     case WM_OP_I64_EQZ: r = a == 0; break;
-    case WM_OP_I64_EQ: r = a == b; break;
+    case N(I64_EQ): r = a == b; break;
     case WM_OP_I64_NE: r = a != b; break;
     case WM_OP_I64_LT_S: r = (int64_t)a < (int64_t)b; break;
     case WM_OP_I64_LT_U: r = a < b; break;
@@ -91,7 +91,7 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
     case WM_OP_F64_NE: r = F64(a) != F64(b); break;
     case WM_OP_F64_LT: r = F64(a) < F64(b); break;
     case WM_OP_F64_GT: r = F64(a) > F64(b); break;
-    case WM_OP_F64_LE: r = F64(a) <= F64(b); break;
+    case N(F64_LE): r = F64(a) <= F64(b); break;
     case WM_OP_F64_GE: r = F64(a) >= F64(b); break;
     case N(I32_CLZ): r = wm_clz32(X32); break;
     case N(I32_CTZ): r = wm_ctz32(X32); break;
