@@ -864,6 +864,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_ADD2): ADD2(); NEXT();
     CASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
     CASE(WM_OP_I32_MUL_ADD_MOV): TRI_I32(a * b + c); R(0) = R(1); pc += 2; NEXT();
+    CASE(WM_OP_MUL_ADD_MOV_XOR_MUL_SHR_U_XOR): /* JOIN, of three */
+        TRI_I32(a * b + c);
+        R(0) = R(1);
+        pc += 3;
+        TRI_I64((a ^ b) * c);
+        pc++;
+        TRI_I64((a >> (b & 63)) ^ c);
+        NEXT();
     CASE(WM_OP_I32_XOR_AND_MOV2): TRI_I32((a ^ b) & c); R(1) = R(2); R(3) = R(4); pc += 5; NEXT();
     /* then past the add_br_if's or add_br_ne's opcode */
     CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
@@ -1174,7 +1182,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_SHR_S): BIN_I64((uint64_t)((int64_t)a >> (b & 63))); NEXT();
     CASE(WM_OP_I64_SHR_U): BIN_I64(a >> (b & 63)); NEXT();
     CASE(WM_OP_I32_ROTL): BIN_I32(wm_rotl32(a, b)); NEXT();
-    CASE(WM_OP_I32_ROTR): BIN_I32(wm_rotr32(a, b)); NEXT();
     CASE(WM_OP_I64_EQZ): SET32(0, R(1) == 0); pc += 2; NEXT();
     CASE(WM_OP_I64_NE): CMP(uint64_t, AS_U64, !=); NEXT();
     CASE(WM_OP_I64_LT_S): CMP(int64_t, S64, <); NEXT();

@@ -97,7 +97,7 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
     case N(I32_CTZ): r = wm_ctz32(X32); break;
     case N(I32_POPCNT): r = wm_popcnt32(X32); break;
     case WM_OP_I32_ROTL: r = wm_rotl32(I32(a), I32(b)); break;
-    case WM_OP_I32_ROTR: r = wm_rotr32(I32(a), I32(b)); break;
+    case N(I32_ROTR): r = wm_rotr32(I32(a), I32(b)); break;
     case N(I64_CLZ): r = wm_clz64(a); break;
     case N(I64_CTZ): r = wm_ctz64(a); break;
     case N(I64_POPCNT): r = wm_popcnt64(a); break;

@@ -301,6 +301,7 @@ static wasmcu_err emit_const(vctx *v, uint32_t dst, uint64_t bits, int wide)
 static wasmcu_err emit_copy(vctx *v, uint32_t dst, uint32_t src)
 {
     int joined = WM_CONFIG_FUSED_OPS && wm_copy_joins(v);
+    if (joined && v->err != WASMCU_OK) return v->err;
     if (!joined) TRY(emit(v, WM_OP_LOCAL_GET));
     TRY(emit_slot(v, dst));
     TRY(emit_slot(v, src));

@@ -80,6 +80,7 @@ int wm_copy_joins(vctx *v)
     if (v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_MUL_ADD) {
         /* an LCG's new state, copied for later (x = x * a + c; y = x) */
         unit_put(v, v->op_start, WM_OP_I32_MUL_ADD_MOV);
+        (void)wm_note_self(v, WM_OP_I32_MUL_ADD_MOV); /* out of room: v->err, which emit_copy returns */
         v->op_start = UINT32_MAX;
         return 1;
     }

@@ -207,4 +207,45 @@
     (i32.add (i32.add (i32.load offset=16 (local.get $p)) (i32.mul (i32.load offset=20 (local.get $p)) (i32.const 3)))
              (i32.add (i32.mul (i32.load offset=24 (local.get $p)) (i32.const 5))
                       (i32.xor (i32.load offset=28 (local.get $p)) (local.get $x)))))
+;; intmath's loop as clang writes it: an LCG's step and its copy, the 64-bit mixing step,
+;; then the shifted sum and the count (two dispatches)
+  (func (export "intmath") (param $x i32) (param $n i32) (result i64) (local $h i64) (local $i i32) (local $xe i64)
+    (local.set $h (i64.const 0x9E3779B97F4A7C15))
+    (loop $l
+      local.get $h
+      local.get $x
+      i32.const 1664525
+      i32.mul
+      i32.const 1013904223
+      i32.add
+      local.tee $x
+      i64.extend_i32_u
+      local.tee $xe
+      i64.xor
+      i64.const -49064778989728563
+      i64.mul
+      local.tee $h
+      i64.const 33
+      i64.shr_u
+      local.get $h
+      i64.xor
+      local.get $x
+      i32.const 7
+      i32.rem_u
+      i64.extend_i32_u
+      local.get $i
+      i32.const 15
+      i32.and
+      i64.extend_i32_u
+      i64.shl
+      i64.add
+      local.set $h
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.ne
+      br_if $l)
+    (i64.xor (local.get $h) (i64.add (local.get $xe) (i64.extend_i32_u (local.get $x)))))
 )
