@@ -503,22 +503,7 @@ static const join_row join_rows[] = {
            ? (uint64_t)1 << (JOIN_HASH(WM_OP_##first, WM_OP_##as) & 63) : 0)
 #define JOIN_SELF(join, first, first_len, second)
 const uint64_t wm_join_hashes[4] = {
-#define W_ 0
-    0
-#include "opcodes.def"
-#undef W_
-#define W_ 1
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 2
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 3
-    , 0
-#include "opcodes.def"
-#undef W_
+#include "opcode_set.h"
 };
 #undef JOIN_SELF
 #undef JOIN
@@ -529,22 +514,7 @@ const uint64_t wm_join_hashes[4] = {
 #define JOIN(join, first, first_len, second, as)
 #define JOIN_SELF(join, first, first_len, second) | WM_BIT_(first)
 static const uint64_t join_selves[4] = {
-#define W_ 0
-    0
-#include "opcodes.def"
-#undef W_
-#define W_ 1
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 2
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 3
-    , 0
-#include "opcodes.def"
-#undef W_
+#include "opcode_set.h"
 };
 #undef JOIN_SELF
 #undef JOIN

@@ -100,22 +100,7 @@ int wm_copy_joins(vctx *v)
 #define JOIN(join, first, first_len, second, as) | WM_BIT_(as)
 #define JOIN_SELF(join, first, first_len, second)
 const uint64_t wm_join_as[4] = {
-#define W_ 0
-    0
-#include "opcodes.def"
-#undef W_
-#define W_ 1
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 2
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 3
-    , 0
-#include "opcodes.def"
-#undef W_
+#include "opcode_set.h"
 };
 #undef JOIN_SELF
 #undef JOIN
@@ -620,59 +605,29 @@ static const uint8_t fuse_pairs[][3] = {
 /* The second ops of fuse_pairs and load_ops as bits, word W_ of four: most instructions are
  * none, and skip the scan of the pairs. */
 #define OP(name, text, prefix, code, imm, sig, form)
-#define FUSE(fused, first, second)                                                             \
-    | ((WM_OP_##second >> 6) == W_ ? (uint64_t)1 << (WM_OP_##second & 63) : 0)
+#define FUSE(fused, first, second) | WM_BIT_(second)
 #define FUSE_LOAD_OP(fused, load, second, both) FUSE(fused, load, second)
 static const uint64_t fuse_seconds[4] = {
-#define W_ 0
-    0
-#include "opcodes.def"
-#undef W_
-#define W_ 1
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 2
-    , 0
-#include "opcodes.def"
-#undef W_
-#define W_ 3
-    , 0
-#include "opcodes.def"
-#undef W_
+#include "opcode_set.h"
 };
 #undef FUSE_LOAD_OP
 #undef FUSE
 #undef OP
-#define IS_SECOND(op) (fuse_seconds[(op) >> 6 & 3] >> ((op) & 63) & 1)
+#define IS_SECOND(op) WM_IN_SET(fuse_seconds, op)
 
 /* The first ops of every pair as bits, the same way: the fused pairs, a store of a result, a
  * load's operation or branch, and the hand-written forms' (an i32.load read from, a[i]'s
  * shl_add). The compiler asks only after one of these. */
 #define OP(name, text, prefix, code, imm, sig, form)
-#define BIT_(op) | ((WM_OP_##op >> 6) == W_ ? (uint64_t)1 << (WM_OP_##op & 63) : 0)
+#define BIT_(op) | WM_BIT_(op)
 #define FUSE(fused, first, second) BIT_(first)
 #define FUSE_VALUE(fused, first, store) BIT_(first)
 #define FUSE_LOAD_OP(fused, load, op, both) BIT_(load)
 #define FUSE_LOAD_BRANCH(fused, load, branch) BIT_(load)
 #define FUSE_MEM(fused, load, op, store) BIT_(op)
 static const uint64_t fuse_firsts[4] = {
-#define W_ 0
-    0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
-#include "opcodes.def"
-#undef W_
-#define W_ 1
-    , 0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
-#include "opcodes.def"
-#undef W_
-#define W_ 2
-    , 0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
-#include "opcodes.def"
-#undef W_
-#define W_ 3
-    , 0 BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
-#include "opcodes.def"
-#undef W_
+#define WM_SET_MORE BIT_(I32_LOAD) BIT_(I32_SHL_ADD)
+#include "opcode_set.h"
 };
 #undef FUSE_MEM
 #undef FUSE_LOAD_BRANCH
