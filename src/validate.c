@@ -481,11 +481,11 @@ static wasmcu_err note_flat(vctx *v, uint32_t at)
  * its note (cut_code), and flat_opcodes checks both opcodes again. first_len is the first's
  * length. */
 typedef struct join_row {
-    uint8_t first, len, second, join, as, self; /* self: a JOIN_SELF row */
+    uint8_t first, len, second, join, as; /* as: first itself for a JOIN_SELF row */
 } join_row;
 static const join_row join_rows[] = {
-#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##as, 0},
-#define JOIN_SELF(join, first, first_len, second) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##first, 1},
+#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##as},
+#define JOIN_SELF(join, first, first_len, second) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##first},
 #define OP(name, text, prefix, code, imm, sig, form)
 #include "opcodes.def"
 #undef OP
@@ -539,13 +539,8 @@ wasmcu_err wm_note_join_rows(vctx *v, uint32_t at, uint32_t next, uint32_t as)
 wasmcu_err wm_note_self(vctx *v, uint32_t op)
 {
     if (v->wide || !WM_IN_SET(join_selves, op)) return WASMCU_OK;
-    for (size_t p = 0; p < NJOINS; p++) {
-        if (join_rows[p].self && join_rows[p].first == op) {
-            if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
-            v->flats[v->nflats++] = v->op_start | FLAT_JOIN;
-            break;
-        }
-    }
+    if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
+    v->flats[v->nflats++] = v->op_start | FLAT_JOIN;
     return WASMCU_OK;
 }
 
@@ -665,7 +660,7 @@ static wasmcu_err emit_cond(vctx *v, uint32_t ci, int negate, ctrl *c, uint32_t 
         start = v->ncode - 3, how = WM_JOIN_COPY;
     } else {
         if (WM_CONFIG_FUSED_OPS && c->op != WM_OP_LOOP) wm_const_joins(v, op);
-        if (WM_CONFIG_FUSED_OPS && WM_IN_SET(wm_join_as, op)) TRY(wm_note_join(v, before, v->ncode, op)); /* JOIN rows */
+        if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, before, v->ncode, op)); /* JOIN rows */
         TRY(emit(v, op));
     }
     TRY(emit_slot(v, a));
@@ -885,7 +880,7 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             uint32_t eop = acc ? wm_acc_form(v, cop, &n, s) : cop;
             if (eop != cop) TRY(wm_acc_only(v, eop));
             TRY(emit_op(v, eop));
-            if (WM_CONFIG_FUSED_OPS && WM_IN_SET(wm_join_as, eop)) TRY(wm_note_join(v, v->op_prev, v->op_start, eop)); /* JOIN rows */
+            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_prev, v->op_start, eop)); /* JOIN rows */
         }
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));

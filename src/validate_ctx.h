@@ -361,7 +361,9 @@ wasmcu_err wm_note_join_rows(vctx *v, uint32_t at, uint32_t next, uint32_t as);
 extern const uint64_t wm_join_hashes[4];
 static inline wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next, uint32_t as)
 {
-    if (v->wide || at >= next || !WM_IN_SET(wm_join_hashes, JOIN_HASH(unit_at(v, at), as))) return WASMCU_OK;
+    if (!WM_IN_SET(wm_join_as, as) || v->wide || at >= next ||
+        !WM_IN_SET(wm_join_hashes, JOIN_HASH(unit_at(v, at), as)))
+        return WASMCU_OK;
     return wm_note_join_rows(v, at, next, as);
 }
 /* the same for a JOIN_SELF row's first, op, just emitted by emit_op */

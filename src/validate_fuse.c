@@ -676,7 +676,7 @@ static const uint8_t mem_ops[][4] = {
 /* Whether an instruction may fuse with one after it. */
 int wm_fuses_first(uint32_t op)
 {
-    return op < 256 && (fuse_firsts[op >> 6] >> (op & 63) & 1);
+    return op < 256 && WM_IN_SET(fuse_firsts, op);
 }
 
 
@@ -877,7 +877,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             }
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
-            if (WM_IN_SET(wm_join_as, fuse_pairs[p][2])) TRY(wm_note_join(v, v->op_prev, v->op_start, fuse_pairs[p][2])); /* JOIN rows */
+            TRY(wm_note_join(v, v->op_prev, v->op_start, fuse_pairs[p][2])); /* JOIN rows */
             TRY(wm_note_self(v, fuse_pairs[p][2]));
             if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
             if (fuse_pairs[p][2] == WM_OP_I32_SHR_U_AND) v->sa_prev = v->sa_at, v->sa_at = v->op_start; /* bits_mul_add */
