@@ -799,18 +799,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD_BR_IF_BACK): ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD_BR_NE_BACK): ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
     CASE(WM_OP_MOV_ADD_BR_NE_BACK): R(0) = R(1); pc += 3; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT(); /* JOIN */
-    CASE(WM_OP_SHL_ADD_BR_NE_BACK): /* JOIN */
-        TRI_I64((a << (b & 63)) + c);
-        pc++;
-        ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
-        NEXT();
-    CASE(WM_OP_AND_SHL_ADD_BR_NE_BACK): /* JOIN, of three */
-        BIN_I32(a & b);
-        pc++;
-        TRI_I64((a << (b & 63)) + c);
-        pc++;
-        ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
-        NEXT();
     CASE(WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK): /* JOIN, of four */
         if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I32(a % b);
@@ -837,13 +825,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
     /* the target of each entry, none shared (one load less): index, n32 at k, targets */
     CASE(WM_OP_BR_TABLE_FLAT): BR_FLAT(I32(R(0)), 1);
-    CASE(WM_OP_AND_BR_TABLE_FLAT): BIN_I32(a & b); pc++; BR_FLAT(I32(R(0)), 1); /* JOIN */
-    CASE(WM_OP_SHL_AND_BR_TABLE_FLAT): /* JOIN, of three */
-        BIN_I32(a << (b & 31));
-        pc++;
-        BIN_I32(a & b);
-        pc++;
-        BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT): /* JOIN, of five */
         TRI_I32((a << (b & 31)) ^ c);
         pc++;
@@ -955,11 +936,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* *p op= x (opcodes.def's FUSE_MEM rows): [addr, x, offset], t what p held */
 #define MEM_OP(type, n, update) do { EA(n, 0); type t; COPY(&t, mem + ea, n); t = (update); COPY(mem + ea, &t, n); pc += 4; } while (0)
     CASE(WM_OP_I32_MEM_ADD): MEM_OP(uint32_t, 4, t + I32(R(1))); NEXT();
-    CASE(WM_OP_MEM_ADD_ADD_BR_IF_BACK): /* JOIN */
-        MEM_OP(uint32_t, 4, t + I32(R(1)));
-        pc++;
-        ARITH_BR_IF_BY(+, !!, TAKE_BACK);
-        NEXT();
     CASE(WM_OP_SHL_OR_MEM_ADD_ADD_BR_IF_BACK): /* JOIN, of three */
         TRI_I32((a << (b & 31)) | c);
         pc++;
@@ -1219,7 +1195,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_ADD_ACC_T): ACC_ONLY_F64(acc + x); NEXT();
     CASE(WM_OP_F64_MUL_ACC_T): ACC_ONLY_F64(acc * x); NEXT();
     CASE(WM_OP_F64_DIV_ACC2_T): ACC_ONLY_F64(x / acc); NEXT();
-    CASE(WM_OP_F64_DIV_ACC2_ADD_ACC_T): ACC_ONLY_F64(x / acc); pc++; ACC_ONLY_F64(acc + x); NEXT(); /* JOIN */
     CASE(WM_OP_F64_MUL_DIV_ADD_ACC): /* JOIN, of three */
         ACC_F64(acc * x);
         pc++;

@@ -13,6 +13,7 @@ const wm_op_slot wm_op_by_slot[WM_OP_SLOTS] = {
 #define NOCODE(name, text, prefix, code, imm, sig, as) NOCODE_##prefix(name, code)
 #define NOCODE_0x00(name, code) [code] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
 #define NOCODE_0xFC(name, code) [256 + (code)] = WM_OP_##name + 1 - WM_OP_NOCODE_SHIFT,
+#define NOCODE_0xFF(name, code) /* JOIN steps: never in compiled code */
 #include "opcodes.def"
 #undef NOCODE
 #undef OP
@@ -47,7 +48,7 @@ typedef struct opnames {
 #define NAME_0x00(name, text) char name[sizeof(text)];
 #define NAME_0xFC(name, text) char name[sizeof(text)];
 #define NAME_0xFF(name, text)
-#define NOCODE(name, text, prefix, code, imm, sig, as) char name[sizeof(text)];
+#define NOCODE(name, text, prefix, code, imm, sig, as) NAME_##prefix(name, text)
 #include "opcodes.def"
 #undef NOCODE
 #undef NAME_0x00
@@ -61,7 +62,7 @@ static const opnames op_names = {
 #define NAME_0x00(text) text,
 #define NAME_0xFC(text) text,
 #define NAME_0xFF(text)
-#define NOCODE(name, text, prefix, code, imm, sig, as) text,
+#define NOCODE(name, text, prefix, code, imm, sig, as) NAME_##prefix(text)
 #include "opcodes.def"
 #undef NOCODE
 #undef NAME_0x00
@@ -82,10 +83,29 @@ const char *const wm_name_words[WM_NAME_WORDS] = {
     "i32.", "i64.", "f32.", "f64.", "trunc_sat_", "reinterpret_", "convert_", "trunc_", "memory.",
     "extend", "table.", "store", "load", "_s", "_u"};
 
+/* wm_op_name's test: the JOIN steps (NOCODE rows with no encoding) are the last rows */
+enum {
+    STEP_ROWS = 0
+#define OP(name, text, prefix, code, imm, sig, form)
+#define NOCODE(name, text, prefix, code, imm, sig, as) STEP_##prefix
+#define STEP_0x00
+#define STEP_0xFC
+#define STEP_0xFF +1
+#include "opcodes.def"
+#undef STEP_0xFF
+#undef STEP_0xFC
+#undef STEP_0x00
+#undef NOCODE
+#undef OP
+};
+_Static_assert(WM_OP_AND_BR_TABLE_FLAT + STEP_ROWS == WM_OP_COUNT, "the JOIN steps are opcodes.def's last rows");
+
 const char *wm_op_name(int op)
 {
     const char *p = (const char *)&op_names;
-    /* the names run as the encoded rows do: the compiled-only ones have none */
+    /* the names run as the encoded rows do: the compiled-only ones have none, nor the JOIN
+     * steps, the last rows */
+    if (op >= WM_OP_AND_BR_TABLE_FLAT) return "";
     if (op >= WM_OP_COMPILED) op -= WM_OP_NOCODE_SHIFT;
     else if (op >= WM_OP_JUMP) return "";
     while (op-- > 0) p += strlen(p) + 1;

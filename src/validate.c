@@ -481,7 +481,7 @@ static wasmcu_err note_flat(vctx *v, uint32_t at)
  * its note (cut_code), and flat_opcodes checks both opcodes again. first_len is the first's
  * length. */
 typedef struct join_row {
-    uint8_t first, len, second, join, as; /* as: first itself for a JOIN_SELF row */
+    uint16_t first, len, second, join, as; /* as: first itself for a JOIN_SELF row */
 } join_row;
 static const join_row join_rows[] = {
 #define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##as},
@@ -544,15 +544,43 @@ wasmcu_err wm_note_self(vctx *v, uint32_t op)
     return WASMCU_OK;
 }
 
+/* The JOIN steps (opcodes.def: joins with no compiled number, made only for a longer join
+ * to use) at the instructions join_pair made them at, kept beside the code: the last
+ * JOIN_STEPS made, in a ring. join_pair goes from the code's end back, and a step is
+ * read by the row of an instruction just before it; one overwritten first only leaves
+ * that longer join unmade. */
+#define JOIN_STEPS 8
+typedef struct join_steps {
+    uint32_t n, at[JOIN_STEPS];
+    uint16_t op[JOIN_STEPS];
+} join_steps;
+
+/* The opcode at `at` as join_pair left it: a step kept there, else the code's */
+static uint32_t step_at(const vctx *v, const join_steps *s, uint32_t at)
+{
+    for (uint32_t i = s->n < JOIN_STEPS ? s->n : JOIN_STEPS; i-- > 0;)
+        if (s->at[i] == at) return s->op[i];
+    return unit_at(v, at);
+}
+
 /* Applies each row whose first and second are at `at` in turn: a row of three, whose
  * first is a join, follows the row that makes it. A second must start inside the code (a
- * cut may have left the first last). */
-static void join_pair(vctx *v, uint32_t at)
+ * cut may have left the first last). The code gets the last compiled join; a step after
+ * it is kept in s, for the row of an instruction before whose second it is. */
+static void join_pair(vctx *v, uint32_t at, join_steps *s)
 {
+    uint32_t op = unit_at(v, at), put = op;
     for (size_t p = 0; p < NJOINS; p++)
-        if (at + join_rows[p].len < v->ncode && join_rows[p].first == unit_at(v, at) &&
-            join_rows[p].second == unit_at(v, at + join_rows[p].len))
-            unit_put(v, at, join_rows[p].join);
+        if (at + join_rows[p].len < v->ncode && join_rows[p].first == op &&
+            join_rows[p].second == step_at(v, s, at + join_rows[p].len)) {
+            op = join_rows[p].join;
+            if (op < WM_OP_COMPILED) put = op;
+        }
+    if (put != unit_at(v, at)) unit_put(v, at, put);
+    if (op != put) {
+        s->at[s->n % JOIN_STEPS] = at;
+        s->op[s->n++ % JOIN_STEPS] = (uint16_t)op;
+    }
 }
 
 /* Remembers the jump about to be emitted. */
@@ -1665,8 +1693,10 @@ static void flat_opcodes(vctx *v)
 {
     /* the JOIN rows first, from the last: a join whose second is another join's first sees
      * that one joined (the rows of three), and the tables and jumps below see them all */
+    join_steps steps;
+    steps.n = 0;
     for (uint32_t k = v->nflats; k-- > 0;)
-        if (v->flats[k] & FLAT_JOIN) join_pair(v, v->flats[k] & FLAT_AT);
+        if (v->flats[k] & FLAT_JOIN) join_pair(v, v->flats[k] & FLAT_AT, &steps);
     for (uint32_t k = 0; k < v->nflats; k++) {
         uint32_t at = v->flats[k] & FLAT_AT, n;
         if (v->flats[k] & FLAT_JOIN) continue;

@@ -388,31 +388,36 @@ int main(void)
     wasmcu_frame_info fr[2];
     CHECK(wasmcu_call(inst, wasmcu_find_func(inst, "shlsum3"), a0, 3, &r0, 1) == WASMCU_TRAP_DIV_ZERO);
     CHECK(wasmcu_backtrace(rt, fr, 2) >= 1 && fr[0].func_index == 17 && fr[0].code_offset == 0x571);
-    /* the input's class joins the switch; the shifted sum its loop's count, and the and
-     * before it both (the and's result is extended by an instruction of its own with
-     * WM_CONFIG_I32_LOW_HALF); the counter in memory its loop's count. machine and
-     * histogram are past the far jumps' reach when CI lowers it (WM_CONFIG_FAR_AT): no
-     * joins there */
+    /* the rem_u, the and, the shifted sum and its loop's count join in four (the and's
+     * result is extended by an instruction of its own with WM_CONFIG_I32_LOW_HALF). The
+     * joins of two and three it is made through are JOIN steps, with no compiled number:
+     * the seconds keep their own opcodes, and where no longer join takes a step (the
+     * input's class and the switch, the shifted sum and the count, the counter in memory
+     * and the count) its first stays as it was. machine and histogram are past the far
+     * jumps' reach when CI lowers it (WM_CONFIG_FAR_AT): no flat switch there */
     const int near = fused && WM_CONFIG_FAR_AT == 0x7FFFu;
-    CHECK(has_pair(inst, "machine", WM_OP_AND_BR_TABLE_FLAT, 4, WM_OP_BR_TABLE_FLAT) == near);
-    CHECK(has_pair(inst, "shlsum", WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK, 4, WM_OP_AND_SHL_ADD_BR_NE_BACK) == (fused && !WM_CONFIG_I32_LOW_HALF));
-    CHECK(has_pair(inst, "shlsum", WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK, 8, WM_OP_SHL_ADD_BR_NE_BACK) == (fused && !WM_CONFIG_I32_LOW_HALF));
+    CHECK(has_pair(inst, "machine", WM_OP_I32_AND, 4, WM_OP_BR_TABLE_FLAT) == near);
+    CHECK(has_pair(inst, "shlsum", WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK, 4, WM_OP_I32_AND) == (fused && !WM_CONFIG_I32_LOW_HALF));
+    CHECK(has_pair(inst, "shlsum", WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK, 8, WM_OP_I64_SHL_ADD) == (fused && !WM_CONFIG_I32_LOW_HALF));
     CHECK(has_pair(inst, "shlsum", WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK, 13, WM_OP_ADD_BR_NE_BACK) == (fused && !WM_CONFIG_I32_LOW_HALF));
-    CHECK(has_pair(inst, "shlsum2", WM_OP_SHL_ADD_BR_NE_BACK, 5, WM_OP_ADD_BR_NE_BACK) == fused);
-    CHECK(has_pair(inst, "histogram", WM_OP_MEM_ADD_ADD_BR_IF_BACK, 5, WM_OP_ADD_BR_IF_BACK) == near);
-    /* the plain ones emit_slots notes: a shift before the class and switch (a row of
-     * three), two sums that do not read each other, the rem_u before the shifted sum (a
+    CHECK(has_pair(inst, "shlsum2", WM_OP_I64_SHL_ADD, 5, WM_OP_ADD_BR_NE_BACK) == fused);
+    CHECK(has_pair(inst, "histogram", WM_OP_I32_MEM_ADD, 5, WM_OP_ADD_BR_IF_BACK) == near);
+    /* the plain ones emit_slots notes: a shift before the class and switch (a step: no
+     * join), two sums that do not read each other, the rem_u before the shifted sum (a
      * row of four), a byte's sum and the index's step */
-    CHECK(has_pair(inst, "machine3", WM_OP_SHL_AND_BR_TABLE_FLAT, 4, WM_OP_AND_BR_TABLE_FLAT) == near);
+    CHECK(has_pair(inst, "machine3", WM_OP_I32_SHL, 4, WM_OP_I32_AND) == near);
+    CHECK(has_pair(inst, "machine3", WM_OP_I32_AND, 4, WM_OP_BR_TABLE_FLAT) == near);
     CHECK(has_pair(inst, "xoradd", WM_OP_I32_XOR_I32_ADD, 4, WM_OP_I32_ADD) == fused);
     CHECK(has_pair(inst, "xoradd", WM_OP_I32_XOR_I64_ADD, 4, WM_OP_I64_ADD) == (fused && !WM_CONFIG_I32_LOW_HALF));
-    CHECK(has_pair(inst, "shlsum3", WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK, 4, WM_OP_AND_SHL_ADD_BR_NE_BACK) == (fused && !WM_CONFIG_I32_LOW_HALF));
+    CHECK(has_pair(inst, "shlsum3", WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK, 4, WM_OP_I32_AND) == (fused && !WM_CONFIG_I32_LOW_HALF));
     CHECK(has_pair(inst, "bytesum", WM_OP_LOAD8_U_ADD_I32_ADD, 6, WM_OP_I32_ADD) == fused);
     /* branchy's loop: xorshift's two steps before the shift, class and switch (a row of
      * five); the counter's address before its bump and the count */
-    CHECK(has_pair(inst, "machine4", WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT, 10, WM_OP_SHL_AND_BR_TABLE_FLAT) == near);
+    CHECK(has_pair(inst, "machine4", WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT, 10, WM_OP_I32_SHL) == near);
+    CHECK(has_pair(inst, "machine4", WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT, 14, WM_OP_I32_AND) == near);
     CHECK(has_pair(inst, "machine4", WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT, 18, WM_OP_BR_TABLE_FLAT) == near);
-    CHECK(has_pair(inst, "machine4", WM_OP_SHL_OR_MEM_ADD_ADD_BR_IF_BACK, 5, WM_OP_MEM_ADD_ADD_BR_IF_BACK) == near);
+    CHECK(has_pair(inst, "machine4", WM_OP_SHL_OR_MEM_ADD_ADD_BR_IF_BACK, 5, WM_OP_I32_MEM_ADD) == near);
+    CHECK(has_pair(inst, "machine4", WM_OP_SHL_OR_MEM_ADD_ADD_BR_IF_BACK, 10, WM_OP_ADD_BR_IF_BACK) == near);
     /* intmath's loop: the LCG's step and copy before the mixing step (its second a join) */
     CHECK(has_pair(inst, "intmath", WM_OP_MUL_ADD_MOV_XOR_MUL_SHR_U_XOR, 7, WM_OP_I64_XOR_MUL_SHR_U_XOR) == (fused && !WM_CONFIG_I32_LOW_HALF));
     CHECK(has_pair(inst, "intmath", WM_OP_MUL_ADD_MOV_XOR_MUL_SHR_U_XOR, 17, WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK) == (fused && !WM_CONFIG_I32_LOW_HALF));
