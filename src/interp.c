@@ -537,6 +537,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_RET0): RETURN_TO_CALLER();
 #if WM_CONFIG_FUSED_OPS || WM_CONFIG_COMPUTED_GOTO /* as the fused instructions */
     CASE(WM_OP_I32_ADD_RET): BIN_I32(a + b); RETURN_TO_CALLER();
+    CASE(WM_OP_I32_ROTL_RET0): BIN_I32(wm_rotl32(a, b)); pc++; RETURN_TO_CALLER(); /* JOIN */
 #endif
     /* back from another instance (reload_code): the caller's frame, and its instance */
     CASE(WM_OP_RELOAD):
@@ -721,6 +722,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_MUL): BIN_I32(a * b); NEXT();
     CASE(WM_OP_I32_AND): BIN_I32(a & b); NEXT();
     CASE(WM_OP_I32_XOR_I32_ADD): BIN_I32(a ^ b); pc++; BIN_I32(a + b); NEXT(); /* JOIN */
+    CASE(WM_OP_MOV_I32_ADD): R(0) = R(1); pc += 3; BIN_I32(a + b); NEXT(); /* JOIN */
     CASE(WM_OP_I32_XOR_I64_ADD): BIN_I32(a ^ b); pc++; BIN_I64(a + b); NEXT(); /* JOIN */
     CASE(WM_OP_I32_OR): BIN_I32(a | b); NEXT();
     CASE(WM_OP_I32_XOR): BIN_I32(a ^ b); NEXT();
@@ -836,6 +838,14 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc++;
         BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
+    CASE(WM_OP_XORSHIFT_BR_TABLE_AND): /* JOIN, of four */
+        TRI_I32((a << (b & 31)) ^ c);
+        pc++;
+        TRI_I32((a >> (b & 31)) ^ c);
+        pc++;
+        TRI_I32((a << (b & 31)) ^ c);
+        pc++;
+        BR_FLAT(I32(R(0)) & I32(R(1)), 2);
     CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     CASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
     CASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();
@@ -853,7 +863,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc++;
         TRI_I64((a >> (b & 63)) ^ c);
         NEXT();
-    CASE(WM_OP_I32_XOR_AND_MOV2): TRI_I32((a ^ b) & c); R(1) = R(2); R(3) = R(4); pc += 5; NEXT();
+#define XOR_AND_MOV2() do { TRI_I32((a ^ b) & c); R(1) = R(2); R(3) = R(4); pc += 5; } while (0)
+    CASE(WM_OP_I32_XOR_AND_MOV2): XOR_AND_MOV2(); NEXT();
     /* then past the add_br_if's or add_br_ne's opcode */
     CASE(WM_OP_ADD2_ADD_BR_IF): ADD2(); pc++; ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD2_ADD_BR_NE): ADD2(); pc++; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
@@ -1110,12 +1121,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* call_indirect_load [i, k, a, offset, ...]: the index a load reads from (i << k) + a +
      * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
      * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */
-    CASE(WM_OP_CALL_INDIRECT_LOAD): {
-        EA_SHL_ADD(4, 0);
-        COPY(&from, mem + ea, 4);
-        pc += 5;
-        CALL_INDIRECT_FROM();
-    }
+#define CALL_INDIRECT_LOAD() do { EA_SHL_ADD(4, 0); COPY(&from, mem + ea, 4); pc += 5; CALL_INDIRECT_FROM(); } while (0)
+    CASE(WM_OP_CALL_INDIRECT_LOAD): CALL_INDIRECT_LOAD();
+    CASE(WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD): XOR_AND_MOV2(); pc++; CALL_INDIRECT_LOAD(); /* JOIN */
     /* Loops of one instruction (wm_loop_turns), each loop never falling out: one label for
      * the four, their opcode picking the loop once on entry. Each label whose address the
      * table takes moves GCC's register allocation of all of run(): with four, a call's
@@ -1195,13 +1203,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F64_ADD_ACC_T): ACC_ONLY_F64(acc + x); NEXT();
     CASE(WM_OP_F64_MUL_ACC_T): ACC_ONLY_F64(acc * x); NEXT();
     CASE(WM_OP_F64_DIV_ACC2_T): ACC_ONLY_F64(x / acc); NEXT();
-    CASE(WM_OP_F64_MUL_DIV_ADD_ACC): /* JOIN, of three */
-        ACC_F64(acc * x);
-        pc++;
-        ACC_ONLY_F64(x / acc);
-        pc++;
-        ACC_ONLY_F64(acc + x);
-        NEXT();
+#define MUL_DIV_ADD_ACC() do { ACC_F64(acc * x); pc++; ACC_ONLY_F64(x / acc); pc++; ACC_ONLY_F64(acc + x); } while (0)
+    CASE(WM_OP_F64_MUL_DIV_ADD_ACC): MUL_DIV_ADD_ACC(); NEXT(); /* JOIN, of three */
+    CASE(WM_OP_F64_MUL_DIV_ADD_ACC2): MUL_DIV_ADD_ACC(); pc++; MUL_DIV_ADD_ACC(); NEXT(); /* JOIN */
 #endif
 
     CASE(WM_OP_I64_EXTEND_I32_U): /* emitted only with WM_CONFIG_I32_LOW_HALF */

@@ -534,13 +534,13 @@ wasmcu_err wm_note_join_rows(vctx *v, uint32_t at, uint32_t next, uint32_t as)
     return WASMCU_OK;
 }
 
-/* Notes the instruction just emitted by emit_op, op, when it is a JOIN_SELF row's first:
- * flat_opcodes sees what follows it. */
-wasmcu_err wm_note_self(vctx *v, uint32_t op)
+/* Notes the instruction at `at`, op, when it is a JOIN_SELF row's first: flat_opcodes sees
+ * what follows it. */
+wasmcu_err wm_note_self(vctx *v, uint32_t at, uint32_t op)
 {
     if (v->wide || !WM_IN_SET(join_selves, op)) return WASMCU_OK;
     if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
-    v->flats[v->nflats++] = v->op_start | FLAT_JOIN;
+    v->flats[v->nflats++] = at | FLAT_JOIN;
     return WASMCU_OK;
 }
 
@@ -908,7 +908,10 @@ static wasmcu_err emit_slots(vctx *v, int op, const uint32_t *imm)
             uint32_t eop = acc ? wm_acc_form(v, cop, &n, s) : cop;
             if (eop != cop) TRY(wm_acc_only(v, eop));
             TRY(emit_op(v, eop));
-            if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_prev, v->op_start, eop)); /* JOIN rows */
+            /* JOIN rows, with the instruction before it: a copy or constant (copy_end, 3
+             * bytes) or the one emit_op began before (tested first: the load's time) */
+            if (WM_CONFIG_FUSED_OPS && WM_IN_SET(wm_join_as, eop))
+                TRY(wm_note_join(v, v->copy_end == v->op_start ? v->op_start - 3 : v->op_prev, v->op_start, eop));
         }
         int result = wm_sigs[wm_op_sig[op]].nr != 0;
         if (result) TRY(emit_dst(v, base));
@@ -951,6 +954,7 @@ static inline wasmcu_err emit_return(vctx *v, uint32_t n, uint32_t i, int in_pla
             return WASMCU_OK;
         }
         n = 0;
+        TRY(wm_note_join(v, v->last_start, v->ncode, WM_OP_RET0)); /* JOIN rows */
     }
     if (n == 0) return emit(v, WM_OP_RET0);
     TRY(emit(v, n == 1 ? WM_OP_RET1 : WM_OP_RETURN));

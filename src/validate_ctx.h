@@ -366,8 +366,8 @@ static inline wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next, uint3
         return WASMCU_OK;
     return wm_note_join_rows(v, at, next, as);
 }
-/* the same for a JOIN_SELF row's first, op, just emitted by emit_op */
-wasmcu_err wm_note_self(vctx *v, uint32_t op);
+/* the same for a JOIN_SELF row's first, op, at `at` */
+wasmcu_err wm_note_self(vctx *v, uint32_t at, uint32_t op);
 uint32_t wm_index_load(const vctx *v, uint32_t i);
 void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);

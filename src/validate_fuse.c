@@ -71,8 +71,10 @@ int wm_copy_joins(vctx *v)
          * is the instruction before the copies, the last emit_op began or, where
          * call_indirect_load took in the load after it, the one before that */
         uint32_t k = v->op_start != UINT32_MAX ? v->op_start : v->op_prev;
-        if (first == WM_OP_LOCAL_GET && k != UINT32_MAX && k + 8 == v->ncode && unit_at(v, k) == WM_OP_I32_XOR_AND)
+        if (first == WM_OP_LOCAL_GET && k != UINT32_MAX && k + 8 == v->ncode && unit_at(v, k) == WM_OP_I32_XOR_AND) {
             unit_put(v, k, WM_OP_I32_XOR_AND_MOV2), v->op_start = v->op_prev = UINT32_MAX;
+            (void)wm_note_self(v, k, WM_OP_I32_XOR_AND_MOV2); /* out of room: v->err, as below */
+        }
         if (first == WM_OP_I32_CONST8) v->c8m_at = v->ncode - 3; /* wm_const_joins */
         v->copy_end = UINT32_MAX;
         return 1;
@@ -80,7 +82,7 @@ int wm_copy_joins(vctx *v)
     if (v->op_start != UINT32_MAX && v->op_start + 5 == v->ncode && unit_at(v, v->op_start) == WM_OP_I32_MUL_ADD) {
         /* an LCG's new state, copied for later (x = x * a + c; y = x) */
         unit_put(v, v->op_start, WM_OP_I32_MUL_ADD_MOV);
-        (void)wm_note_self(v, WM_OP_I32_MUL_ADD_MOV); /* out of room: v->err, which emit_copy returns */
+        (void)wm_note_self(v, v->op_start, WM_OP_I32_MUL_ADD_MOV); /* out of room: v->err, which emit_copy returns */
         v->op_start = UINT32_MAX;
         return 1;
     }
@@ -781,7 +783,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
         cut_code(v, ld);
         v->last_end = UINT32_MAX;
         TRY(emit_op(v, mem_ops[p][3]));
-        TRY(wm_note_self(v, mem_ops[p][3]));
+        TRY(wm_note_self(v, v->op_start, mem_ops[p][3]));
         TRY(emit_slot(v, s[0]));
         TRY(emit_slot(v, t == a ? b : a));
         TRY(wm_emit16(v, *imm));
@@ -878,7 +880,7 @@ wasmcu_err wm_emit_fused(vctx *v, uint32_t op, uint32_t base, uint32_t n, const 
             take_last(v, &a, &b);
             TRY(emit_op(v, fuse_pairs[p][2]));
             TRY(wm_note_join(v, v->op_prev, v->op_start, fuse_pairs[p][2])); /* JOIN rows */
-            TRY(wm_note_self(v, fuse_pairs[p][2]));
+            TRY(wm_note_self(v, v->op_start, fuse_pairs[p][2]));
             if (fuse_pairs[p][2] == WM_OP_I32_STORE8_ADD) v->st8_at = v->op_start; /* wm_join_branch */
             if (fuse_pairs[p][2] == WM_OP_I32_SHR_U_AND) v->sa_prev = v->sa_at, v->sa_at = v->op_start; /* bits_mul_add */
             int store = wm_sigs[wm_op_sig[op]].nr == 0;

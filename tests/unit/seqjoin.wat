@@ -248,4 +248,61 @@
       i32.ne
       br_if $l)
     (i64.xor (local.get $h) (i64.add (local.get $xe) (i64.extend_i32_u (local.get $x)))))
+  ;; xorshift32's step, then a switch on the low bits of its middle value (a JOIN row of four:
+  ;; brtable's loop)
+  (func (export "xsswitch") (param $x i32) (param $n i32) (result i32) (local $t i32) (local $acc i32)
+    (local.set $acc (i32.const 7))
+    (loop $l
+      local.get $x
+      i32.const 13
+      i32.shl
+      local.get $x
+      i32.xor
+      local.tee $x
+      i32.const 17
+      i32.shr_u
+      local.get $x
+      i32.xor
+      local.tee $t
+      i32.const 5
+      i32.shl
+      local.get $t
+      i32.xor
+      local.set $x
+      (block $done
+        (block $c3
+          (block $c2
+            (block $c1
+              (block $c0
+                local.get $t
+                i32.const 3
+                i32.and
+                br_table $c0 $c1 $c2 $c3)
+              (local.set $acc (i32.add (local.get $acc) (i32.const 1)))
+              (br $done))
+            (local.set $acc (i32.xor (local.get $acc) (local.get $x)))
+            (br $done))
+          (local.set $acc (i32.mul (local.get $acc) (i32.const 3)))
+          (br $done))
+        (local.set $acc (i32.sub (local.get $acc) (local.get $t))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.xor (local.get $acc) (local.get $x)))
+  ;; a rotate returned (a JOIN row with the ret0), called from a loop that keeps each result
+  ;; and steps its count from a copy (a JOIN row: indirect's loop)
+  (func $rotl (export "rotl") (param i32 i32) (result i32) (i32.rotl (local.get 0) (local.get 1)))
+  (func (export "rotlsum") (param $x i32) (param $n i32) (result i32) (local $i i32) (local $j i32) (local $s i32)
+    (loop $l
+      (call $rotl (local.get $x) (local.get $i))
+      local.tee $x
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $j
+      i32.xor
+      local.get $s
+      i32.add
+      local.set $s
+      (local.set $i (i32.add (local.get $j) (i32.const 2)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.add (local.get $s) (local.get $x)))
 )

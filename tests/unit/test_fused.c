@@ -407,10 +407,13 @@ int main(void)
             CHECK(call("xor_and_mov2_load", a, b, 0) == by[m[k]]);
         }
     CHECK(starts_with(inst, "xor_and_mov2", WM_OP_I32_XOR_AND_MOV2) == fused);
-    int joined = 0; /* after the stores: the xor_and_mov2, the mov2's opcode 5 bytes on */
-    for (uint32_t at = 0; op_at(inst, "xor_and_mov2_load", at + 5) != UINT32_MAX; at++)
-        joined |= op_at(inst, "xor_and_mov2_load", at) == WM_OP_I32_XOR_AND_MOV2 &&
-                  op_at(inst, "xor_and_mov2_load", at + 5) == WM_OP_MOV2;
+    /* after the stores: the xor_and_mov2 joined with the call_indirect_load (a JOIN_SELF
+     * row), the mov2's opcode 5 bytes on and the call's 10 */
+    int joined = 0;
+    for (uint32_t at = 0; op_at(inst, "xor_and_mov2_load", at + 10) != UINT32_MAX; at++)
+        joined |= op_at(inst, "xor_and_mov2_load", at) == WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD &&
+                  op_at(inst, "xor_and_mov2_load", at + 5) == WM_OP_MOV2 &&
+                  op_at(inst, "xor_and_mov2_load", at + 10) == WM_OP_CALL_INDIRECT_LOAD;
     CHECK(joined == fused);
     /* 4 rounds from y = 10: x = 19, y = 22 */
     CHECK(call("loop_head", 4, 10, 0) == 19 * 1000 + 22);
