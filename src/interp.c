@@ -722,7 +722,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_MUL): BIN_I32(a * b); NEXT();
     CASE(WM_OP_I32_AND): BIN_I32(a & b); NEXT();
     CASE(WM_OP_I32_XOR_I32_ADD): BIN_I32(a ^ b); pc++; BIN_I32(a + b); NEXT(); /* JOIN */
-    CASE(WM_OP_MOV_I32_ADD): R(0) = R(1); pc += 3; BIN_I32(a + b); NEXT(); /* JOIN */
+#define MOV_I32_ADD() do { R(0) = R(1); pc += 3; BIN_I32(a + b); } while (0)
+    CASE(WM_OP_MOV_I32_ADD): MOV_I32_ADD(); NEXT(); /* JOIN */
     CASE(WM_OP_I32_XOR_I64_ADD): BIN_I32(a ^ b); pc++; BIN_I64(a + b); NEXT(); /* JOIN */
     CASE(WM_OP_I32_OR): BIN_I32(a | b); NEXT();
     CASE(WM_OP_I32_XOR): BIN_I32(a ^ b); NEXT();
@@ -748,7 +749,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHL_XOR): TRI_I32((a << (b & 31)) ^ c); NEXT();
     CASE(WM_OP_I32_SHR_U_XOR): TRI_I32((a >> (b & 31)) ^ c); NEXT();
     /* JOIN rows: the first, then the second, whose opcode they step over */
-    CASE(WM_OP_SHL_XOR_SHR_U_XOR): TRI_I32((a << (b & 31)) ^ c); pc++; TRI_I32((a >> (b & 31)) ^ c); NEXT();
     CASE(WM_OP_I32_XORSHIFT): /* JOIN, of three */
         TRI_I32((a << (b & 31)) ^ c);
         pc++;
@@ -763,11 +763,20 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHL_OR): TRI_I32((a << (b & 31)) | c); NEXT();
     CASE(WM_OP_I64_SHR_U_XOR): TRI_I64((a >> (b & 63)) ^ c); NEXT();
     CASE(WM_OP_I64_XOR_MUL): TRI_I64((a ^ b) * c); NEXT();
-    CASE(WM_OP_I64_XOR_MUL_SHR_U_XOR): TRI_I64((a ^ b) * c); pc++; TRI_I64((a >> (b & 63)) ^ c); NEXT(); /* JOIN */
     CASE(WM_OP_I64_SHL_ADD): TRI_I64((a << (b & 63)) + c); NEXT();
     CASE(WM_OP_I32_LOAD_ADD): LOAD_ADD(uint32_t, 4); NEXT();
     CASE(WM_OP_I32_LOAD8_U_ADD): LOAD_ADD(uint8_t, 1); NEXT();
     CASE(WM_OP_LOAD8_U_ADD_I32_ADD): LOAD_ADD(uint8_t, 1); pc++; BIN_I32(a + b); NEXT(); /* JOIN */
+    CASE(WM_OP_LOAD8_U_ADD_I32_ADD2): /* JOIN, of it twice */
+        LOAD_ADD(uint8_t, 1);
+        pc++;
+        BIN_I32(a + b);
+        pc++;
+        LOAD_ADD(uint8_t, 1);
+        pc++;
+        BIN_I32(a + b);
+        NEXT();
+    CASE(WM_OP_I64_STORE_I64_LOAD): STORE(uint64_t, 8); pc++; LOAD(uint64_t, 8, AS_U64); NEXT(); /* JOIN */
     CASE(WM_OP_I32_LOAD16_U_ADD): LOAD_ADD(uint16_t, 2); NEXT();
     CASE(WM_OP_I32_LOAD16_S_ADD): LOAD_ADD(int16_t, 2); NEXT();
     CASE(WM_OP_I64_LOAD_ADD): LOAD_ADD_BY(uint64_t, 8, R(0) = t); NEXT();
@@ -778,7 +787,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_ADD_MUL): TRI_F32(a + b, t * c); NEXT();
     CASE(WM_OP_F32_SUB_MUL): TRI_F32(a - b, t * c); NEXT();
     CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
-    CASE(WM_OP_F32_ADD_MUL2): TRI_F32(a + b, t * c); pc++; TRI_F32(a + b, t * c); NEXT(); /* JOIN */
     CASE(WM_OP_F32_MUL_ADD_MUL2): /* JOIN, of three */
         BIN_F32(a * b);
         pc++;
@@ -1124,6 +1132,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
 #define CALL_INDIRECT_LOAD() do { EA_SHL_ADD(4, 0); COPY(&from, mem + ea, 4); pc += 5; CALL_INDIRECT_FROM(); } while (0)
     CASE(WM_OP_CALL_INDIRECT_LOAD): CALL_INDIRECT_LOAD();
     CASE(WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD): XOR_AND_MOV2(); pc++; CALL_INDIRECT_LOAD(); /* JOIN */
+    CASE(WM_OP_MOV_ADD_XOR_AND_MOV2_CALL_INDIRECT_LOAD): /* JOIN, of four */
+        MOV_I32_ADD();
+        pc++;
+        XOR_AND_MOV2();
+        pc++;
+        CALL_INDIRECT_LOAD();
     /* Loops of one instruction (wm_loop_turns), each loop never falling out: one label for
      * the four, their opcode picking the loop once on entry. Each label whose address the
      * table takes moves GCC's register allocation of all of run(): with four, a call's
@@ -1212,6 +1226,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_WRAP_I64): R(0) = I32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_I64_EXTEND_I32_S): R(0) = (uint64_t)(int64_t)S32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_F32_CONVERT_I32_S): SET32(0, wm_f32_bits((float)S32(R(1)))); pc += 2; NEXT();
+    CASE(WM_OP_F32_CONVERT_I32_S_F32_MUL): /* JOIN */
+        SET32(0, wm_f32_bits((float)S32(R(1))));
+        pc += 3;
+        BIN_F32(a * b);
+        NEXT();
     CASE(WM_OP_F64_CONVERT_I32_S): R(0) = wm_f64_bits((double)S32(R(1))); pc += 2; NEXT();
 #else /* they share the cold ones' handler */
 #define X(op) CASE(WM_OP_##op):
