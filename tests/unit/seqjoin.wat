@@ -305,4 +305,88 @@
       (local.set $i (i32.add (local.get $j) (i32.const 2)))
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (i32.add (local.get $s) (local.get $x)))
+  ;; indirect's loop: each callback's result kept and the count's step (a copy, then an
+  ;; add), then the next callback's index and arguments and its call through the table of
+  ;; indexes at 1024 (a JOIN row of four)
+  (type $bin (func (param i32 i32) (result i32)))
+  (table 4 funcref)
+  (elem (i32.const 0) $fadd $fxor $fmul $frot)
+  (func $fadd (type $bin) (i32.add (local.get 1) (local.get 0)))
+  (func $fxor (type $bin) (i32.xor (local.get 1) (local.get 0)))
+  (func $fmul (type $bin) (i32.mul (i32.or (local.get 1) (i32.const 1)) (local.get 0)))
+  (func $frot (type $bin) (i32.rotl (local.get 0) (local.get 1)))
+  (data (i32.const 1024) "\02\00\00\00\00\00\00\00\03\00\00\00\01\00\00\00")
+  (func (export "callbacks") (param $n i32) (result i32) (local $i i32) (local $acc i32) (local $j i32)
+    (local.set $acc (i32.const 1))
+    (loop $l
+      local.get $acc
+      local.get $i
+      local.get $i
+      local.get $acc
+      i32.xor
+      i32.const 3
+      i32.and
+      i32.const 2
+      i32.shl
+      i32.const 1024
+      i32.add
+      i32.load
+      call_indirect (type $bin)
+      local.tee $acc
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $j
+      local.get $j
+      local.get $acc
+      i32.xor
+      i32.const 3
+      i32.and
+      i32.const 2
+      i32.shl
+      i32.const 1024
+      i32.add
+      i32.load
+      call_indirect (type $bin)
+      local.set $acc
+      local.get $i
+      i32.const 2
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.ne
+      br_if $l)
+    local.get $acc)
+  ;; a count of bytes unrolled by two as clang writes it (memtraffic's): i32.load8_u_add and
+  ;; the sum's add, twice, the index counting up to 0
+  (func (export "bytesum2") (param $p i32) (param $n i32) (result i32) (local $s i32) (local $i i32) (local $q i32)
+    (local.set $q (i32.add (local.get $p) (local.get $n)))
+    (local.set $i (i32.sub (i32.const 0) (local.get $n)))
+    (loop $l
+      local.get $s
+      local.get $i
+      local.get $q
+      i32.add
+      i32.load8_u
+      i32.add
+      local.get $i
+      local.get $q
+      i32.add
+      i32.load8_u offset=1
+      i32.add
+      local.set $s
+      local.get $i
+      i32.const 2
+      i32.add
+      local.tee $i
+      br_if $l)
+    (i32.add (local.get $s) (i32.mul (local.get $n) (i32.const 1000))))
+  ;; a field stored, then one read that overlaps it: i64.store, then i64.load
+  (func (export "storeload") (param $p i32) (param $x i64) (result i64) (local $y i64)
+    (i64.store offset=8 (local.get $p) (local.get $x))
+    (local.set $y (i64.load offset=12 (local.get $p)))
+    (i64.xor (local.get $y) (i64.shl (local.get $x) (i64.const 1))))
+  ;; an integer scaled: f32.convert_i32_s, then f32.mul
+  (func (export "scale") (param $i i32) (param $k f32) (result f32)
+    (f32.mul (f32.convert_i32_s (local.get $i)) (local.get $k)))
 )
