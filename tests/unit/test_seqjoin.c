@@ -540,8 +540,9 @@ int main(void)
     CHECK(starts_with(inst, "rotl", WM_OP_I32_ROTL_RET0) == fused);
     CHECK(has_pair(inst, "rotl", WM_OP_I32_ROTL_RET0, 4, WM_OP_RET0) == fused);
     CHECK(has_pair(inst, "rotlsum", WM_OP_MOV_I32_ADD, 3, WM_OP_I32_ADD) == fused);
-    CHECK(has_pair(inst, "callbacks", WM_OP_MOV_ADD_XOR_AND_MOV2_CALL_INDIRECT_LOAD, 3, WM_OP_I32_ADD) == fused);
-    CHECK(has_pair(inst, "callbacks", WM_OP_MOV_ADD_XOR_AND_MOV2_CALL_INDIRECT_LOAD, 7, WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD) == fused);
+    /* callbacks is past the far jumps' reach when CI lowers it: compiled wide, no joins */
+    CHECK(has_pair(inst, "callbacks", WM_OP_MOV_ADD_XOR_AND_MOV2_CALL_INDIRECT_LOAD, 3, WM_OP_I32_ADD) == near);
+    CHECK(has_pair(inst, "callbacks", WM_OP_MOV_ADD_XOR_AND_MOV2_CALL_INDIRECT_LOAD, 7, WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD) == near);
     CHECK(has_pair(inst, "bytesum2", WM_OP_LOAD8_U_ADD_I32_ADD2, 10, WM_OP_LOAD8_U_ADD_I32_ADD) == fused);
     CHECK(has_pair(inst, "storeload", WM_OP_I64_STORE_I64_LOAD, 5, WM_OP_I64_LOAD) == fused);
     CHECK(has_pair(inst, "scale", WM_OP_F32_CONVERT_I32_S_F32_MUL, 3, WM_OP_F32_MUL) == fused);
