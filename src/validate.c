@@ -97,7 +97,8 @@ static wasmcu_err reader_failed(vctx *v)
 
 /* ---- growable arrays --------------------------------------------------------------------- */
 
-static int grow_to(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
+/* grow's call, when there is no room */
+int wm_grow_to(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
 {
     uint32_t nc = *cap ? *cap : 16;
     while (nc < need) nc *= 2;
@@ -111,11 +112,6 @@ static int grow_to(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t ele
     return 1;
 }
 
-/* The common case, that there is room, without a call. */
-static inline int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
-{
-    return need <= *cap || grow_to(v, arr, cap, need, elem);
-}
 
 /* ---- emission ---------------------------------------------------------------------------- */
 
@@ -472,115 +468,6 @@ static wasmcu_err note_flat(vctx *v, uint32_t at)
     if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
     v->flats[v->nflats++] = at | FLAT_JUMP;
     return WASMCU_OK;
-}
-
-/* Two instructions in a row that one dispatch can run (opcodes.def's JOIN rows): the
- * first's opcode becomes the join's, whose handler runs both, stepping over the second's
- * opcode, which stays (a branch to it runs it alone). Joined once the function is compiled:
- * until then fusing may still cut or rewrite either; a cut at or before the first drops
- * its note (cut_code), and flat_opcodes checks both opcodes again. first_len is the first's
- * length. */
-typedef struct join_row {
-    uint16_t first, len, second, join, as; /* as: first itself for a JOIN_SELF row */
-} join_row;
-static const join_row join_rows[] = {
-#define JOIN(join, first, first_len, second, as) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##as},
-#define JOIN_SELF(join, first, first_len, second) {WM_OP_##first, first_len, WM_OP_##second, WM_OP_##join, WM_OP_##first},
-#define OP(name, text, prefix, code, imm, sig, form)
-#include "opcodes.def"
-#undef OP
-#undef JOIN_SELF
-#undef JOIN
-};
-#define NJOINS (sizeof join_rows / sizeof join_rows[0])
-
-/* The JOIN rows' (first, as) pairs as bits, word W_ of four, at a hash of the two: most
- * instructions emitted after one that is some row's first are no row's as for it, and the
- * scan of the rows is skipped (the load's time) */
-#define OP(name, text, prefix, code, imm, sig, form)
-#define JOIN(join, first, first_len, second, as)                                              \
-    | ((JOIN_HASH(WM_OP_##first, WM_OP_##as) >> 6) == W_                                       \
-           ? (uint64_t)1 << (JOIN_HASH(WM_OP_##first, WM_OP_##as) & 63) : 0)
-#define JOIN_SELF(join, first, first_len, second)
-const uint64_t wm_join_hashes[4] = {
-#include "opcode_set.h"
-};
-#undef JOIN_SELF
-#undef JOIN
-#undef OP
-
-/* The JOIN_SELF rows' firsts as bits, word W_ of four */
-#define OP(name, text, prefix, code, imm, sig, form)
-#define JOIN(join, first, first_len, second, as)
-#define JOIN_SELF(join, first, first_len, second) | WM_BIT_(first)
-static const uint64_t join_selves[4] = {
-#include "opcode_set.h"
-};
-#undef JOIN_SELF
-#undef JOIN
-#undef OP
-
-/* wm_note_join past its test of the hash: the rows themselves */
-wasmcu_err wm_note_join_rows(vctx *v, uint32_t at, uint32_t next, uint32_t as)
-{
-    uint32_t first = unit_at(v, at);
-    for (size_t p = 0; p < NJOINS; p++) {
-        if (join_rows[p].first == first && join_rows[p].as == as && at + join_rows[p].len == next) {
-            if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
-            v->flats[v->nflats++] = at | FLAT_JOIN;
-            break;
-        }
-    }
-    return WASMCU_OK;
-}
-
-/* Notes the instruction at `at`, op, when it is a JOIN_SELF row's first: flat_opcodes sees
- * what follows it. */
-wasmcu_err wm_note_self(vctx *v, uint32_t at, uint32_t op)
-{
-    if (v->wide || !WM_IN_SET(join_selves, op)) return WASMCU_OK;
-    if (!grow(v, (void **)&v->flats, &v->cap_flats, v->nflats + 1, sizeof(uint32_t))) return v->err;
-    v->flats[v->nflats++] = at | FLAT_JOIN;
-    return WASMCU_OK;
-}
-
-/* The JOIN steps (opcodes.def: joins with no compiled number, made only for a longer join
- * to use) at the instructions join_pair made them at, kept beside the code: the last
- * JOIN_STEPS made, in a ring. join_pair goes from the code's end back, and a step is
- * read by the row of an instruction just before it; one overwritten first only leaves
- * that longer join unmade. */
-#define JOIN_STEPS 8
-typedef struct join_steps {
-    uint32_t n, at[JOIN_STEPS];
-    uint16_t op[JOIN_STEPS];
-} join_steps;
-
-/* The opcode at `at` as join_pair left it: a step kept there, else the code's */
-static uint32_t step_at(const vctx *v, const join_steps *s, uint32_t at)
-{
-    for (uint32_t i = s->n < JOIN_STEPS ? s->n : JOIN_STEPS; i-- > 0;)
-        if (s->at[i] == at) return s->op[i];
-    return unit_at(v, at);
-}
-
-/* Applies each row whose first and second are at `at` in turn: a row of three, whose
- * first is a join, follows the row that makes it. A second must start inside the code (a
- * cut may have left the first last). The code gets the last compiled join; a step after
- * it is kept in s, for the row of an instruction before whose second it is. */
-static void join_pair(vctx *v, uint32_t at, join_steps *s)
-{
-    uint32_t op = unit_at(v, at), put = op;
-    for (size_t p = 0; p < NJOINS; p++)
-        if (at + join_rows[p].len < v->ncode && join_rows[p].first == op &&
-            join_rows[p].second == step_at(v, s, at + join_rows[p].len)) {
-            op = join_rows[p].join;
-            if (op < WM_OP_COMPILED) put = op;
-        }
-    if (put != unit_at(v, at)) unit_put(v, at, put);
-    if (op != put) {
-        s->at[s->n % JOIN_STEPS] = at;
-        s->op[s->n++ % JOIN_STEPS] = (uint16_t)op;
-    }
 }
 
 /* Remembers the jump about to be emitted. */
@@ -1695,12 +1582,8 @@ static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *
  * instruction at a label until the next one comes. */
 static void flat_opcodes(vctx *v)
 {
-    /* the JOIN rows first, from the last: a join whose second is another join's first sees
-     * that one joined (the rows of three), and the tables and jumps below see them all */
-    join_steps steps;
-    steps.n = 0;
-    for (uint32_t k = v->nflats; k-- > 0;)
-        if (v->flats[k] & FLAT_JOIN) join_pair(v, v->flats[k] & FLAT_AT, &steps);
+    /* the JOIN rows first (validate_join.c), so that the tables and jumps below see them */
+    wm_join_notes(v);
     for (uint32_t k = 0; k < v->nflats; k++) {
         uint32_t at = v->flats[k] & FLAT_AT, n;
         if (v->flats[k] & FLAT_JOIN) continue;

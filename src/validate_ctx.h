@@ -185,6 +185,14 @@ static inline void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n
 wasmcu_err wm_emit_grown(vctx *v, uint32_t u);     /* emit, when the code must grow or is wide */
 wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s, int run16); /* emit_slot(16) of a home slot */
 
+/* An array of the compiler's grown to hold need elements (false with v->err set when the
+ * pool has no room): the common case, that there is room, without a call. */
+int wm_grow_to(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem);
+static inline int grow(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
+{
+    return need <= *cap || wm_grow_to(v, arr, cap, need, elem);
+}
+
 /* The unit at `at` and its replacement: a byte, or a 16-bit word in a wide function. */
 static inline uint32_t unit_at(const vctx *v, uint32_t at)
 {
@@ -368,6 +376,8 @@ static inline wasmcu_err wm_note_join(vctx *v, uint32_t at, uint32_t next, uint3
 }
 /* the same for a JOIN_SELF row's first, op, at `at` */
 wasmcu_err wm_note_self(vctx *v, uint32_t at, uint32_t op);
+/* the joins noted, made once the function is compiled (validate_join.c) */
+void wm_join_notes(vctx *v);
 uint32_t wm_index_load(const vctx *v, uint32_t i);
 void wm_take_index_load(vctx *v, uint32_t zero, uint32_t *s);
 int wm_joins_copy(vctx *v, uint32_t op);

@@ -97,17 +97,6 @@ int wm_copy_joins(vctx *v)
     return 0;
 }
 
-/* JOIN rows' as, word W_ of four (a first may have several rows, an as several firsts) */
-#define OP(name, text, prefix, code, imm, sig, form)
-#define JOIN(join, first, first_len, second, as) | WM_BIT_(as)
-#define JOIN_SELF(join, first, first_len, second)
-const uint64_t wm_join_as[4] = {
-#include "opcode_set.h"
-};
-#undef JOIN_SELF
-#undef JOIN
-#undef OP
-
 /* A compare-and-branch op about to be emitted right after an i32.const8 or a const8_mov (a
  * state machine's `state = K` before its next test): that one's opcode becomes their join,
  * const8_add_and_br_ge_u, const8_mov_and_br_eq, const8_mov_br_eq or
