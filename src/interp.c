@@ -787,6 +787,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_F32_ADD_MUL): TRI_F32(a + b, t * c); NEXT();
     CASE(WM_OP_F32_SUB_MUL): TRI_F32(a - b, t * c); NEXT();
     CASE(WM_OP_F32_MUL_MUL): TRI_F32(a * b, t * c); NEXT();
+    CASE(WM_OP_I64_XOR_MUL_SHR_U_XOR): TRI_I64((a ^ b) * c); pc++; TRI_I64((a >> (b & 63)) ^ c); NEXT(); /* JOIN */
     CASE(WM_OP_F32_MUL_ADD_MUL2): /* JOIN, of three */
         BIN_F32(a * b);
         pc++;
@@ -809,6 +810,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_ADD_BR_IF_BACK): ARITH_BR_IF_BY(+, !!, TAKE_BACK); NEXT();
     CASE(WM_OP_ADD_BR_NE_BACK): ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
     CASE(WM_OP_MOV_ADD_BR_NE_BACK): R(0) = R(1); pc += 3; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT(); /* JOIN */
+    CASE(WM_OP_SHL_ADD_BR_NE_BACK): /* JOIN */
+        TRI_I64((a << (b & 63)) + c);
+        pc++;
+        ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
+        NEXT();
     CASE(WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK): /* JOIN, of four */
         if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
         BIN_I32(a % b);
@@ -1188,8 +1194,6 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I64_GT_U): CMP(uint64_t, AS_U64, >); NEXT();
     CASE(WM_OP_I64_GE_U): CMP(uint64_t, AS_U64, >=); NEXT();
     CASE(WM_OP_F32_LT): CMP(float, F32, <); NEXT();
-    CASE(WM_OP_F32_GT): CMP(float, F32, >); NEXT();
-    CASE(WM_OP_F32_LE): CMP(float, F32, <=); NEXT();
     CASE(WM_OP_F32_GE): CMP(float, F32, >=); NEXT();
     CASE(WM_OP_F64_EQ): CMP(double, F64, ==); NEXT();
     CASE(WM_OP_F64_NE): CMP(double, F64, !=); NEXT();

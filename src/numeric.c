@@ -84,8 +84,8 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
     case N(F32_EQ): r = F32(a) == F32(b); break;
     case N(F32_NE): r = F32(a) != F32(b); break;
     case WM_OP_F32_LT: r = F32(a) < F32(b); break;
-    case WM_OP_F32_GT: r = F32(a) > F32(b); break;
-    case WM_OP_F32_LE: r = F32(a) <= F32(b); break;
+    case N(F32_GT): r = F32(a) > F32(b); break;
+    case N(F32_LE): r = F32(a) <= F32(b); break;
     case WM_OP_F32_GE: r = F32(a) >= F32(b); break;
     case WM_OP_F64_EQ: r = F64(a) == F64(b); break;
     case WM_OP_F64_NE: r = F64(a) != F64(b); break;

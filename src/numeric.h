@@ -15,8 +15,8 @@
     X(F32_SUB) X(F32_MUL) X(F32_DIV) X(F64_ADD) X(F64_SUB) X(F64_MUL) X(F64_DIV)               \
     X(I64_EXTEND_I32_U) X(I32_WRAP_I64) X(I64_EXTEND_I32_S) X(F32_CONVERT_I32_S)               \
     X(F64_CONVERT_I32_S) X(I32_ROTL) X(I64_EQZ) X(I64_NE) X(I64_LT_S) X(I64_LT_U)             \
-    X(I64_GT_S) X(I64_GT_U) X(I64_GE_U) X(F32_LT) X(F32_GT) X(F32_LE) X(F32_GE) X(F64_EQ)       \
-    X(F64_NE) X(F64_LT) X(F64_GT) X(F64_GE)
+    X(I64_GT_S) X(I64_GT_U) X(I64_GE_U) X(F32_LT) X(F32_GE) X(F64_EQ) X(F64_NE) X(F64_LT)        \
+    X(F64_GT) X(F64_GE)
 
 static inline float wm_f32(uint32_t bits) { float f; memcpy(&f, &bits, 4); return f; }
 static inline double wm_f64(uint64_t bits) { double d; memcpy(&d, &bits, 8); return d; }
