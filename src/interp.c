@@ -749,13 +749,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     CASE(WM_OP_I32_SHL_XOR): TRI_I32((a << (b & 31)) ^ c); NEXT();
     CASE(WM_OP_I32_SHR_U_XOR): TRI_I32((a >> (b & 31)) ^ c); NEXT();
     /* JOIN rows: the first, then the second, whose opcode they step over */
-    CASE(WM_OP_I32_XORSHIFT): /* JOIN, of three */
-        TRI_I32((a << (b & 31)) ^ c);
-        pc++;
-        TRI_I32((a >> (b & 31)) ^ c);
-        pc++;
-        TRI_I32((a << (b & 31)) ^ c);
-        NEXT();
+#define XORSHIFT() do { TRI_I32((a << (b & 31)) ^ c); pc++; TRI_I32((a >> (b & 31)) ^ c); pc++; TRI_I32((a << (b & 31)) ^ c); } while (0)
+    CASE(WM_OP_I32_XORSHIFT): XORSHIFT(); NEXT(); /* JOIN, of three */
     CASE(WM_OP_I32_SHL_ADD): TRI_I32((a << (b & 31)) + c); NEXT();
     CASE(WM_OP_I32_XOR_AND): TRI_I32((a ^ b) & c); NEXT();
     CASE(WM_OP_I32_ADD_AND): TRI_I32((a + b) & c); NEXT();
@@ -853,11 +848,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         BR_FLAT(I32(R(0)), 1);
     CASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
     CASE(WM_OP_XORSHIFT_BR_TABLE_AND): /* JOIN, of four */
-        TRI_I32((a << (b & 31)) ^ c);
-        pc++;
-        TRI_I32((a >> (b & 31)) ^ c);
-        pc++;
-        TRI_I32((a << (b & 31)) ^ c);
+        XORSHIFT();
         pc++;
         BR_FLAT(I32(R(0)) & I32(R(1)), 2);
     CASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
