@@ -98,14 +98,15 @@ enum {
 #undef NOCODE
 #undef OP
 };
-_Static_assert(WM_OP_AND_BR_TABLE_FLAT + STEP_ROWS == WM_OP_COUNT, "the JOIN steps are opcodes.def's last rows");
+#define FIRST_STEP (WM_OP_COUNT - STEP_ROWS)
+_Static_assert(WM_OP_AND_BR_TABLE_FLAT == FIRST_STEP, "the JOIN steps are opcodes.def's last rows");
 
 const char *wm_op_name(int op)
 {
     const char *p = (const char *)&op_names;
     /* the names run as the encoded rows do: the compiled-only ones have none, nor the JOIN
      * steps, the last rows */
-    if (op >= WM_OP_AND_BR_TABLE_FLAT) return "";
+    if (op >= FIRST_STEP) return "";
     if (op >= WM_OP_COMPILED) op -= WM_OP_NOCODE_SHIFT;
     else if (op >= WM_OP_JUMP) return "";
     while (op-- > 0) p += strlen(p) + 1;
