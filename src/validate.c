@@ -24,15 +24,13 @@ const char *wm_type_name(wm_valtype t)
     }
 }
 
-static int is_ref(wm_valtype t) { return t == WASMCU_FUNCREF || t == WASMCU_EXTERNREF; }
-
 const wm_valtype wm_single_types[7] = {WASMCU_I32, WASMCU_I64, WASMCU_F32, WASMCU_F64,
                                        WASMCU_V128, WASMCU_FUNCREF, WASMCU_EXTERNREF};
 
 /* ---- errors ------------------------------------------------------------------------------ */
 
-static wasmcu_err fail(vctx *v, wasmcu_err code, const char *fmt, const char *a, const char *b,
-                       const char *c)
+wasmcu_err wm_fail(vctx *v, wasmcu_err code, const char *fmt, const char *a, const char *b,
+                   const char *c)
 {
     if (v->err) return v->err;
     char msg[160];
@@ -81,13 +79,13 @@ static wasmcu_err fail(vctx *v, wasmcu_err code, const char *fmt, const char *a,
     return code;
 }
 
-static wasmcu_err invalid(vctx *v, const char *msg) { return fail(v, WASMCU_ERR_INVALID, msg, 0, 0, 0); }
+static wasmcu_err invalid(vctx *v, const char *msg) { return wm_fail(v, WASMCU_ERR_INVALID, msg, 0, 0, 0); }
 
 /* Reader errors inside a body are malformed-module errors. */
 static wasmcu_err reader_failed(vctx *v)
 {
     if (v->err) return v->err;
-    return fail(v, WASMCU_ERR_MALFORMED, "%s", v->r.err ? v->r.err : "unexpected end", 0, 0);
+    return wm_fail(v, WASMCU_ERR_MALFORMED, "%s", v->r.err ? v->r.err : "unexpected end", 0, 0);
 }
 
 #define READ(x)                                                                                 \
@@ -104,7 +102,7 @@ int wm_grow_to(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
     while (nc < need) nc *= 2;
     void *p = wm_realloc(&v->rt->alloc, *arr, (size_t)nc * elem);
     if (!p) {
-        fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
+        wm_fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
         return 0;
     }
     *arr = p;
@@ -114,14 +112,6 @@ int wm_grow_to(vctx *v, void **arr, uint32_t *cap, uint32_t need, size_t elem)
 
 
 /* ---- emission ---------------------------------------------------------------------------- */
-
-/* Whether the current instruction emits code: compiling, and the innermost block neither
- * unreachable here nor entered from unreachable code. Kept in v->emit, which push_ctrl,
- * set_unreachable, op_else and op_end update: asked at nearly every instruction. */
-static int emitting(const vctx *v)
-{
-    return v->emit;
-}
 
 static void set_emitting(vctx *v)
 {
@@ -219,8 +209,8 @@ static wasmcu_err pop(vctx *v, wm_valtype *out)
             *out = UNKNOWN;
             return WASMCU_OK;
         }
-        return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s needs a value but the stack is empty",
-                    wm_op_name(v->cur_op), 0, 0);
+        return wm_fail(v, WASMCU_ERR_INVALID, "type mismatch: %s needs a value but the stack is empty",
+                       wm_op_name(v->cur_op), 0, 0);
     }
     *out = v->vals[--v->nvals];
     return WASMCU_OK;
@@ -231,8 +221,8 @@ static wasmcu_err pop_expect(vctx *v, wm_valtype want, wm_valtype *got)
     wm_valtype t = UNKNOWN;
     TRY(pop(v, &t));
     if (t != want && t != UNKNOWN && want != UNKNOWN)
-        return fail(v, WASMCU_ERR_INVALID, "type mismatch: %s expects %s but got %s",
-                    wm_op_name(v->cur_op), wm_type_name(want), wm_type_name(t));
+        return wm_fail(v, WASMCU_ERR_INVALID, "type mismatch: %s expects %s but got %s",
+                       wm_op_name(v->cur_op), wm_type_name(want), wm_type_name(t));
     if (got) *got = t == UNKNOWN ? want : t;
     return WASMCU_OK;
 }
@@ -643,7 +633,7 @@ static wasmcu_err read_blocktype(vctx *v, const wm_valtype **params, uint32_t *n
             if (b == wm_single_types[i]) {
                 v->r.p++;
                 if (b == WASMCU_V128)
-                    return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+                    return wm_fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
                 *params = NULL;
                 *np = 0;
                 *results = &wm_single_types[i];
@@ -654,7 +644,7 @@ static wasmcu_err read_blocktype(vctx *v, const wm_valtype **params, uint32_t *n
     }
     int64_t idx;
     READ(wm_read_s33(&v->r, &idx));
-    if (idx < 0) return fail(v, WASMCU_ERR_MALFORMED, "malformed value type", 0, 0, 0);
+    if (idx < 0) return wm_fail(v, WASMCU_ERR_MALFORMED, "malformed value type", 0, 0, 0);
     if ((uint64_t)idx >= v->m->ntypes) return invalid(v, "unknown type");
     const wm_functype *ft = &v->m->types[idx];
     *params = ft->types;
@@ -667,7 +657,7 @@ static wasmcu_err read_blocktype(vctx *v, const wm_valtype **params, uint32_t *n
 static wasmcu_err read_index(vctx *v, uint32_t limit, const char *what, uint32_t *out)
 {
     READ(wm_read_u32(&v->r, out));
-    if (*out >= limit) return fail(v, WASMCU_ERR_INVALID, "unknown %s", what, 0, 0);
+    if (*out >= limit) return wm_fail(v, WASMCU_ERR_INVALID, "unknown %s", what, 0, 0);
     return WASMCU_OK;
 }
 
@@ -675,20 +665,13 @@ static wasmcu_err read_zero(vctx *v)
 {
     uint8_t b;
     READ(wm_read_u8(&v->r, &b));
-    if (b != 0) return fail(v, WASMCU_ERR_MALFORMED, "zero byte expected", 0, 0, 0);
+    if (b != 0) return wm_fail(v, WASMCU_ERR_MALFORMED, "zero byte expected", 0, 0, 0);
     return WASMCU_OK;
 }
 
 static wasmcu_err need_memory(vctx *v)
 {
     if (v->m->nmemories == 0) return invalid(v, "unknown memory 0");
-    return WASMCU_OK;
-}
-
-static wasmcu_err read_reftype(vctx *v, wm_valtype *t)
-{
-    READ(wm_read_u8(&v->r, t));
-    if (!is_ref(*t)) return fail(v, WASMCU_ERR_MALFORMED, "malformed reference type", 0, 0, 0);
     return WASMCU_OK;
 }
 
@@ -722,6 +705,19 @@ static wasmcu_err emit_stack_op(vctx *v, int op, uint32_t n, uint32_t a, uint32_
     TRY(emit32(v, a));
     return emit32(v, b);
 }
+
+/* The helpers validate_bulk.c's instructions use, by their wm_ names: wrappers, so that
+ * the static ones keep their clones and inlining here (made extern, push_ctrl had cost
+ * CoreMark's load 7.8 K instructions) */
+wasmcu_err wm_read_index(vctx *v, uint32_t limit, const char *what, uint32_t *out) { return read_index(v, limit, what, out); }
+wasmcu_err wm_read_zero(vctx *v) { return read_zero(v); }
+wasmcu_err wm_need_memory(vctx *v) { return need_memory(v); }
+wasmcu_err wm_pop(vctx *v, wm_valtype *out) { return pop(v, out); }
+wasmcu_err wm_pop_expect(vctx *v, wm_valtype want) { return pop_expect(v, want, NULL); }
+wasmcu_err wm_push(vctx *v, wm_valtype t) { return push(v, t); }
+wasmcu_err wm_pop_sig(vctx *v, int op, uint32_t *n) { return pop_sig(v, op, n); }
+wasmcu_err wm_push_sig(vctx *v, int op) { return push_sig(v, op); }
+wasmcu_err wm_emit_stack_op(vctx *v, int op, uint32_t n, uint32_t a, uint32_t b) { return emit_stack_op(v, op, n, a, b); }
 
 /* The compiled opcode that does the work of op, a NOCODE row (opcodes.def: a float load as
  * the integer load of its size, a seldom-run numeric instruction as numeric1 or numeric2);
@@ -1106,9 +1102,9 @@ static wasmcu_err op_select(vctx *v, int typed)
         if (n != 1) return invalid(v, "invalid result arity");
         READ(wm_read_u8(&v->r, &want));
         if (want == WASMCU_V128)
-            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+            return wm_fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
         if (!is_ref(want) && (want < WASMCU_F64 || want > WASMCU_I32))
-            return fail(v, WASMCU_ERR_MALFORMED, "malformed value type", 0, 0, 0);
+            return wm_fail(v, WASMCU_ERR_MALFORMED, "malformed value type", 0, 0, 0);
     }
     wm_valtype t1 = UNKNOWN, t2 = UNKNOWN;
     TRY(pop_expect(v, WASMCU_I32, NULL));
@@ -1118,8 +1114,8 @@ static wasmcu_err op_select(vctx *v, int typed)
         if (is_ref(t1) || is_ref(t2) || t1 == WASMCU_V128 || t2 == WASMCU_V128)
             return invalid(v, "type mismatch: select without a type needs numeric operands");
         if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN)
-            return fail(v, WASMCU_ERR_INVALID, "type mismatch: select operands %s and %s differ",
-                        wm_type_name(t2), wm_type_name(t1), 0);
+            return wm_fail(v, WASMCU_ERR_INVALID, "type mismatch: select operands %s and %s differ",
+                           wm_type_name(t2), wm_type_name(t1), 0);
         want = t1 != UNKNOWN ? t1 : t2;
     }
     if (emitting(v)) { /* [select, dst, a, b, cond], or [select_and (_eq...), dst, a, b, x, y] */
@@ -1229,96 +1225,6 @@ static wasmcu_err op_global(vctx *v, int op)
     return WASMCU_OK;
 }
 
-/* table.get/set/size/grow/fill: all take one table index. */
-static wasmcu_err op_table(vctx *v, int op)
-{
-    uint32_t t;
-    TRY(read_index(v, v->m->ntables, "table", &t));
-    wm_valtype et = v->m->tables[t].elem;
-    uint32_t np = 0;
-    switch (op) {
-    case WM_OP_TABLE_GET:
-        TRY(pop_expect(v, WASMCU_I32, NULL));
-        np = 1;
-        break;
-    case WM_OP_TABLE_SET:
-        TRY(pop_expect(v, et, NULL));
-        TRY(pop_expect(v, WASMCU_I32, NULL));
-        np = 2;
-        break;
-    case WM_OP_TABLE_SIZE:
-        break;
-    case WM_OP_TABLE_GROW:
-        TRY(pop_expect(v, WASMCU_I32, NULL));
-        TRY(pop_expect(v, et, NULL));
-        np = 2;
-        break;
-    default: /* fill */
-        TRY(pop_expect(v, WASMCU_I32, NULL));
-        TRY(pop_expect(v, et, NULL));
-        TRY(pop_expect(v, WASMCU_I32, NULL));
-        np = 3;
-        break;
-    }
-    if (emitting(v)) TRY(emit_stack_op(v, op, np, t, 0));
-    if (op == WM_OP_TABLE_GET) return push(v, et);
-    if (op == WM_OP_TABLE_SIZE || op == WM_OP_TABLE_GROW) return push(v, WASMCU_I32);
-    return WASMCU_OK;
-}
-
-static int declared_ref(const wm_module *m, uint32_t f)
-{
-    return m->declared_refs && (m->declared_refs[f / 8] >> (f % 8)) & 1;
-}
-
-/* Bulk memory and table instructions with segment indexes. */
-static wasmcu_err op_bulk(vctx *v, int op)
-{
-    uint32_t a = 0, b = 0;
-    wm_module *m = v->m;
-    switch (op) {
-    case WM_OP_MEMORY_INIT:
-    case WM_OP_DATA_DROP:
-        if (!m->has_datacount) return invalid(v, "data count section required");
-        TRY(read_index(v, m->datacount, "data segment", &a));
-        if (op == WM_OP_MEMORY_INIT) {
-            TRY(read_zero(v));
-            TRY(need_memory(v));
-        }
-        break;
-    case WM_OP_MEMORY_COPY:
-        TRY(read_zero(v));
-        TRY(read_zero(v));
-        TRY(need_memory(v));
-        break;
-    case WM_OP_MEMORY_FILL:
-        TRY(read_zero(v));
-        TRY(need_memory(v));
-        break;
-    case WM_OP_TABLE_INIT:
-        TRY(read_index(v, m->nelems, "elem segment", &a));
-        TRY(read_index(v, m->ntables, "table", &b));
-        if (m->elems[a].type != m->tables[b].elem)
-            return invalid(v, "type mismatch: element segment and table types differ");
-        break;
-    case WM_OP_ELEM_DROP:
-        TRY(read_index(v, m->nelems, "elem segment", &a));
-        break;
-    case WM_OP_TABLE_COPY:
-        TRY(read_index(v, m->ntables, "table", &a));
-        TRY(read_index(v, m->ntables, "table", &b));
-        if (m->tables[a].elem != m->tables[b].elem)
-            return invalid(v, "type mismatch: table.copy between tables of different types");
-        break;
-    default:
-        break;
-    }
-    uint32_t n;
-    TRY(pop_sig(v, op, &n));
-    if (emitting(v)) TRY(emit_stack_op(v, op, n, a, b));
-    return push_sig(v, op);
-}
-
 static wasmcu_err op_const(vctx *v, int op)
 {
     uint32_t lo = 0, hi = 0;
@@ -1357,12 +1263,12 @@ static wasmcu_err read_opcode(vctx *v, int *op)
         READ(wm_read_u32(&v->r, &sub));
         o = sub < 32 ? wm_op_at_slot(256 + sub) : -1;
     } else if (b == 0xFD) {
-        return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
+        return wm_fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
     } else {
         o = (int)wm_op_by_slot[b] - 1; /* wm_op_at_slot, for a byte (the common case) */
         if (o >= WM_OP_JUMP) o += WM_OP_NOCODE_SHIFT;
     }
-    if (o < 0) return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
+    if (o < 0) return wm_fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
     *op = o;
     v->cur_op = o;
     return WASMCU_OK;
@@ -1482,26 +1388,24 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_TABLE_SIZE:
     case WM_OP_TABLE_GROW:
     case WM_OP_TABLE_FILL:
-        return op_table(v, op);
     case WM_OP_MEMORY_SIZE:
     case WM_OP_MEMORY_GROW:
-        if (op == WM_OP_MEMORY_GROW && !m->grows_memory && !v->locating) m->grows_memory = v->func + 1;
-        TRY(read_zero(v));
-        TRY(need_memory(v));
-        TRY(pop_sig(v, op, &np));
-        if (emitting(v)) TRY(emit_stack_op(v, op, np, 0, 0));
-        return push_sig(v, op);
+    case WM_OP_REF_NULL:
+    case WM_OP_REF_IS_NULL:
+    case WM_OP_REF_FUNC:
+    case WM_OP_MEMORY_INIT:
+    case WM_OP_DATA_DROP:
+    case WM_OP_MEMORY_COPY:
+    case WM_OP_MEMORY_FILL:
+    case WM_OP_TABLE_INIT:
+    case WM_OP_ELEM_DROP:
+    case WM_OP_TABLE_COPY:
+        return wm_op_bulk(v, op);
     case WM_OP_I32_CONST:
     case WM_OP_I64_CONST:
     case WM_OP_F32_CONST:
     case WM_OP_F64_CONST:
         return op_const(v, op);
-    case WM_OP_REF_NULL: {
-        wm_valtype t = UNKNOWN;
-        TRY(read_reftype(v, &t));
-        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_NULL, 0, 0, 0));
-        return push(v, t);
-    }
     case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c) unless
                                    * WM_CONFIG_I32_LOW_HALF */
         if (WM_CONFIG_I32_LOW_HALF) return check_simple(v, op);
@@ -1514,109 +1418,25 @@ static wasmcu_err instr(vctx *v, int op)
         TRY(pop_expect(v, wm_sigs[wm_op_sig[op]].p[0], NULL));
         v->vals[v->nvals++] = wm_sigs[wm_op_sig[op]].r;
         return WASMCU_OK;
-    case WM_OP_REF_IS_NULL: {
-        wm_valtype t = UNKNOWN;
-        TRY(pop(v, &t));
-        if (t != UNKNOWN && !is_ref(t))
-            return fail(v, WASMCU_ERR_INVALID, "type mismatch: ref.is_null expects a reference but got %s",
-                        wm_type_name(t), 0, 0);
-        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_IS_NULL, 1, 0, 0));
-        return push(v, WASMCU_I32);
-    }
-    case WM_OP_REF_FUNC:
-        TRY(read_index(v, m->nfuncs, "function", &x));
-        if (!declared_ref(m, x)) return invalid(v, "undeclared function reference");
-        if (emitting(v)) TRY(emit_stack_op(v, WM_OP_REF_FUNC, 0, x, 0));
-        return push(v, WASMCU_FUNCREF);
-    case WM_OP_MEMORY_INIT:
-    case WM_OP_DATA_DROP:
-    case WM_OP_MEMORY_COPY:
-    case WM_OP_MEMORY_FILL:
-    case WM_OP_TABLE_INIT:
-    case WM_OP_ELEM_DROP:
-    case WM_OP_TABLE_COPY:
-        return op_bulk(v, op);
     default:
         break;
     }
     if (wm_op_imm[op] >= IMM_MEM8 && wm_op_imm[op] <= IMM_MEM64) return op_memarg(v, op);
     if (wm_op_sig[op] == 0 || wm_op_imm[op] != IMM_NONE)
-        return fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
+        return wm_fail(v, WASMCU_ERR_MALFORMED, "illegal opcode", 0, 0, 0);
     return check_simple(v, op);
 }
 
 /* ---- function bodies --------------------------------------------------------------------- */
 
-static wasmcu_err read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft)
-{
-    uint32_t n = ft->nparams + fd->nlocals;
-    uint32_t cap = 0;
-    if (n) {
-        wm_free(&v->rt->alloc, v->locals);
-        v->locals = NULL;
-        if (!grow(v, (void **)&v->locals, &cap, n, 1)) return v->err;
-    }
-    if (ft->nparams) memcpy(v->locals, ft->types, ft->nparams);
-    wm_reader lr;
-    wm_reader_init(&lr, v->m->bytes, fd->body, fd->body + fd->body_len);
-    uint32_t groups, at = ft->nparams;
-    if (!wm_read_u32(&lr, &groups)) return fail(v, WASMCU_ERR_MALFORMED, "unexpected end", 0, 0, 0);
-    for (uint32_t g = 0; g < groups; g++) {
-        uint32_t count;
-        uint8_t t;
-        if (!wm_read_u32(&lr, &count) || !wm_read_u8(&lr, &t) || count > n - at)
-            return fail(v, WASMCU_ERR_MALFORMED, "malformed local declarations", 0, 0, 0);
-        if (t == WASMCU_V128)
-            return fail(v, WASMCU_ERR_UNSUPPORTED, "SIMD is not supported yet", 0, 0, 0);
-        if (count) memset(v->locals + at, t, count);
-        at += count;
-    }
-    v->nlocals = n;
-    v->nparams = ft->nparams;
-    return WASMCU_OK;
-}
-
-/* Each flat br_table's opcodes after its targets: the one each target starts with, which
- * the jump reads from the table (BR_FLAT); and the forms of the branches note_flat kept.
- * Written once the function is compiled, all targets known: fusing may rewrite the
- * instruction at a label until the next one comes. */
-static void flat_opcodes(vctx *v)
-{
-    /* the JOIN rows first (validate_join.c), so that the tables and jumps below see them */
-    wm_join_notes(v);
-    for (uint32_t k = 0; k < v->nflats; k++) {
-        uint32_t at = v->flats[k] & FLAT_AT, n;
-        if (v->flats[k] & FLAT_JOIN) continue;
-        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && unit_at(v, at) == WM_OP_STEP_LOAD8_U_IF_FALSE_MOV_BR_NE) {
-            /* a string walk's loop end (its branch back's target at + 14 + WM_TB) into a
-             * state machine's switch that tests the byte the walk reads (its c at + 5, the
-             * switch's at + 2): the switch runs in the walk's handler */
-            uint32_t t = at + 14 + WM_TB + (uint32_t)target_off(v, at + 14 + WM_TB);
-            if (unit_at(v, t) == WM_OP_AND_BR_EQ_BR_TABLE && wm_slot_at(v, t + 2) == wm_slot_at(v, at + 5))
-                unit_put(v, at, WM_OP_STEP_LOAD8_SWITCH);
-            continue;
-        }
-        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP) && wm_loop_turns(v, at)) continue;
-        if (WM_CONFIG_FUSED_OPS && (v->flats[k] & FLAT_JUMP)) { /* a jump [op, target] into an add_br_ne_back */
-            if (unit_at(v, at + 1 + (uint32_t)target_off(v, at + 1)) == WM_OP_ADD_BR_NE_BACK) unit_put(v, at, WM_OP_JUMP_ADD_BR_NE_BACK);
-            continue;
-        }
-        n = read32_at(v, at);
-        for (uint32_t i = 0; i <= n; i++) {
-            uint32_t e = at + 4 + WM_TB * i;
-            v->code[at + 4 + WM_TB * (n + 1) + i] = v->code[e + (uint32_t)target_off(v, e)];
-        }
-    }
-}
-
-static wasmcu_err validate_func(vctx *v, uint32_t fi)
+wasmcu_err wm_validate_func(vctx *v, uint32_t fi)
 {
     wm_module *m = v->m;
     wm_funcdef *fd = &m->funcs[fi - m->nfunc_imports];
     const wm_functype *ft = wm_module_functype(m, fi);
     v->func = fi;
     v->r.p = NULL;
-    TRY(read_locals(v, fd, ft));
+    TRY(wm_read_locals(v, fd, ft));
     wm_reader_init(&v->r, m->bytes, fd->expr, fd->body + fd->body_len);
     v->nvals = v->nctrls = v->ncode = v->max_vals = v->flushed = v->nconsts = v->nrelocs = v->nflats = 0;
     if (WM_CONFIG_FUSED_OPS) v->nsets = 0, v->set_end = v->early_ctrl = v->early_end = UINT32_MAX;
@@ -1625,7 +1445,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         if (!v->consts) {
             size_t bytes = WM_CONFIG_CONST_SLOTS * sizeof *v->consts + CONST_HASH;
             if (!(v->consts = wm_malloc(&v->rt->alloc, bytes)))
-                return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
+                return wm_fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
             v->const_at = (uint8_t *)(v->consts + WM_CONFIG_CONST_SLOTS);
         }
         memset(v->const_at, 0, CONST_HASH);
@@ -1682,8 +1502,8 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
     }
     if (v->locating) return WASMCU_OK;
     if (v->r.p != v->r.end)
-        return fail(v, WASMCU_ERR_MALFORMED, "section size mismatch: bytes after the function's end",
-                    0, 0, 0);
+        return wm_fail(v, WASMCU_ERR_MALFORMED, "section size mismatch: bytes after the function's end",
+                       0, 0, 0);
     /* checking alone cannot count the constant slots: it assumes all of them, so that
      * compiling later cannot fail for the frame's size */
     uint64_t frame = (uint64_t)v->nlocals + (v->compile ? v->nconsts : WM_CONFIG_CONST_SLOTS) + v->max_vals;
@@ -1694,7 +1514,7 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
                           ? "more than 248 params in a function of more than 256 value slots "
                             "(params, locals and operand stack): pass some through memory"
                           : NULL;
-    if (big) return fail(v, WASMCU_ERR_UNSUPPORTED, big, 0, 0, 0);
+    if (big) return wm_fail(v, WASMCU_ERR_UNSUPPORTED, big, 0, 0, 0);
     if (!v->compile) return WASMCU_OK;
     /* a slot past 255 does not fit a byte, nor a target past WM_TB_MAX bytes its field:
      * compile again, as words that pack.c packs */
@@ -1702,148 +1522,5 @@ static wasmcu_err validate_func(vctx *v, uint32_t fi)
         v->retry_wide = 1;
         return WASMCU_OK;
     }
-    flat_opcodes(v);
-    /* home slots go above the constants */
-    uint32_t add = v->nlocals + v->nconsts;
-    for (uint32_t k = 0; k < v->nrelocs; k++) {
-        uint32_t at = v->relocs[k] & ~RUN16;
-        uint16_t h;
-        if (v->relocs[k] == UINT32_MAX) continue;
-        if (v->wide || !(v->relocs[k] & RUN16)) {
-            unit_put(v, at, unit_at(v, at) + add);
-            continue;
-        }
-        memcpy(&h, v->code + at, 2);
-        h = (uint16_t)(h + add);
-        memcpy(v->code + at, &h, 2);
-    }
-    uint32_t nbytes = v->ncode, gap = v->nlocals < WM_PACK_GAP_MAX ? v->nlocals : WM_PACK_GAP_MAX;
-    int far = 0; /* a wide function packed through far jumps (pack.h) */
-    const uint16_t *words = (const uint16_t *)(const void *)v->code;
-    if (v->wide) { /* rare: the map's room is only a wide function's */
-        wm_free(&v->rt->alloc, v->map);
-        v->map = wm_malloc(&v->rt->alloc, ((size_t)v->ncode + 1) * sizeof(uint32_t));
-        if (!v->map) return fail(v, WASMCU_ERR_OOM, "no room to validate this function", 0, 0, 0);
-        nbytes = wm_pack(words, v->ncode, gap, 0, v->map, NULL);
-        far = nbytes > WM_TB_MAX && nbytes != WM_PACK_TOO_FAR; /* through far jumps */
-        if (far) nbytes = wm_pack(words, v->ncode, gap, 1, v->map, NULL);
-        if (!nbytes) return fail(v, WASMCU_ERR_INVALID, "internal error: bad compiled opcode", 0, 0, 0);
-        if (nbytes == WM_PACK_TOO_FAR)
-            return fail(v, WASMCU_ERR_UNSUPPORTED,
-                        "a br_table's far jumps lie past 32 KiB (thousands of branches in a "
-                        "long function): split it",
-                        0, 0, 0);
-    }
-    if (v->sizing) return WASMCU_OK;
-    /* one block: the constants, padded to an even count (a call copies them in pairs,
-     * interp.c's enter), then the code */
-    size_t const_bytes = WM_CONST_PAD(v->nconsts) * sizeof(uint64_t);
-    uint8_t *block = wm_malloc_high(&v->rt->alloc, const_bytes + nbytes);
-    if (!block) return fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
-    if (v->nconsts) memcpy(block, v->consts, v->nconsts * sizeof(uint64_t));
-    if (v->nconsts & 1) memset(block + v->nconsts * sizeof(uint64_t), 0, sizeof(uint64_t)); /* the pad */
-    if (v->wide) wm_pack(words, v->ncode, gap, far, v->map, block + const_bytes);
-    else memcpy(block + const_bytes, v->code, nbytes);
-    fd->code.ops = block + const_bytes;
-    fd->code.nops = nbytes;
-    fd->code.consts_at = (uint16_t)(v->nparams + fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0));
-    /* pack.c's scratch slots sit at slot gap, after which the locals move up: the range
-     * may take them in (zeroing them is harmless) */
-    uint32_t lo = v->zero_hi ? v->zero_lo : 0, hi = v->zero_hi, np = v->nparams;
-    if (!WM_CONFIG_LOCAL_PATHS) lo = 0, hi = fd->nlocals; /* all of them */
-    if (v->wide && hi) {
-        if (np + lo >= gap) lo += WM_PACK_SCRATCH;
-        if (np + hi - 1 >= gap) hi += WM_PACK_SCRATCH;
-    }
-    fd->code.zero_at = (uint16_t)(np + lo);
-    fd->code.nzero = (uint16_t)(hi - lo);
-    fd->code.consts = (const uint64_t *)(void *)block;
-    fd->code.nconsts = (uint16_t)v->nconsts;
-    fd->code.setup = (uint16_t)((hi > lo ? WM_SETUP_CLEAR : 0) | WM_CONST_PAD(v->nconsts));
-    fd->code.max_height = (uint16_t)(WM_CONST_PAD(v->nconsts) + v->max_vals); /* the pad's slot too */
-    return WASMCU_OK;
-}
-
-/* validate_func, and again with 16-bit units when a function's frame passes 256 slots. */
-static wasmcu_err compile_func(vctx *v, uint32_t fi)
-{
-    v->wide = v->retry_wide = 0;
-    wasmcu_err err = validate_func(v, fi);
-    if (err == WASMCU_OK && v->retry_wide) {
-        v->wide = 1;
-        err = validate_func(v, fi);
-    }
-    return err;
-}
-
-static void vctx_init(vctx *v, wm_runtime *rt, wm_module *m)
-{
-    memset(v, 0, sizeof *v);
-    v->rt = rt;
-    v->m = m;
-    v->func = UINT32_MAX;
-}
-
-static void vctx_free(vctx *v)
-{
-    wm_free(&v->rt->alloc, v->locals);
-    wm_free(&v->rt->alloc, v->vals);
-    wm_free(&v->rt->alloc, v->opnds);
-    wm_free(&v->rt->alloc, v->relocs);
-    if (WM_CONFIG_FUSED_OPS) wm_free(&v->rt->alloc, v->sets);
-    wm_free(&v->rt->alloc, v->ctrls);
-    wm_free(&v->rt->alloc, v->code);
-    wm_free(&v->rt->alloc, v->brmap);
-    wm_free(&v->rt->alloc, v->brlist);
-    wm_free(&v->rt->alloc, v->flats);
-    wm_free(&v->rt->alloc, v->map);
-    wm_free(&v->rt->alloc, v->consts);
-}
-
-wasmcu_err wm_validate_bodies(wm_runtime *rt, wm_module *m)
-{
-    vctx v;
-    vctx_init(&v, rt, m);
-    v.compile = !WM_CONFIG_LAZY_COMPILE;
-    wasmcu_err err = WASMCU_OK;
-    for (uint32_t i = m->nfunc_imports; i < m->nfuncs && err == WASMCU_OK; i++)
-        err = compile_func(&v, i);
-    if (err == WASMCU_OK && v.err) err = v.err;
-    vctx_free(&v);
-    return err;
-}
-
-wasmcu_err wm_compile_func(wm_runtime *rt, wm_module *m, uint32_t fi)
-{
-    if (m->funcs[fi - m->nfunc_imports].code.ops) return WASMCU_OK;
-    vctx v;
-    vctx_init(&v, rt, m);
-    v.compile = 1;
-    wasmcu_err err = compile_func(&v, fi);
-    if (err == WASMCU_OK && v.err) err = v.err;
-    vctx_free(&v);
-    return err;
-}
-
-int wm_validate_locate(wm_runtime *rt, const wm_module *m, uint32_t fi, uint32_t byte, uint32_t *offset)
-{
-    if (fi < m->nfunc_imports || fi >= m->nfuncs) return 0;
-    vctx v;
-    vctx_init(&v, rt, (wm_module *)m); /* sizing and locating write nothing into the module */
-    v.compile = 1;
-    v.sizing = 1;
-    int found = compile_func(&v, fi) == WASMCU_OK && !v.err;
-    uint32_t unit = byte; /* a wide function's: the last word of the instruction at byte */
-    if (found && v.wide)
-        for (unit = 0; unit + 1 < v.ncode && v.map[unit + 1] <= byte;) unit++;
-    found = found && unit < v.ncode && (!v.wide || byte < v.map[v.ncode]);
-    if (found) {
-        v.sizing = 0;
-        v.locating = 1;
-        v.locate_word = unit;
-        found = validate_func(&v, fi) == WASMCU_OK && v.located;
-        if (found) *offset = (uint32_t)v.locate_off;
-    }
-    vctx_free(&v);
-    return found;
+    return wm_finish_code(v, fd);
 }

@@ -1,5 +1,7 @@
 /* The state of validate's function pass, shared by validate.c (checking and compiling one
- * instruction at a time) and validate_check.c (the load pass's short path). */
+ * instruction at a time), validate_body.c (a body's start and end, the entry points),
+ * validate_bulk.c (tables, references, bulk memory), validate_check.c (the load pass's
+ * short path) and the fused forms' and joins' files. */
 #ifndef WM_VALIDATE_CTX_H
 #define WM_VALIDATE_CTX_H
 #include <string.h>
@@ -63,7 +65,7 @@ typedef struct vctx {
     uint32_t func;            /* index in the function space */
     /* locals */
     wm_valtype *locals;
-    uint32_t nlocals;         /* params + declared */
+    uint32_t nlocals, cap_locals; /* nlocals: params + declared */
     uint32_t nparams;
     /* while compiling: the first 64 declared locals that every path to here has written (a
      * bit each), and the range of declared locals some path may read before writing, which
@@ -176,12 +178,39 @@ static inline void label_types(const ctrl *c, const wm_valtype **ts, uint32_t *n
     }
 }
 
-/* ---- shared by validate.c and validate_fuse.c ---- */
+/* ---- shared by validate.c and the files beside it ---- */
 
 #define TRY(x)                                                                                  \
     do {                                                                                        \
         if ((x) != WASMCU_OK) return v->err ? v->err : WASMCU_ERR_INVALID;                      \
     } while (0)
+/* The error code, reported with where it is (function, offset) unless an error is set
+ * already; each %s in fmt takes a, b, c in turn. */
+wasmcu_err wm_fail(vctx *v, wasmcu_err code, const char *fmt, const char *a, const char *b,
+                   const char *c);
+/* Whether the current instruction emits code: compiling, and the innermost block neither
+ * unreachable here nor entered from unreachable code. Kept in v->emit, which push_ctrl,
+ * set_unreachable, op_else and op_end update: asked at nearly every instruction. */
+static inline int emitting(const vctx *v) { return v->emit; }
+static inline int is_ref(wm_valtype t) { return t == WASMCU_FUNCREF || t == WASMCU_EXTERNREF; }
+/* validate.c's helpers for validate_bulk.c: an index below limit (else "unknown what"), a
+ * zero byte, memory 0 declared; the type stack; op's operands by its signature, popped
+ * then its result pushed; and a stack op's code (n operands, indexes a and b) */
+wasmcu_err wm_read_index(vctx *v, uint32_t limit, const char *what, uint32_t *out);
+wasmcu_err wm_read_zero(vctx *v);
+wasmcu_err wm_need_memory(vctx *v);
+wasmcu_err wm_pop(vctx *v, wm_valtype *out);
+wasmcu_err wm_pop_expect(vctx *v, wm_valtype want);
+wasmcu_err wm_push(vctx *v, wm_valtype t);
+wasmcu_err wm_pop_sig(vctx *v, int op, uint32_t *n);
+wasmcu_err wm_push_sig(vctx *v, int op);
+wasmcu_err wm_emit_stack_op(vctx *v, int op, uint32_t n, uint32_t a, uint32_t b);
+wasmcu_err wm_op_bulk(vctx *v, int op); /* tables, references, bulk memory (validate_bulk.c) */
+/* function fi's pass over its body: checks it, and compiles it when v->compile */
+wasmcu_err wm_validate_func(vctx *v, uint32_t fi);
+/* its locals' types into v->locals, then its code's final form (validate_body.c) */
+wasmcu_err wm_read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft);
+wasmcu_err wm_finish_code(vctx *v, wm_funcdef *fd);
 wasmcu_err wm_emit_grown(vctx *v, uint32_t u);     /* emit, when the code must grow or is wide */
 wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s, int run16); /* emit_slot(16) of a home slot */
 
