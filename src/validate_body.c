@@ -37,8 +37,9 @@ wasmcu_err wm_read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft)
  * instruction at a label until the next one comes. */
 static void flat_opcodes(vctx *v)
 {
-    /* the JOIN rows first (validate_join.c), so that the tables and jumps below see them */
-    wm_join_notes(v);
+    /* the JOIN rows first (validate_join.c), so that the tables and jumps below see them;
+     * without the fused forms nothing notes a join, and the rows stay out of the firmware */
+    if (WM_CONFIG_FUSED_OPS) wm_join_notes(v);
     for (uint32_t k = 0; k < v->nflats; k++) {
         uint32_t at = v->flats[k] & FLAT_AT, n;
         if (v->flats[k] & FLAT_JOIN) continue;
