@@ -132,7 +132,7 @@ wasmcu_err wm_finish_code(vctx *v, wm_funcdef *fd)
     return WASMCU_OK;
 }
 
-/* validate_func, and again with 16-bit units when a function's frame passes 256 slots. */
+/* wm_validate_func, and again with 16-bit units when a function's frame passes 256 slots. */
 static wasmcu_err compile_func(vctx *v, uint32_t fi)
 {
     v->wide = v->retry_wide = 0;
