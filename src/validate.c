@@ -1360,8 +1360,9 @@ static wasmcu_err instr(vctx *v, int op)
         if (emitting(v)) { /* [call, funcidx, first argument's slot] */
             TRY(emit_call_args(v, ft->nparams));
             if (WM_CONFIG_FUSED_OPS) TRY(wm_note_join(v, v->op_start, v->ncode, WM_OP_CALL)); /* i32.add_call */
-            TRY(emit(v, x < m->nfunc_imports ? WM_OP_CALL_IMPORT : WM_OP_CALL));
-            TRY(emit32(v, x));
+            uint32_t to = WM_CONFIG_FUSED_OPS ? wm_call_target(m, x) : x; /* past forwarders */
+            TRY(emit(v, to < m->nfunc_imports ? WM_OP_CALL_IMPORT : WM_OP_CALL));
+            TRY(emit32(v, to));
             TRY(emit_slot16(v, home(v, v->nvals)));
         }
         return push_types(v, ft->types + ft->nparams, ft->nresults);

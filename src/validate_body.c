@@ -31,6 +31,27 @@ wasmcu_err wm_read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft)
     return WASMCU_OK;
 }
 
+uint32_t wm_call_target(const wm_module *m, uint32_t x)
+{
+    for (int hop = 0; hop < 8 && x >= m->nfunc_imports; hop++) {
+        const wm_funcdef *fd = &m->funcs[x - m->nfunc_imports];
+        const wm_functype *ft = wm_module_functype(m, x);
+        wm_reader r;
+        uint32_t k, y;
+        uint8_t b;
+        wm_reader_init(&r, m->bytes, fd->expr, fd->body + fd->body_len); /* past its locals */
+        for (uint32_t i = 0; i < ft->nparams; i++) /* local.get i, in order */
+            if (!wm_read_u8(&r, &b) || b != 0x20 || !wm_read_u32(&r, &k) || k != i) return x;
+        if (!wm_read_u8(&r, &b) || b != 0x10 || !wm_read_u32(&r, &y) || y >= m->nfuncs) return x;
+        if (!wm_read_u8(&r, &b) || b != 0x0B || r.p != r.end) return x; /* then the end */
+        /* y's type is x's: x's body only validates so (and a module with a body that does
+         * not never runs, even where this caller was compiled before that body was checked) */
+        if (y == x) return x;
+        x = y;
+    }
+    return x;
+}
+
 /* Each flat br_table's opcodes after its targets: the one each target starts with, which
  * the jump reads from the table (BR_FLAT); and the forms of the branches note_flat kept.
  * Written once the function is compiled, all targets known: fusing may rewrite the

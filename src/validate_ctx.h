@@ -211,6 +211,11 @@ wasmcu_err wm_validate_func(vctx *v, uint32_t fi);
 /* its locals' types into v->locals, then its code's final form (validate_body.c) */
 wasmcu_err wm_read_locals(vctx *v, const wm_funcdef *fd, const wm_functype *ft);
 wasmcu_err wm_finish_code(vctx *v, wm_funcdef *fd);
+/* The function a call to x runs: x, or the one x forwards to when x's body is only that
+ * call with its params in order (`f(a, b) { return g(a, b); }`, as wasi-libc's malloc and
+ * free are), followed up to 8 deep: the call goes straight there, a frame, a call and a
+ * return fewer. A trap's backtrace then has no frame for the forwarder. */
+uint32_t wm_call_target(const wm_module *m, uint32_t x);
 wasmcu_err wm_emit_grown(vctx *v, uint32_t u);     /* emit, when the code must grow or is wide */
 wasmcu_err wm_emit_home_slot(vctx *v, uint32_t s, int run16); /* emit_slot(16) of a home slot */
 
