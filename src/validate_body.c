@@ -41,9 +41,11 @@ uint32_t wm_call_target(const wm_module *m, uint32_t x)
         uint8_t b;
         wm_reader_init(&r, m->bytes, fd->expr, fd->body + fd->body_len); /* past its locals */
         for (uint32_t i = 0; i < ft->nparams; i++) /* local.get i, in order */
-            if (!wm_read_u8(&r, &b) || b != 0x20 || !wm_read_u32(&r, &k) || k != i) return x;
-        if (!wm_read_u8(&r, &b) || b != 0x10 || !wm_read_u32(&r, &y) || y >= m->nfuncs) return x;
-        if (!wm_read_u8(&r, &b) || b != 0x0B || r.p != r.end) return x; /* then the end */
+            if (!wm_read_u8(&r, &b) || wm_op_at_slot(b) != WM_OP_LOCAL_GET || !wm_read_u32(&r, &k) || k != i)
+                return x;
+        if (!wm_read_u8(&r, &b) || wm_op_at_slot(b) != WM_OP_CALL || !wm_read_u32(&r, &y) || y >= m->nfuncs)
+            return x;
+        if (!wm_read_u8(&r, &b) || wm_op_at_slot(b) != WM_OP_END || r.p != r.end) return x; /* then the end */
         /* y's type is x's: x's body only validates so (and a module with a body that does
          * not never runs, even where this caller was compiled before that body was checked) */
         if (y == x) return x;

@@ -7,7 +7,6 @@
  * module is tests/unit/forward.wat (wat2wasm --debug-names, then `wasmcu dump`); the
  * offsets are those wasm-objdump -d prints. */
 #include "check.h"
-#include <string.h>
 #include "call.h"
 #include "config.h"
 #include "wasmcu.h"
