@@ -39,6 +39,11 @@ uint32_t wm_call_target(const wm_module *m, uint32_t x)
         wm_reader r;
         uint32_t k, y;
         uint8_t b;
+        /* a local.get and a call take 2 to 6 bytes each (a LEB may be padded), end 1: most
+         * bodies are too long to read on (compiled with the fused forms, CoreMark's load
+         * read the callee's first bytes at each of its calls) */
+        size_t len = (size_t)(fd->body + fd->body_len - fd->expr);
+        if (len < 2u * ft->nparams + 3 || len > 6u * ft->nparams + 7) return x;
         wm_reader_init(&r, m->bytes, fd->expr, fd->body + fd->body_len); /* past its locals */
         for (uint32_t i = 0; i < ft->nparams; i++) /* local.get i, in order */
             if (!wm_read_u8(&r, &b) || wm_op_at_slot(b) != WM_OP_LOCAL_GET || !wm_read_u32(&r, &k) || k != i)
