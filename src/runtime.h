@@ -26,8 +26,9 @@ typedef struct wasmcu_func {
      * this instance (interp.c): one load from the function rather than two */
     const uint8_t *ops;          /* NULL before that, and for a native */
     uint32_t need;                /* slots from the frame's start: params, locals, max height */
-    const void *entry;            /* computed goto: ops[0]'s handler, set by the interpreter
-                                     with ops (one load, not three, before a call's jump) */
+    const void *entry;            /* computed goto: ops[0]'s handler, or the copy of the
+                                     function's constants that goes on to it (interp.c's
+                                     SETUPS), set by the interpreter with ops */
 } wm_func;
 
 typedef struct wm_memory {

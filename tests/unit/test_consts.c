@@ -3,8 +3,8 @@
  * Each cN returns the xor of its N constants (bit i and bit 30 each, past 32 0x20000000 +
  * i), called right after a function that leaves 0x5A5A5A5A where they go, for every N from
  * 1 to 65, one past the constant slots (WM_CONFIG_CONST_SLOTS, 64); and the frames hold the
- * pad. The module is tests/unit/consts.wat (wat2wasm,
- * then `wasmcu dump`). */
+ * pad; the same with a stop for fuel at the call. The module is tests/unit/consts.wat
+ * (wat2wasm, then `wasmcu dump`). */
 #include "check.h"
 #include <string.h>
 #include "config.h"
@@ -1489,6 +1489,23 @@ int main(void)
         uint32_t slots = n > 1 ? (n < WM_CONFIG_CONST_SLOTS ? n : WM_CONFIG_CONST_SLOTS) : 0;
         CHECK(f && f->code->nconsts == slots && f->code->max_height >= WM_CONST_PAD(f->code->nconsts) + 1);
     }
+    /* With fuel on, a call sets up by enter() and then checks (a computed-goto build's
+     * calls otherwise go through their entry's copy, interp.c's SETUPS): fuel for the run's
+     * start and its call of dirty stops the call of cN with its frame set up, which resume
+     * then runs. */
+    for (uint32_t n = 1; n <= 65; n++) {
+        char run[16];
+        wasmcu_val r = 0;
+        snprintf(run, sizeof run, "run_c%u", (unsigned)n);
+        uint32_t want = 0;
+        for (uint32_t i = 0; i < n; i++) want ^= i < 32 ? 0x40000000u | 1u << i : 0x20000000u + i;
+        wasmcu_set_fuel(inst, 2);
+        CHECK(wasmcu_call(inst, wasmcu_find_func(inst, run), NULL, 0, &r, 1) == WASMCU_FUEL_EXHAUSTED);
+        wasmcu_set_fuel(inst, 1);
+        CHECK(wasmcu_resume(inst, &r, 1) == WASMCU_OK && (uint32_t)r == want);
+        if ((uint32_t)r != want) printf("  c%u after a stop: 0x%x, not 0x%x\n", (unsigned)n, (unsigned)(uint32_t)r, (unsigned)want);
+    }
+    wasmcu_set_fuel(inst, WASMCU_FUEL_UNLIMITED);
     wasmcu_val r = 0;
     CHECK(wasmcu_call(inst, wasmcu_find_func(inst, "run_one"), NULL, 0, &r, 1) == WASMCU_OK && r == (7 ^ 1000));
     const wm_func *one = wasmcu_find_func(inst, "one");
