@@ -2,7 +2,9 @@
  * stack_cold (compile.h): programs run them seldom, or to move many bytes at once, so a call
  * out of the interpreter's loop costs them little and frees compiled opcode numbers (and
  * run()'s code) for the instructions loops run. They work on the values below slot top,
- * where the compiler put their operands, and leave their result, if any, in the first. */
+ * where the compiler put their operands, and leave their result, if any, in the first.
+ * Also the byte fill's turns that need no checks (interp.c's FILL_TURNS), whose loop state
+ * would crowd run()'s registers. */
 #include <string.h>
 #include "compile.h"
 #include "instance.h"
@@ -95,4 +97,37 @@ wasmcu_err wm_stack_cold(wasmcu_instance *cur, wasmcu_val *fp, const uint8_t *pc
     default: /* the compiler emits no other number */
         return WASMCU_TRAP_UNREACHABLE;
     }
+}
+
+/* Turns between looks at the checks: a fuel stop or an interrupt waits at most this many */
+#define FILL_CHUNK 4096u
+
+int wm_fill_turns(wasmcu_instance *owner, wasmcu_instance *cur, wasmcu_val *fp, const uint8_t *pc)
+{
+    if (!cur->mem) return 0;
+    /* [a, b, value, offset16] then [j, x, y, n, target] at 6; j is a or b and x or y */
+    uint32_t ja = pc[0] == pc[6], js = pc[7] == pc[6];
+    uint32_t j = I32(fp[pc[6]]), base = I32(fp[pc[ja]]), step = I32(fp[pc[7 + js]]), n = I32(fp[pc[9]]);
+    uint16_t off;
+    memcpy(&off, pc + 3, 2);
+    const uint8_t v = (uint8_t)fp[pc[2]];
+    /* every byte in bounds: the address base + j never wraps, and the last is below the end */
+    if (!step || j >= n || (uint64_t)base + n - 1 > 0xFFFFFFFFu || (uint64_t)base + n - 1 + off >= cur->mem->size)
+        return 0;
+    uint8_t *at = cur->mem->data + (uint64_t)base + off;
+    /* i is j without wrapping: a step past 2^32 ends the turns here (i >= n) with j as the
+     * wasm code has it, wrapped, and the caller's loop goes on from there */
+    uint64_t i = j;
+    while (!owner->checks) {
+        uint64_t stop = n - i > (uint64_t)step * FILL_CHUNK ? i + (uint64_t)step * FILL_CHUNK : n;
+        do {
+            at[i] = v;
+            i += step;
+        } while (i < stop);
+        if (i >= n) break;
+    }
+    j = (uint32_t)i;
+    if (WM_CONFIG_I32_LOW_HALF) memcpy(&fp[pc[6]], &j, 4); /* as interp.c's SET32 */
+    else fp[pc[6]] = j;
+    return j >= n;
 }

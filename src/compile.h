@@ -131,5 +131,11 @@ wasmcu_err wm_numeric(uint32_t op, wasmcu_val *fp, const uint8_t *pc, uint32_t *
 /* Runs the stack_cold instruction at pc, past its opcode (a table, reference or bulk-memory
  * one, bulk.c), in cur on frame fp; or returns its trap. */
 wasmcu_err wm_stack_cold(wasmcu_instance *cur, wasmcu_val *fp, const uint8_t *pc);
+/* The turns of the byte_fill_turns at pc (its fields after the opcode, interp.c's
+ * FILL_TURNS) on frame fp, in cur's memory, run by owner, when a test up front shows every
+ * turn's byte in bounds: 1 when they all ran (j written), else 0, j written where owner's
+ * checks were set (looked at every FILL_CHUNK turns) or j wrapped, or nothing done
+ * (bulk.c). */
+int wm_fill_turns(wasmcu_instance *owner, wasmcu_instance *cur, wasmcu_val *fp, const uint8_t *pc);
 
 #endif

@@ -932,9 +932,19 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * bound and byte in registers, j written to its slot on the way out, each turn's fuel and
      * interrupt check as a branch back's, its bounds test one compare (LAST_IN_BOUNDS).
      * Fields from pc: [a, b, value, offset] then [j, x, y, n, target] at 6; j is a or b and
-     * x or y. */
+     * x or y. With nothing metered, and every turn's byte in bounds (tested there), bulk.c's
+     * wm_fill_turns runs them with only the store and the step
+     * (memtraffic's sieve: 11 instructions a turn -> 4). Out of run(): in it, that loop's
+     * state had GCC spill the frame pointer on Cortex-M4 (mcu.registers); and with the
+     * fields, the memory's bounds and the checks' address as arguments, a call's arguments
+     * on x86-64 (fib 2% more instructions): the function reads them itself. */
 #define FILL_TURNS()                                                                            \
     do {                                                                                        \
+        if (!(WM_CONFIG_METERING && owner->checks)) {                                           \
+            int done_ = wm_fill_turns(owner, cur, fp, pc);                                      \
+            CALLED();                                                                           \
+            if (done_) NEXT_PAST(10 + WM_TB);                                                   \
+        }                                                                                       \
         uint32_t ja_ = pc[0] == pc[6], js_ = pc[7] == pc[6];                                    \
         uint32_t j_ = I32(R(6)), base_ = I32(R(ja_)), step_ = I32(R(7 + js_)), n_ = I32(R(9));  \
         const uint32_t off_ = U16(3);                                                           \

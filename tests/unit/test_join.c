@@ -266,23 +266,32 @@ int main(void)
     wasmcu_func *fill = wasmcu_find_func(inst, "fill");
     CHECK(mem && fill);
     if (mem && fill) {
-        static const uint32_t fills[4][5] = {{100, 0, 3, 20, 0xab}, {200, 5, 7, 3, 0xcd},
-                                             {300, 1, 1, 40, 0x11}, {65530, 0, 1, 10, 0x77}};
-        for (unsigned t = 0; t < 4; t++) {
+        /* also turns past FILL_CHUNK (bulk.c's wm_fill_turns), 8 192 of them (two chunks
+         * exactly), and j wrapping (stepping down by 16 from 500, then past n), which ends
+         * the unchecked turns at the first step: each turn as wasm runs it */
+        static const uint32_t fills[][5] = {{100, 0, 3, 20, 0xab}, {200, 5, 7, 3, 0xcd},
+                                            {300, 1, 1, 40, 0x11}, {1000, 0, 1, 20000, 0x5e},
+                                            {2000, 1, 2, 60000, 0x6f}, {100, 0, 1, 8192, 0x12},
+                                            {1000, 500, 0xFFFFFFF0u, 1000, 0x3c}, {65530, 0, 1, 10, 0x77}};
+        static uint8_t want[65536];
+        const unsigned nfills = sizeof fills / sizeof fills[0];
+        for (unsigned t = 0; t < nfills; t++) {
             const uint32_t *f = fills[t];
             memset(mem + 64, 0, 65536 - 64);
+            memset(want, 0, sizeof want);
             wasmcu_val args[5] = {f[0], f[1], f[2], f[3], f[4]}, r = 0;
             err = wasmcu_call(inst, fill, args, 5, &r, 1);
             uint32_t j = f[1], ok = 1;
             do {
-                if (f[0] + j + 3 < 65536 && mem[f[0] + j + 3] != f[4]) ok = 0;
-                if (f[0] + j + 3 >= 65536) break;
+                uint64_t x = (uint64_t)(uint32_t)(f[0] + j) + 3;
+                if (x >= 65536) break;
+                want[x] = (uint8_t)f[4];
                 j += f[2];
             } while (j < f[3]);
-            for (uint32_t x = 64; x < 65536; x++) /* nothing else written */
-                if (mem[x] && (x < f[0] + 3 + f[1] || (x - f[0] - 3 - f[1]) % f[2] != 0)) ok = 0;
+            for (uint32_t x = 64; x < 65536; x++) /* those bytes, nothing else */
+                if (mem[x] != want[x]) ok = 0;
             CHECK(ok);
-            if (t < 3) CHECK(!err && r == j);
+            if (t < nfills - 1) CHECK(!err && r == j);
             else CHECK(err == WASMCU_TRAP_MEMORY_OOB && wasmcu_backtrace(rt, at, 1) == 1 && at[0].code_offset == 0x199);
         }
         /* nothing written past the memory's end: its last byte is stored, the next turn
