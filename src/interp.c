@@ -933,11 +933,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * interrupt check as a branch back's, its bounds test one compare (LAST_IN_BOUNDS).
      * Fields from pc: [a, b, value, offset] then [j, x, y, n, target] at 6; j is a or b and
      * x or y. With nothing metered, and every turn's byte in bounds (tested there), bulk.c's
-     * wm_fill_turns runs them with only the store and the step
-     * (memtraffic's sieve: 11 instructions a turn -> 4). Out of run(): in it, that loop's
-     * state had GCC spill the frame pointer on Cortex-M4 (mcu.registers); and with the
-     * fields, the memory's bounds and the checks' address as arguments, a call's arguments
-     * on x86-64 (fib 2% more instructions): the function reads them itself. */
+     * wm_fill_turns runs them with only the store and the step (memtraffic's sieve: 11
+     * instructions a turn -> 4). Out of run(): in it, that loop's state had GCC spill the
+     * frame pointer on Cortex-M4 (mcu.registers). The function reads the fields itself: with
+     * them, the memory's bounds and the checks' address as its arguments, a call's
+     * arguments went to the stack on x86-64 (fib 2% more instructions). */
 #define FILL_TURNS()                                                                            \
     do {                                                                                        \
         if (!(WM_CONFIG_METERING && owner->checks)) {                                           \
