@@ -118,16 +118,15 @@ int wm_fill_turns(wasmcu_instance *owner, wasmcu_instance *cur, wasmcu_val *fp, 
     /* i is j without wrapping: a step past 2^32 ends the turns here (i >= n) with j as the
      * wasm code has it, wrapped, and the caller's loop goes on from there */
     uint64_t i = j;
-    while (!owner->checks) {
+    for (;;) { /* the caller found no check due */
         uint64_t stop = n - i > (uint64_t)step * FILL_CHUNK ? i + (uint64_t)step * FILL_CHUNK : n;
         do {
             at[i] = v;
             i += step;
         } while (i < stop);
-        if (i >= n) break;
+        if (i >= n || owner->checks) break;
     }
     j = (uint32_t)i;
-    if (WM_CONFIG_I32_LOW_HALF) memcpy(&fp[pc[6]], &j, 4); /* as interp.c's SET32 */
-    else fp[pc[6]] = j;
+    fp[pc[6]] = j; /* the whole slot, zero-extended: an i32's form in every build */
     return j >= n;
 }
