@@ -261,7 +261,8 @@ size_t wasmcu_compiled_bytes(const wasmcu_module *mod, uint32_t *funcs);
 typedef struct wasmcu_instance_config {
     uint32_t stack_size; /* bytes of value stack for wasm calls; 0 = default */
     uint32_t heap_size;  /* bytes of app heap for env malloc in linear memory; 0 = default */
-    uint32_t max_call_depth; /* nested wasm calls before "call stack exhausted"; 0 = default */
+    uint32_t max_call_depth; /* nested wasm calls before "call stack exhausted" (a native
+                              * calling back into wasm takes one); 0 = default */
     uint32_t max_memory_pages; /* cap on the instance's own memory (64 KiB pages); 0 = module's */
     uint32_t max_table_size;   /* cap on each of its own tables; 0 = module's */
     uint32_t small_memory_bytes; /* small-memory mode: give the module's memory only this many

@@ -278,6 +278,10 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
  * code, which reloads the caller's instance when the callee returns to it. So a return need
  * not ask whether the instance changed. */
 static const uint8_t reload_code[1] = {WM_OP_RELOAD};
+/* Where a run's entry function returns to: run() points the frame below the run's first at
+ * this code for the run's length, so a return never asks whether it is the run's last.
+ * unreachable's handler tells it from a trap by its address. */
+static const uint8_t exit_code[1] = {WM_OP_UNREACHABLE};
 
 /* Writes "trap: <what>" and the wasm call stack into rt's error and rt->trace. pc is where
  * func stopped (NULL before its first instruction); pc - 1 lies inside the instruction that
@@ -481,7 +485,9 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * spares a call and a return the index arithmetic */
     wm_frame *const frames = owner->frames, *const frames_end = frames + owner->max_frames;
     const uint32_t first = start->first;
-    wm_frame *const bottom = frames + first;
+    /* the frame below the run's first returns to exit_code: that frame is one no call
+     * uses (wm_interp_call starts a run a frame above the frames in use) */
+    frames[first - 1].pc = exit_code;
     /* top->func, in the frame the next call pushes, is the running function: a call
      * writes the callee there, and a return reads one field less. A local for it took a
      * register the loop's other state needs (fib 1.5% and indirect 2.9% more instructions;
@@ -520,6 +526,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     DISPATCH_BEGIN
 
     CASE(WM_OP_UNREACHABLE):
+        if (pc == exit_code + 1) return WASMCU_OK; /* the entry function has returned */
         if (WM_CONFIG_COMPUTED_GOTO && pc[-1] != WM_OP_UNREACHABLE) goto bad_op; /* labels[] */
         TRAP(WASMCU_TRAP_UNREACHABLE);
     CASE(WM_OP_JUMP): pc += rdt(pc); NEXT();
@@ -584,9 +591,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * GCC's block layout put it (indirect 0.7% more instructions when it did) */
 #define RETURN_TO_CALLER()                                                                     \
     do {                                                                                       \
-        if (top == bottom) return WASMCU_OK;                                                   \
         POP_FRAME();                                                                           \
-        NEXT_OWN(); /* in the same instance, or at reload_code */                              \
+        NEXT_OWN(); /* in the same instance, at reload_code, or at exit_code */                \
     } while (0)
     CASE(WM_OP_RETURN):
         memmove(fp, fp + U16(0), top->func->nresults * sizeof *fp);
@@ -1334,7 +1340,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         err = meter(owner);
         CALLED();
         if (err == WASMCU_OK) NEXT();
-        if (first != 0) { /* nested under a native: only the outermost call can stop */
+        if (first != 1) { /* nested under a native (the outermost starts at frame 1): only it can stop */
             err = WASMCU_OK;
             NEXT();
         }
@@ -1386,7 +1392,7 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
     wm_i32s_zero_extended(base, f->type->types, np);
     if (f->code) {
         if ((err = compile_at_call(f)) != WASMCU_OK) return err; /* its words in rt's error */
-        wm_state st = {f, base, base, NULL, inst->nframes, inst->nframes};
+        wm_state st = {f, base, base, NULL, inst->nframes + 1, inst->nframes + 1};
         err = run(inst, &st, 1);
         if (err == WASMCU_FUEL_EXHAUSTED || err == WASMCU_INTERRUPTED) {
             /* the stopped call keeps its stack until it is resumed */

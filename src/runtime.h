@@ -74,7 +74,9 @@ struct wasmcu_instance {
     struct wasmcu_instance *next; /* runtime's list of instances */
     /* execution resources, allocated by instantiate from the config */
     wasmcu_val *stack, *stack_end;  /* value stack */
-    struct wm_frame *frames;        /* call frames: max_frames, and one for the running function */
+    /* call frames: max_frames, and one for the running function; a run starts a frame above
+     * those in use, the one below its first returning to interp.c's exit_code */
+    struct wm_frame *frames;
     uint32_t max_frames;
     wasmcu_val *stack_top;          /* first free slot while a call runs (re-entry from natives) */
     uint32_t nframes;               /* frames in use while a call runs */

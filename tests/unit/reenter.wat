@@ -3,6 +3,7 @@
 ;; the function a trap names.
 (module
   (import "env" "again" (func $again (param i32) (result i32)))
+  (import "env" "down_again" (func $down_again (param i32) (result i32)))
   ;; what the native calls back: one result, no locals
   (func $inner (export "inner") (param i32) (result i32)
     local.get 0
@@ -24,4 +25,25 @@
     i32.const 9
     i32.add
     return)
+;; n calls deep, n back: each return goes to its caller, the last to the embedder
+  (func $down (export "down") (param i32) (result i32)
+    local.get 0
+    i32.eqz
+    if (result i32)
+      i32.const 0
+    else
+      local.get 0
+      i32.const 1
+      i32.sub
+      call $down
+      i32.const 1
+      i32.add
+    end)
+  ;; down(n) through a native (down_again), then + 100: the call back's returns end in
+  ;; the native, this function's in the embedder
+  (func $via (export "via") (param i32) (result i32)
+    local.get 0
+    call $down_again
+    i32.const 100
+    i32.add)
 )
