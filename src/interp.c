@@ -140,12 +140,19 @@
  * (the result's, for instructions with one), then the operands; each handler moves pc past
  * its words, after reading every operand (a result may overwrite one). */
 #define R(k) fp[pc[k]]
-/* an i32 or f32 result: into the low half of its slot with WM_CONFIG_I32_LOW_HALF, else
- * into the whole slot, zero-extended */
+/* an i32 result (or f32, SETF32): into the low half of its slot with WM_CONFIG_I32_LOW_HALF,
+ * else into the whole slot, zero-extended */
 #define SET32(k, x)                                                                            \
     do {                                                                                       \
         uint32_t w_ = (x);                                                                     \
         if (WM_CONFIG_I32_LOW_HALF) COPY(&R(k), &w_, 4);                                       \
+        else R(k) = w_;                                                                        \
+    } while (0)
+/* an f32 result: the low half alone with WM_CONFIG_F32_LOW_HALF too */
+#define SETF32(k, x)                                                                           \
+    do {                                                                                       \
+        uint32_t w_ = (x);                                                                     \
+        if (WM_CONFIG_I32_LOW_HALF || WM_CONFIG_F32_LOW_HALF) COPY(&R(k), &w_, 4);             \
         else R(k) = w_;                                                                        \
     } while (0)
 /* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
@@ -173,7 +180,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define U32(k) rd32(pc + (k))
 #define BIN_I32(expr) do { uint32_t a = I32(R(1)), b = I32(R(2)); SET32(0, expr); pc += 3; } while (0)
 #define BIN_I64(expr) do { uint64_t a = R(1), b = R(2); R(0) = (uint64_t)(expr); pc += 3; } while (0)
-#define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); SET32(0, wm_f32_bits(expr)); pc += 3; } while (0)
+#define BIN_F32(expr) do { float a = F32(R(1)), b = F32(R(2)); SETF32(0, wm_f32_bits(expr)); pc += 3; } while (0)
 /* f64 arithmetic also leaves its result in acc (WM_CONFIG_FLOAT_ACC), where the *_acc
  * instruction after it reads it: [dst, x], the other operand */
 #define BIN_F64(expr) do { double a = F64(R(1)), b = F64(R(2)), r_ = (expr); SET_ACC(r_); R(0) = wm_f64_bits(r_); pc += 3; } while (0)
@@ -186,7 +193,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define CALLED() SET_ACC(0)
 #define UN_I32(expr) do { uint32_t x = I32(R(1)); SET32(0, expr); pc += 2; } while (0)
 #define UN_I64(expr) do { uint64_t x = R(1); R(0) = (uint64_t)(expr); pc += 2; } while (0)
-#define UN_F32(expr) do { float x = F32(R(1)); SET32(0, wm_f32_bits(expr)); pc += 2; } while (0)
+#define UN_F32(expr) do { float x = F32(R(1)); SETF32(0, wm_f32_bits(expr)); pc += 2; } while (0)
 #define UN_F64(expr) do { double x = F64(R(1)); R(0) = wm_f64_bits(expr); pc += 2; } while (0)
 /* a compare [dst, a, b] of two operands read as type by conv: an i32 0 or 1 */
 #define CMP(type, conv, cmp) do { type a = (type)conv(R(1)), b = (type)conv(R(2)); SET32(0, (uint32_t)(a cmp b)); pc += 3; } while (0)
@@ -246,7 +253,7 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 /* the same for floats; the first result is rounded to its type before the second op (an
  * assignment drops excess precision) */
 #define TRI_F64(first, second) do { double a = F64(R(1)), b = F64(R(2)), c = F64(R(3)); double t = first, r_ = second; SET_ACC(r_); R(0) = wm_f64_bits(r_); pc += 4; } while (0)
-#define TRI_F32(first, second) do { float a = F32(R(1)), b = F32(R(2)), c = F32(R(3)); float t = first; SET32(0, wm_f32_bits(second)); pc += 4; } while (0)
+#define TRI_F32(first, second) do { float a = F32(R(1)), b = F32(R(2)), c = F32(R(3)); float t = first; SETF32(0, wm_f32_bits(second)); pc += 4; } while (0)
 #define AS_U32(t) ((uint32_t)(t))
 #define AS_U64(t) ((uint64_t)(t))
 #define AS_S32(t) ((uint32_t)(int32_t)(t))
@@ -1285,12 +1292,12 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     FCASE(WM_OP_F64_MUL_DIV_ADD_ACC2): MUL_DIV_ADD_ACC(); pc++; MUL_DIV_ADD_ACC(); NEXT(); /* JOIN */
 #endif
 
-    CASE(WM_OP_I64_EXTEND_I32_U): /* emitted only with WM_CONFIG_I32_LOW_HALF */
+    CASE(WM_OP_I64_EXTEND_I32_U): /* emitted with WM_CONFIG_I32_LOW_HALF, or F32_LOW_HALF's reinterpret */
     CASE(WM_OP_I32_WRAP_I64): R(0) = I32(R(1)); pc += 2; NEXT();
     CASE(WM_OP_I64_EXTEND_I32_S): R(0) = (uint64_t)(int64_t)S32(R(1)); pc += 2; NEXT();
-    CASE(WM_OP_F32_CONVERT_I32_S): SET32(0, wm_f32_bits((float)S32(R(1)))); pc += 2; NEXT();
+    CASE(WM_OP_F32_CONVERT_I32_S): SETF32(0, wm_f32_bits((float)S32(R(1)))); pc += 2; NEXT();
     FCASE(WM_OP_F32_CONVERT_I32_S_F32_MUL): /* JOIN */
-        SET32(0, wm_f32_bits((float)S32(R(1))));
+        SETF32(0, wm_f32_bits((float)S32(R(1))));
         pc += 3;
         BIN_F32(a * b);
         NEXT();

@@ -119,10 +119,11 @@ wasmcu_err wm_call_native(wasmcu_instance *inst, wm_func *f, wasmcu_val *args, w
  * them: values coming in from a native or the embedder. */
 void wm_i32s_zero_extended(wasmcu_val *v, const wm_valtype *types, uint32_t n);
 /* The same for values going out to a native or the embedder, which only
- * WM_CONFIG_I32_LOW_HALF slots need (their high halves are left as they were). */
+ * WM_CONFIG_I32_LOW_HALF or WM_CONFIG_F32_LOW_HALF slots need (their high halves are left
+ * as they were). */
 static inline void wm_i32s_leaving(wasmcu_val *v, const wm_valtype *types, uint32_t n)
 {
-    if (WM_CONFIG_I32_LOW_HALF) wm_i32s_zero_extended(v, types, n);
+    if (WM_CONFIG_I32_LOW_HALF || WM_CONFIG_F32_LOW_HALF) wm_i32s_zero_extended(v, types, n);
 }
 
 typedef struct wm_reg {

@@ -1408,10 +1408,11 @@ static wasmcu_err instr(vctx *v, int op)
     case WM_OP_F64_CONST:
         return op_const(v, op);
     case WM_OP_I64_EXTEND_I32_U: /* i32s sit zero-extended in their slots (interp.c) unless
-                                   * WM_CONFIG_I32_LOW_HALF */
-        if (WM_CONFIG_I32_LOW_HALF) return check_simple(v, op);
+                                   * WM_CONFIG_I32_LOW_HALF; f32s unless F32_LOW_HALF too */
+    case WM_OP_I32_REINTERPRET_F32: /* then as i64.extend_i32_u (opcodes.def) */
+        if (op == WM_OP_I64_EXTEND_I32_U ? WM_CONFIG_I32_LOW_HALF : WM_CONFIG_F32_LOW_HALF && !WM_CONFIG_I32_LOW_HALF)
+            return check_simple(v, op);
         /* fall through */
-    case WM_OP_I32_REINTERPRET_F32: /* an f32 sits in its slot as an i32 does */
     case WM_OP_I64_REINTERPRET_F64:
     case WM_OP_F32_REINTERPRET_I32:
     case WM_OP_F64_REINTERPRET_I64: /* the same bits stay in the same slot: only the type changes */

@@ -3,6 +3,7 @@
   (import "env" "twice" (func $twice (param i32) (result i32)))
   (import "env" "raw_neg1" (func $raw_neg1 (result i32)))
   (import "env" "raw_arg" (func $raw_arg (param i32) (result i64)))
+  (import "env" "raw_farg" (func $raw_farg (param f32) (result i64)))
   (memory 1 2)
   (table 2 funcref)
   (global $g (mut i32) (i32.const 5))
@@ -177,4 +178,13 @@
   (func (export "global_reused") (param i64 i32)
     (drop (i64.add (local.get 0) (local.get 0)))
     (global.set $g32 (i32.add (local.get 1) (local.get 1))))
+;; with WM_CONFIG_F32_LOW_HALF an f32 result fills only the low half of its slot: its
+  ;; bits as an i32 are zero-extended (i32.reinterpret_f32 then does that), and a native
+  ;; sees the f32 alone
+  (func (export "f32_bits_reused") (param i64 f32) (result i64)
+    (drop (i64.add (local.get 0) (local.get 0)))
+    (i64.extend_i32_u (i32.reinterpret_f32 (f32.add (local.get 1) (local.get 1)))))
+  (func (export "f32_native_reused") (param i64 f32) (result i64)
+    (drop (i64.add (local.get 0) (local.get 0)))
+    (call $raw_farg (f32.add (local.get 1) (local.get 1))))
 )
