@@ -373,7 +373,7 @@ static wasmcu_err meter(wasmcu_instance *o)
  * than with their memcpy, and its 60 (called 300 000 times) 1.5% fewer. Size-optimised builds
  * (WM_CONFIG_SHARED_HANDLERS) keep only the calls. */
 #define ENTER_LOOP_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : 8)
-#define ENTER_PAIRS_CASES 32
+#define ENTER_PAIRS_CASES WM_SETUP_PAIRS_FIXED
 #define ENTER_PAIRS_MAX (WM_CONFIG_SHARED_HANDLERS ? 0 : ENTER_PAIRS_CASES)
 #define PAIR(k) COPY(locals + 2 * (k), from + 2 * (k), 2 * sizeof *locals)
 static inline void enter(wasmcu_val *fp, const wm_code *c, double *acc)

@@ -60,17 +60,22 @@ enum { WM_SETUP_CLEAR = 1 };
 /* The constants held and copied: n rounded up to even, a call copying them in pairs (the
  * pad is 0 in consts, and a slot of the frame's, counted in max_height) */
 #define WM_CONST_PAD(n) (((n) + 1u) & ~1u)
+/* The most pairs a call copies at fixed offsets (interp.c's SETUPS), more going through
+ * enter()'s general way; and the most locals to clear that compiling folds into the
+ * constants as zeroes (validate_body.c), so that the call takes those copies. */
+#define WM_SETUP_PAIRS_FIXED 32u
+#define WM_ZERO_FOLD_MAX 2u
 
 typedef struct wm_code {
     const uint8_t *ops;  /* compiled instructions (see compile.h), after the constants */
     uint32_t nops;       /* bytes in ops */
-    uint16_t nconsts;    /* constant slots after the locals, filled from consts at a call */
+    uint16_t nconsts;    /* slots filled from consts at a call: constants, zeroes folded first */
     uint16_t setup;      /* what a call sets up: WM_SETUP_CLEAR, WM_SETUP_PAIRS */
     const uint64_t *consts; /* also where the block of constants and code starts */
     /* 16 bits each: a frame has fewer than 65528 slots (compile.h) */
     /* the frame's slots, counted from its first (fp[0]): a call reads these alone, not the
      * function's type (the params) */
-    uint16_t consts_at;  /* the first constant's: params and declared locals come before */
+    uint16_t consts_at;  /* the first slot filled from consts: params and locals before it */
     uint16_t zero_at, nzero; /* the declared locals a call clears: those read before written */
     uint16_t max_height; /* slots above the locals: constants + most operands at once */
 } wm_code;

@@ -75,6 +75,14 @@
     (block (br 0) (drop (local.get $x)))
     (local.set $x (i32.const 3))
     (local.get $x))
+  ;; the last two declared locals read before written: a call copies them as zeroes with
+  ;; the constant (compiling folds them in, validate_body.c)
+  (func $fold_two (param i32) (result i32) (local i32 i32 i32)
+    (local.set 1 (i32.const 5))
+    (i32.add (i32.add (local.get 1) (local.get 2)) (i32.add (local.get 3) (i32.const 1000))))
+  ;; three: more than compiling folds, cleared on their own
+  (func $clear_three (param i32) (result i32) (local i32 i32 i32)
+    (i32.add (i32.add (local.get 1) (local.get 2)) (i32.add (local.get 3) (i32.const 1000))))
 
   (func (export "straight") (param i32) (result i32) (call $dirty) (call $straight (local.get 0)))
   (func (export "if_then") (param i32) (result i32) (call $dirty) (call $if_then (local.get 0)))
@@ -87,9 +95,13 @@
   (func (export "table") (param i32) (result i32) (call $dirty) (call $table (local.get 0)))
   (func (export "far") (param i32) (result i32) (call $dirty) (call $far (local.get 0)))
   (func (export "dead") (param i32) (result i32) (call $dirty) (call $dead (local.get 0)))
+  (func (export "fold_two") (param i32) (result i32) (call $dirty) (call $fold_two (local.get 0)))
+  (func (export "clear_three") (param i32) (result i32) (call $dirty) (call $clear_three (local.get 0)))
   ;; for a look at the ranges cleared
   (export "p_straight" (func $straight))
   (export "p_if_both" (func $if_both))
   (export "p_block_before" (func $block_before))
   (export "p_dead" (func $dead))
-  (export "p_far" (func $far)))
+  (export "p_far" (func $far))
+  (export "p_fold_two" (func $fold_two))
+  (export "p_clear_three" (func $clear_three)))
