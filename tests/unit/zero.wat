@@ -80,9 +80,10 @@
   (func $fold_two (param i32) (result i32) (local i32 i32 i32)
     (local.set 1 (i32.const 5))
     (i32.add (i32.add (local.get 1) (local.get 2)) (i32.add (local.get 3) (i32.const 1000))))
-  ;; three: more than compiling folds, cleared on their own
-  (func $clear_three (param i32) (result i32) (local i32 i32 i32)
-    (i32.add (i32.add (local.get 1) (local.get 2)) (i32.add (local.get 3) (i32.const 1000))))
+  ;; seventeen: more than compiling folds (WM_ZERO_FOLD_MAX), cleared on their own
+  (func $clear_many (param i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (i32.add (i32.add (local.get 1) (local.get 2)) (i32.add (local.get 17) (i32.const 1000))))
 
   (func (export "straight") (param i32) (result i32) (call $dirty) (call $straight (local.get 0)))
   (func (export "if_then") (param i32) (result i32) (call $dirty) (call $if_then (local.get 0)))
@@ -96,7 +97,7 @@
   (func (export "far") (param i32) (result i32) (call $dirty) (call $far (local.get 0)))
   (func (export "dead") (param i32) (result i32) (call $dirty) (call $dead (local.get 0)))
   (func (export "fold_two") (param i32) (result i32) (call $dirty) (call $fold_two (local.get 0)))
-  (func (export "clear_three") (param i32) (result i32) (call $dirty) (call $clear_three (local.get 0)))
+  (func (export "clear_many") (param i32) (result i32) (call $dirty) (call $clear_many (local.get 0)))
   ;; for a look at the ranges cleared
   (export "p_straight" (func $straight))
   (export "p_if_both" (func $if_both))
@@ -104,4 +105,4 @@
   (export "p_dead" (func $dead))
   (export "p_far" (func $far))
   (export "p_fold_two" (func $fold_two))
-  (export "p_clear_three" (func $clear_three)))
+  (export "p_clear_many" (func $clear_many)))
