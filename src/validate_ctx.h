@@ -13,9 +13,9 @@
 #define UNKNOWN 0 /* the bottom type of an unreachable stack */
 /* const_slot's hash table: a power of two, at least twice the constant slots */
 #define CONST_HASH (2u * WM_CONFIG_CONST_SLOTS)
-_Static_assert(WM_CONFIG_CONST_SLOTS >= 1 && WM_CONFIG_CONST_SLOTS <= 127 &&
+_Static_assert(WM_CONFIG_CONST_SLOTS >= 1 && WM_CONFIG_CONST_SLOTS <= 128 &&
                    (WM_CONFIG_CONST_SLOTS & (WM_CONFIG_CONST_SLOTS - 1)) == 0,
-               "WM_CONFIG_CONST_SLOTS must be a power of two below 128");
+               "WM_CONFIG_CONST_SLOTS must be a power of two, at most 128 (const_at holds index + 1 in a byte)");
 
 /* Natural alignment (log2 bytes) of a memory access: its memarg kind says. */
 static inline uint32_t access_log2(int op) { return (uint32_t)(wm_op_imm[op] - IMM_MEM8); }

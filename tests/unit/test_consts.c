@@ -2,7 +2,8 @@
  * at the count's case, up to 64, more with memcpy; validate.c pads them to an even count.
  * Each cN returns the xor of its N constants (bit i and bit 30 each, past 32 0x20000000 +
  * i), called right after a function that leaves 0x5A5A5A5A where they go, for every N from
- * 1 to 65, one past the constant slots (WM_CONFIG_CONST_SLOTS, 64); and the frames hold the
+ * 1 to 65, one past the constant slots of 32-bit targets (WM_CONFIG_CONST_SLOTS, 64; 128 on
+ * 64-bit hosts, whose full slots test_sub and test_icall take); and the frames hold the
  * pad; the same with a stop for fuel at the call. The module is tests/unit/consts.wat
  * (wat2wasm, then `wasmcu dump`). */
 #include "check.h"
