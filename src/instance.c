@@ -267,10 +267,10 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
     NEW_(inst->stack, stack / sizeof(wasmcu_val), "the value stack (stack_size)", 0);
     inst->stack_end = inst->stack + stack / sizeof(wasmcu_val);
     inst->stack_top = inst->stack;
-    /* the depth, one more for the running function (the frame past the last pushed) and one
-     * where the outermost call returns (frames[0], runtime.h) */
-    NEW_(inst->frames, (uint64_t)depth + 2, "the call frames (max_call_depth)", 0);
-    inst->max_frames = depth + 1;
+    /* the depth, one more for the running function (the frame past the last pushed), and
+     * the outermost run's start (WM_RUN_GAP, its exit below it) */
+    NEW_(inst->frames, (uint64_t)depth + 1 + WM_RUN_GAP, "the call frames (max_call_depth)", 0);
+    inst->max_frames = depth + WM_RUN_GAP;
     return WASMCU_OK;
 }
 

@@ -140,21 +140,17 @@
  * (the result's, for instructions with one), then the operands; each handler moves pc past
  * its words, after reading every operand (a result may overwrite one). */
 #define R(k) fp[pc[k]]
-/* an i32 result (or f32, SETF32): into the low half of its slot with WM_CONFIG_I32_LOW_HALF,
- * else into the whole slot, zero-extended */
-#define SET32(k, x)                                                                            \
+/* A 32-bit result: into the low half of its slot when low, else into the whole slot,
+ * zero-extended. An i32's is low with WM_CONFIG_I32_LOW_HALF, an f32's with that or
+ * WM_CONFIG_F32_LOW_HALF. */
+#define SET_LOW(k, x, low)                                                                     \
     do {                                                                                       \
         uint32_t w_ = (x);                                                                     \
-        if (WM_CONFIG_I32_LOW_HALF) COPY(&R(k), &w_, 4);                                       \
+        if (low) COPY(&R(k), &w_, 4);                                                          \
         else R(k) = w_;                                                                        \
     } while (0)
-/* an f32 result: the low half alone with WM_CONFIG_F32_LOW_HALF too */
-#define SETF32(k, x)                                                                           \
-    do {                                                                                       \
-        uint32_t w_ = (x);                                                                     \
-        if (WM_CONFIG_I32_LOW_HALF || WM_CONFIG_F32_LOW_HALF) COPY(&R(k), &w_, 4);             \
-        else R(k) = w_;                                                                        \
-    } while (0)
+#define SET32(k, x) SET_LOW(k, x, WM_CONFIG_I32_LOW_HALF)
+#define SETF32(k, x) SET_LOW(k, x, WM_CONFIG_I32_LOW_HALF || WM_CONFIG_F32_LOW_HALF)
 /* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
 static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
 static inline uint32_t rd32(const uint8_t *p) { uint32_t w; COPY(&w, p, 4); return w; }
@@ -493,7 +489,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     wm_frame *const frames = owner->frames, *const frames_end = frames + owner->max_frames;
     const uint32_t first = start->first;
     /* the frame below the run's first returns to exit_code: that frame is one no call
-     * uses (wm_interp_call starts a run a frame above the frames in use) */
+     * uses (wm_interp_call starts a run WM_RUN_GAP frames above the frames in use) */
     frames[first - 1].pc = exit_code;
     /* top->func, in the frame the next call pushes, is the running function: a call
      * writes the callee there, and a return reads one field less. A local for it took a
@@ -1347,7 +1343,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         err = meter(owner);
         CALLED();
         if (err == WASMCU_OK) NEXT();
-        if (first != 1) { /* nested under a native (the outermost starts at frame 1): only it can stop */
+        if (first != WM_RUN_GAP) { /* nested under a native: only the outermost call can stop */
             err = WASMCU_OK;
             NEXT();
         }
@@ -1399,7 +1395,7 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
     wm_i32s_zero_extended(base, f->type->types, np);
     if (f->code) {
         if ((err = compile_at_call(f)) != WASMCU_OK) return err; /* its words in rt's error */
-        wm_state st = {f, base, base, NULL, inst->nframes + 1, inst->nframes + 1};
+        wm_state st = {f, base, base, NULL, inst->nframes + WM_RUN_GAP, inst->nframes + WM_RUN_GAP};
         err = run(inst, &st, 1);
         if (err == WASMCU_FUEL_EXHAUSTED || err == WASMCU_INTERRUPTED) {
             /* the stopped call keeps its stack until it is resumed */

@@ -56,6 +56,11 @@ typedef struct wm_globalcell {
     uint32_t refs;
 } wm_globalcell;
 
+/* A run (a call from the embedder, or a native's call back into wasm) starts this many
+ * frames above the frames in use: the frame below its first is its own, returning to
+ * interp.c's exit_code, so the outermost run starts at frame WM_RUN_GAP. */
+#define WM_RUN_GAP 1u
+
 struct wasmcu_instance {
     struct wasmcu_runtime *rt;
     const wm_module *mod;
@@ -74,8 +79,8 @@ struct wasmcu_instance {
     struct wasmcu_instance *next; /* runtime's list of instances */
     /* execution resources, allocated by instantiate from the config */
     wasmcu_val *stack, *stack_end;  /* value stack */
-    /* call frames: max_frames, and one for the running function; a run starts a frame above
-     * those in use, the one below its first returning to interp.c's exit_code */
+    /* call frames: max_frames, and one for the running function; a run starts WM_RUN_GAP
+     * frames above those in use, the one below its first returning to interp.c's exit_code */
     struct wm_frame *frames;
     uint32_t max_frames;
     wasmcu_val *stack_top;          /* first free slot while a call runs (re-entry from natives) */
