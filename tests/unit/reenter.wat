@@ -46,4 +46,18 @@
     call $down_again
     i32.const 100
     i32.add)
+  ;; n calls deep, then down(0) through the native: at the deepest a call may go, the call
+  ;; back has no frame left
+  (func $deep_via (export "deep_via") (param i32) (result i32)
+    local.get 0
+    i32.eqz
+    if (result i32)
+      i32.const 0
+      call $down_again
+    else
+      local.get 0
+      i32.const 1
+      i32.sub
+      call $deep_via
+    end)
 )
