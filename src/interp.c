@@ -1369,13 +1369,6 @@ trap:
     if (err == WASMCU_TRAP_MEMORY_OOB && !msg[0] && cur->mem && cur->mem->small)
         snprintf(msg, sizeof msg, "small-memory mode: only the first %u bytes of the page exist "
                  "(small_memory_bytes)", (unsigned)cur->mem->size);
-    /* which limit a call met: the frames (tested first at each call; a call into another
-     * instance takes two), else the value stack */
-    if (err == WASMCU_TRAP_STACK_EXHAUSTED && !msg[0])
-        snprintf(msg, sizeof msg, top + 1 >= frames_end
-                 ? "%u calls deep, the most max_call_depth allows (raise it, or stack_size)"
-                 : "no value stack left for the callee's frame (raise the instance's stack_size)",
-                 (unsigned)(owner->max_frames - WM_RUN_GAP));
     report_trap(cur->rt, err, msg, top->func, pc, frames, (uint32_t)(top - frames), first);
     return err;
 }
@@ -1393,14 +1386,14 @@ wasmcu_err wm_interp_call(wasmcu_instance *inst, wm_func *f, const wasmcu_val *a
     if (base + need + nr > inst->stack_end) {
         return wm_error(rt, WASMCU_TRAP_STACK_EXHAUSTED,
                         "trap: call stack exhausted: no value stack left to call func %u "
-                        "(raise the instance's stack_size)", (unsigned)f->idx);
+                        "(stack_size)", (unsigned)f->idx);
     }
     /* the run's first frame, the one for its running function: a native's call back from
      * the deepest frame has none */
     if (f->code && inst->nframes + WM_RUN_GAP > inst->max_frames) {
         return wm_error(rt, WASMCU_TRAP_STACK_EXHAUSTED,
-                        "trap: call stack exhausted: no call frame left to call func %u from "
-                        "a native, %u deep (raise the instance's max_call_depth)",
+                        "trap: call stack exhausted: no frame left to call func %u, %u calls "
+                        "deep (max_call_depth)",
                         (unsigned)f->idx, (unsigned)(inst->max_frames - WM_RUN_GAP));
     }
     if (inst->susp.active)
