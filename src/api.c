@@ -83,7 +83,7 @@ size_t wasmcu_compiled_bytes(const wasmcu_module *mod, uint32_t *funcs)
     for (uint32_t i = 0; i + mod->nfunc_imports < mod->nfuncs; i++) {
         const wm_code *c = &mod->funcs[i].code;
         if (!c->ops) continue;
-        bytes += c->nops + WM_CONST_PAD(c->nconsts) * sizeof *c->consts;
+        bytes += c->nops + WM_CONSTS_HEAD(c->nconsts) + WM_CONST_PAD(c->nconsts) * sizeof *c->consts;
         n++;
     }
     if (funcs) *funcs = n;

@@ -540,7 +540,10 @@ void wm_module_free_parts(wm_runtime *rt, wm_module *m)
     if (m->types)
         for (uint32_t i = 0; i < m->ntypes; i++) wm_free(a, (void *)m->types[i].types);
     if (m->funcs)
-        for (uint32_t i = 0; i + m->nfunc_imports < m->nfuncs; i++) wm_free(a, (void *)(uintptr_t)m->funcs[i].code.consts);
+        for (uint32_t i = 0; i + m->nfunc_imports < m->nfuncs; i++) {
+            const wm_code *c = &m->funcs[i].code;
+            if (c->consts) wm_free(a, (void *)((uintptr_t)c->consts - WM_CONSTS_HEAD(c->nconsts)));
+        }
     if (m->elems)
         for (uint32_t i = 0; i < m->nelems; i++) {
             wm_free(a, (void *)m->elems[i].funcs);

@@ -41,12 +41,13 @@
 /* The copy of a call's constants, entered at its count of pairs k (SET_ENTRY) with pc past
  * the callee's first opcode: the constants end right before that opcode (wm_finish_code's
  * block), and to_ is the frame's slot after them, so each pair is a load and a store at
- * fixed offsets; then the callee's first handler. k 0 is enter()'s general way. The
- * function comes from the frame (top->func), not from callee: a variable that these
- * labels read would be live at every handler's jump. Against enter()'s tests and switch on
- * the way (and its load of the function's code): fib 7.4% fewer instructions, indirect 5.0%,
- * mallocs 0.9%. */
-#define SETUP_AT(k) L_SETUP_##k: to_ = fp + top->func->code->consts_at + 2 * (k); goto pair_##k;
+ * fixed offsets; then the callee's first handler. k 0 is enter()'s general way. Where they
+ * go (consts_at) is read from the block's head before the constants (WM_CONSTS_HEAD), at
+ * a fixed offset from pc: not from callee, a variable that these labels read would be live
+ * at every handler's jump, nor through the frame's func and code, two dependent loads more
+ * (fib 2.0% more instructions). Against enter()'s tests and switch on the way (and its load
+ * of the function's code): fib 7.4% fewer instructions, indirect 5.0%, mallocs 0.9%. */
+#define SETUP_AT(k) L_SETUP_##k: to_ = fp + rd16(pc - 3 - 16 * (k)) + 2 * (k); goto pair_##k;
 #define PAIR_BACK(k) pair_##k: COPY(to_ - 2 * (k), pc - 1 - 16 * (k), 16);
 #define SETUPS                                                                                  \
     L_SETUP_0: enter(fp, top->func->code, &acc); op_ = pc[-1]; goto dispatch;                   \

@@ -65,6 +65,11 @@ enum { WM_SETUP_CLEAR = 1 };
  * the constants as zeroes (validate_body.c), so that the call takes those copies: 16, as
  * opt CoreMark's compiled code then stays under the code section's size (0.99x). */
 #define WM_SETUP_PAIRS_FIXED 32u
+/* Bytes before the constants, when a function has any: their consts_at again, in the last
+ * two, so that interp.c's SETUPS read it at a fixed offset back from the callee's code
+ * rather than through its frame's func and code (two dependent loads a call). 8 keeps the
+ * constants aligned. */
+#define WM_CONSTS_HEAD(nconsts) ((nconsts) ? 8u : 0u)
 #define WM_ZERO_FOLD_MAX 16u
 
 typedef struct wm_code {
@@ -72,7 +77,7 @@ typedef struct wm_code {
     uint32_t nops;       /* bytes in ops */
     uint16_t nconsts;    /* slots filled from consts at a call: constants, zeroes folded first */
     uint16_t setup;      /* what a call sets up: WM_SETUP_CLEAR, WM_SETUP_PAIRS */
-    const uint64_t *consts; /* also where the block of constants and code starts */
+    const uint64_t *consts; /* the block of constants and code starts WM_CONSTS_HEAD before */
     /* 16 bits each: a frame has fewer than 65528 slots (compile.h) */
     /* the frame's slots, counted from its first (fp[0]): a call reads these alone, not the
      * function's type (the params) */

@@ -151,9 +151,12 @@ wasmcu_err wm_finish_code(vctx *v, wm_funcdef *fd)
     uint32_t nfill = fold + v->nconsts;
     /* one block: zeroes folded and the constants, padded to an even count (a call copies
      * them in pairs, interp.c's enter), then the code */
-    size_t const_bytes = WM_CONST_PAD(nfill) * sizeof(uint64_t);
-    uint8_t *block = wm_malloc_high(&v->rt->alloc, const_bytes + nbytes);
+    size_t const_bytes = WM_CONST_PAD(nfill) * sizeof(uint64_t), head = WM_CONSTS_HEAD(nfill);
+    uint8_t *block = wm_malloc_high(&v->rt->alloc, head + const_bytes + nbytes);
     if (!block) return wm_fail(v, WASMCU_ERR_OOM, "no room for the function's compiled code", 0, 0, 0);
+    uint16_t consts_at = (uint16_t)(np + fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0) - fold);
+    if (head) memset(block, 0, head), memcpy(block + head - 2, &consts_at, 2);
+    block += head;
     memset(block, 0, fold * sizeof(uint64_t));
     if (v->nconsts) memcpy(block + fold * sizeof(uint64_t), v->consts, v->nconsts * sizeof(uint64_t));
     if (nfill & 1) memset(block + nfill * sizeof(uint64_t), 0, sizeof(uint64_t)); /* the pad */
@@ -161,7 +164,7 @@ wasmcu_err wm_finish_code(vctx *v, wm_funcdef *fd)
     else memcpy(block + const_bytes, v->code, nbytes);
     fd->code.ops = block + const_bytes;
     fd->code.nops = nbytes;
-    fd->code.consts_at = (uint16_t)(np + fd->nlocals + (v->wide ? WM_PACK_SCRATCH : 0) - fold);
+    fd->code.consts_at = consts_at;
     fd->code.zero_at = (uint16_t)(np + lo);
     fd->code.nzero = (uint16_t)(hi - lo);
     fd->code.consts = (const uint64_t *)(void *)block;
