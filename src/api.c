@@ -208,7 +208,7 @@ void wasmcu_set_fuel(wasmcu_instance *inst, uint64_t fuel)
 {
     inst->fuel_on = fuel != WASMCU_FUEL_UNLIMITED;
     inst->fuel = fuel;
-    inst->checks = (uint8_t)(inst->fuel_on | inst->interrupt);
+    wm_set_checks(inst, inst->fuel_on | inst->interrupt);
 }
 
 uint64_t wasmcu_fuel_left(const wasmcu_instance *inst)
@@ -219,7 +219,7 @@ uint64_t wasmcu_fuel_left(const wasmcu_instance *inst)
 void wasmcu_interrupt(wasmcu_instance *inst)
 {
     inst->interrupt = 1;
-    inst->checks = 1;
+    wm_set_checks(inst, 1);
 }
 
 wasmcu_err wasmcu_resume(wasmcu_instance *inst, wasmcu_val *results, uint32_t nresults)

@@ -271,6 +271,7 @@ static wasmcu_err build(wasmcu_instance *inst, const wasmcu_instance_config *cfg
      * the outermost run's start (WM_RUN_GAP, its exit below it) */
     NEW_(inst->frames, (uint64_t)depth + 1 + WM_RUN_GAP, "the call frames (max_call_depth)", 0);
     inst->max_frames = depth + WM_RUN_GAP;
+    wm_set_checks(inst, 0);
     return WASMCU_OK;
 }
 

@@ -27,13 +27,9 @@
 /* A call's start, its frame pushed and pc at the callee's code: a jump to its entry, its
  * first handler, or for a function that has constants to copy, the copy (SETUPS) that goes
  * on to it; no test of what the function sets up on the way. A check due (fuel, an
- * interrupt) takes the general way, enter(), so that a stop there leaves the frame set up. */
+ * interrupt) came another way (enter_own's frame test, CHECKED_CALL). */
 #define ENTER_CALLEE(f)                                                                         \
     do {                                                                                        \
-        if (WM_CONFIG_METERING && UNLIKELY(owner->checks)) {                                    \
-            enter(fp, (f)->code, &acc);                                                         \
-            goto check;                                                                         \
-        }                                                                                       \
         pc++;                                                                                   \
         goto *(f)->entry;                                                                       \
     } while (0)
@@ -104,7 +100,7 @@
 /* a goto, not continue: inside a macro's do-while, continue would leave the do-while */
 #define NEXT() goto next_op
 #define NEXT_OWN() goto next_op
-#define ENTER_CALLEE(f) do { enter(fp, (f)->code, &acc); METER(); goto next_op; } while (0)
+#define ENTER_CALLEE(f) do { enter(fp, (f)->code, &acc); goto next_op; } while (0)
 #define SETUPS
 #define SET_ENTRY(f) ((void)(f))
 #define NEXT_PAST(n) do { pc += (n); goto next_op; } while (0)
@@ -688,9 +684,18 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     }
     call_own: /* a compiled function of the running instance */
         args = fp + rd16(pc - 2);
+    /* the frame limit is owner->call_limit, the first frame while a check is due
+     * (wm_set_checks): one test for both, against 3 instructions a call of its own. Then
+     * the call takes the general way, enter(), so that a stop leaves its frame set up. */
     enter_own: {
-        if (UNLIKELY(top >= frames_end || args + callee->need > stack_end))
-            TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+        if (UNLIKELY(top >= owner->call_limit || args + callee->need > stack_end)) {
+            if (top >= frames_end || args + callee->need > stack_end) TRAP(WASMCU_TRAP_STACK_EXHAUSTED);
+            PUSH_FRAME(callee);
+            fp = args;
+            pc = callee->ops;
+            enter(fp, callee->code, &acc);
+            goto check;
+        }
         PUSH_FRAME(callee);
         fp = args;
         pc = callee->ops; /* before enter and its memset: fib 3% fewer instructions (GCC) */
@@ -1349,7 +1354,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
             NEXT();
         }
         if (err == WASMCU_INTERRUPTED) owner->interrupt = 0;
-        owner->checks = owner->fuel_on;
+        wm_set_checks(owner, owner->fuel_on);
         owner->susp.active = 1;
         owner->susp.func = top->func;
         owner->susp.pc = pc;

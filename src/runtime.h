@@ -93,6 +93,10 @@ struct wasmcu_instance {
     volatile uint8_t interrupt;
     uint8_t fuel_on;
     volatile uint8_t checks;
+    /* the frame a call may not push at: frames + max_frames, or frames itself while checks
+     * is set, so that a call's one test of the frame stack also sends it to the checks
+     * (wm_set_checks) */
+    struct wm_frame *volatile call_limit;
     uint64_t fuel;
     struct wm_suspended {           /* a call stopped by fuel or an interrupt */
         uint8_t active;
@@ -165,6 +169,16 @@ void wm_error_prefix(wm_runtime *rt, const char *fmt, ...);
 void wm_error_append(wm_runtime *rt, const char *fmt, ...);
 
 /* Allocation from the runtime's pool. */
+/* Sets whether calls and loop heads look at fuel and interrupts (checks), and the frame
+ * limit a call tests, which checks lower to the first frame: a call then takes its way to
+ * the checks through that one test rather than a second one of its own. */
+static inline void wm_set_checks(wasmcu_instance *inst, int on)
+{
+    on = on && WM_CONFIG_METERING;
+    inst->checks = (uint8_t)on;
+    inst->call_limit = on ? inst->frames : inst->frames + inst->max_frames;
+}
+
 static inline void *wm_rt_malloc(wm_runtime *rt, size_t n) { return wm_malloc(&rt->alloc, n); }
 static inline void *wm_rt_calloc(wm_runtime *rt, size_t n, size_t s) { return wm_calloc(&rt->alloc, n, s); }
 static inline void wm_rt_free(wm_runtime *rt, void *p) { wm_free(&rt->alloc, p); }
