@@ -458,6 +458,7 @@ wasmcu_err wasmcu_instantiate(wasmcu_runtime *rt, wasmcu_module *mod,
     if (!inst) return oom(rt, "the instance", sizeof *inst);
     inst->rt = rt;
     inst->mod = mod;
+    inst->types = mod->types;
     inst->refs = 1;
     mod->ninstances++;
     inst->next = rt->instances;

@@ -637,7 +637,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
  * (indirect's instructions moved by 0.8% with unrelated handlers). */
 #define CALL_INDIRECT_FROM()                                                                \
     do {                                                                                    \
-        const wm_functype *want = &cur->mod->types[U32(0)];                                 \
+        const wm_functype *want = &cur->types[U32(0)];                                      \
         wm_table *t = cur->tables[U32(4)];                                                  \
         pc += 10;                                                                           \
         if (from >= t->size) TRAP(WASMCU_TRAP_UNDEFINED_ELEMENT);                           \

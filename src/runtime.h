@@ -64,6 +64,7 @@ typedef struct wm_globalcell {
 struct wasmcu_instance {
     struct wasmcu_runtime *rt;
     const wm_module *mod;
+    const wm_functype *types; /* mod->types: call_indirect's type, a load less */
     wm_func **funcs;          /* every function, imported ones first */
     wm_func *own_funcs;       /* storage for defined functions and native wrappers */
     wm_table **tables;
