@@ -26,8 +26,9 @@
 #define NEXT_OWN() goto *labels[*pc++]
 /* A call's start, its frame pushed and pc at the callee's code: a jump to its entry, its
  * first handler, or for a function that has constants to copy, the copy (SETUPS) that goes
- * on to it; no test of what the function sets up on the way. A check due (fuel, an
- * interrupt) came another way (enter_own's frame test, CHECKED_CALL). */
+ * on to it; no test of what the function sets up on the way. A call that finds a check
+ * due (fuel, an interrupt) never comes here: enter_own's frame test sends it to enter()
+ * and the check (wm_set_checks). */
 #define ENTER_CALLEE(f)                                                                         \
     do {                                                                                        \
         pc++;                                                                                   \

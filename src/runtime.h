@@ -169,7 +169,6 @@ void wm_error_prefix(wm_runtime *rt, const char *fmt, ...);
 /* Appends to the current error detail (e.g. a backtrace line). */
 void wm_error_append(wm_runtime *rt, const char *fmt, ...);
 
-/* Allocation from the runtime's pool. */
 /* Sets whether calls and loop heads look at fuel and interrupts (checks), and the frame
  * limit a call tests, which checks lower to the first frame: a call then takes its way to
  * the checks through that one test rather than a second one of its own. */
@@ -180,6 +179,7 @@ static inline void wm_set_checks(wasmcu_instance *inst, int on)
     inst->call_limit = on ? inst->frames : inst->frames + inst->max_frames;
 }
 
+/* Allocation from the runtime's pool. */
 static inline void *wm_rt_malloc(wm_runtime *rt, size_t n) { return wm_malloc(&rt->alloc, n); }
 static inline void *wm_rt_calloc(wm_runtime *rt, size_t n, size_t s) { return wm_calloc(&rt->alloc, n, s); }
 static inline void wm_rt_free(wm_runtime *rt, void *p) { wm_free(&rt->alloc, p); }

@@ -18,6 +18,12 @@
       (local.set 1 (i32.add (local.get 1) (local.get 0)))
       (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
     (local.get 1))
+  ;; recursion alone, env.tick at each level: an interrupt raised there stops the next call
+  (func $tcalls (export "tcalls") (param i32) (result i32)
+    (call $tick)
+    (if (result i32) (local.get 0)
+      (then (i32.add (local.get 0) (call $tcalls (i32.sub (local.get 0) (i32.const 1)))))
+      (else (i32.const 0))))
   ;; a back-edge that must move values (br_if_drop): a value is left under the condition
   (func (export "dropping") (param i32) (result i32) (local i32)
     (loop $l
