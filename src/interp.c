@@ -604,7 +604,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* The hot returns pop their frame with the reads each in an order of its own (B, C, D;
      * RETURN_TO_CALLER's is the fourth): GCC merges handlers whose ends are the same
      * instructions (cross-jumping), and ret0, ret1 and i32.add_ret, written alike, had each
-     * become a jump to another's tail, an instruction more a return (indirect 0.7%, fib
+     * become a jump to another's tail, an instruction more a return (indirect 0.6%, fib
      * 1.1% more instructions) */
 #define RETURN_TAIL_B() do { pc = top[-1].pc; fp = top[-1].fp; --top; NEXT_OWN(); } while (0)
 #define RETURN_TAIL_C() do { fp = top[-1].fp; --top; pc = top->pc; NEXT_OWN(); } while (0)
