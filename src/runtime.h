@@ -98,6 +98,10 @@ struct wasmcu_instance {
      * is set, so that a call's one test of the frame stack also sends it to the checks
      * (wm_set_checks) */
     struct wm_frame *volatile call_limit;
+    /* where a branch back looks up its target's handler in run()'s table, as a byte offset:
+     * 0 (the handlers), or past them (WM_BACK_CHECKS) to entries that all lead to the checks
+     * while checks is set; the branch's dispatch is then its check (computed-goto builds) */
+    volatile uintptr_t back_at;
     uint64_t fuel;
     struct wm_suspended {           /* a call stopped by fuel or an interrupt */
         uint8_t active;
@@ -169,6 +173,9 @@ void wm_error_prefix(wm_runtime *rt, const char *fmt, ...);
 /* Appends to the current error detail (e.g. a backtrace line). */
 void wm_error_append(wm_runtime *rt, const char *fmt, ...);
 
+/* The byte offset of the checks' entries in run()'s table of handlers (back_at) */
+#define WM_BACK_CHECKS (256u * sizeof(void *))
+
 /* Sets whether calls and loop heads look at fuel and interrupts (checks), and the frame
  * limit a call tests, which checks lower to the first frame: a call then takes its way to
  * the checks through that one test rather than a second one of its own. */
@@ -177,6 +184,7 @@ static inline void wm_set_checks(wasmcu_instance *inst, int on)
     on = on && WM_CONFIG_METERING;
     inst->checks = (uint8_t)on;
     inst->call_limit = on ? inst->frames : inst->frames + inst->max_frames;
+    inst->back_at = on ? WM_BACK_CHECKS : 0;
 }
 
 /* Allocation from the runtime's pool. */
