@@ -34,7 +34,7 @@
         pc++;                                                                                   \
         goto *(f)->entry;                                                                       \
     } while (0)
-#define SET_ENTRY(f) ((f)->entry = !(f)->code->setup ? labels[(f)->ops[0]] : setups[setup_case((f)->code->setup)])
+#define SET_ENTRY(f) ((f)->entry = !(f)->code->setup ? labels[(f)->ops[0]] : setups[SETUP_CASE((f)->code->setup)])
 /* The copy of a call's constants, entered at its count of pairs k (SET_ENTRY) with pc past
  * the callee's first opcode: the constants end right before that opcode (wm_finish_code's
  * block), and to_ is the frame's slot after them, so each pair is a load and a store at
@@ -437,11 +437,9 @@ static inline void enter(wasmcu_val *fp, const wm_code *c, double *acc)
 }
 
 /* The entry of a function that sets something up (computed goto): its count of constant
- * pairs, the copy SETUPS enters at, or 0 for enter() (locals to clear, or more pairs). */
-static inline uint32_t setup_case(uint32_t s)
-{
-    return (s & WM_SETUP_CLEAR) || WM_SETUP_PAIRS(s) > ENTER_PAIRS_MAX ? 0 : WM_SETUP_PAIRS(s);
-}
+ * pairs, the copy SETUPS enters at, or 0 for enter() (locals to clear, or more pairs). A
+ * macro: switch dispatch never uses it, and clang warns of an unused static function. */
+#define SETUP_CASE(s) (((s) & WM_SETUP_CLEAR) || WM_SETUP_PAIRS(s) > ENTER_PAIRS_MAX ? 0 : WM_SETUP_PAIRS(s))
 
 /* Where a run starts: a fresh call of func with params at fp[0..], or a stopped call. */
 typedef struct wm_state {
