@@ -542,8 +542,8 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* written as BRANCH_TO, not pc += rdt(pc) then NEXT(): GCC had merged that with another
      * handler's same tail, a jump more (branchy +0.4% instructions after 9a70aa8) */
     CASE(WM_OP_JUMP): BRANCH_TO(pc, rdt(pc), 0);
-    /* a back-edge: the check follows the branch, so a stop resumes at the loop head */
-    CASE(WM_OP_JUMP_LOOP): pc += rdt(pc); METER(); NEXT();
+    /* a back-edge: the check is the dispatch at the loop head (BRANCH_BACK), where a stop resumes */
+    CASE(WM_OP_JUMP_LOOP): BRANCH_BACK(pc, rdt(pc));
     /* pack.c's far jump [target32]: the branch that hops here checked fuel if it goes back */
     CASE(WM_OP_JUMP_FAR): pc += (int32_t)U32(0); NEXT();
     FCASE(WM_OP_JUMP_ADD_BR_NE_BACK): pc += rdt(pc) + 1; ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK); NEXT();
@@ -1361,12 +1361,11 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc += 11;
         NEXT();
 
-    /* the check before a back-edge that cannot check itself (br_drop, br_table) */
-    CASE(WM_OP_LOOP):
-        METER();
-        NEXT();
+    /* the check before a back-edge that cannot check itself (br_drop, br_table), as a branch
+     * back's (BRANCH_BACK): a stop resumes past it */
+    CASE(WM_OP_LOOP): BRANCH_BACK(pc, 0);
 #if WM_CONFIG_COMPUTED_GOTO
-    back_check: /* a branch back's dispatch while checks is set (BRANCH_TO, back_at) */
+    back_check: /* a branch back's dispatch while checks is set (BRANCH_BACK, back_at) */
         pc--;
         goto check;
 #endif
