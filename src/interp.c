@@ -156,6 +156,9 @@
         else R(k) = w_;                                                                        \
     } while (0)
 #define SET32(k, x) SET_LOW(k, x, WM_CONFIG_I32_LOW_HALF)
+/* Slot k read whole after SET32 wrote x there (a JOIN_SAME row says it is that slot): x
+ * itself where SET32 writes the whole slot, else the slot, whose high half SET32 kept */
+#define FROM_I32(k, x) (WM_CONFIG_I32_LOW_HALF ? R(k) : (uint64_t)(x))
 #define SETF32(k, x) SET_LOW(k, x, WM_CONFIG_I32_LOW_HALF || WM_CONFIG_F32_LOW_HALF)
 /* 16- and 32-bit fields at byte k, in the target's byte order (pack.c wrote them so) */
 static inline uint32_t rd16(const uint8_t *p) { uint16_t h; COPY(&h, p, 2); return h; }
@@ -900,16 +903,18 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         pc++;
         ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
         NEXT();
-    FCASE(WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK): /* JOIN, of four */
-        if (I32(R(2)) == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
-        BIN_I32(a % b);
-        pc++;
-        BIN_I32(a & b);
-        pc++;
-        TRI_I64((a << (b & 63)) + c);
-        pc++;
+    FCASE(WM_OP_REM_U_AND_SHL_ADD_BR_NE_BACK): { /* JOIN, of four; the shl_add's a and b in registers (JOIN_SAME) */
+        uint32_t d_ = I32(R(2));
+        if (d_ == 0) TRAP(WASMCU_TRAP_DIV_ZERO);
+        uint32_t r_ = I32(R(1)) % d_;
+        SET32(0, r_);
+        uint32_t m_ = I32(R(5)) & I32(R(6));
+        SET32(4, m_);
+        R(8) = (FROM_I32(9, r_) << (FROM_I32(10, m_) & 63)) + R(11);
+        pc += 13;
         ARITH_BR_CMP_BY(+, uint32_t, !=, TAKE_BACK);
         NEXT();
+    }
     FCASE(WM_OP_ADD_BR_LT_U_BACK): ARITH_BR_CMP_BY(+, uint32_t, <, TAKE_BACK); NEXT();
     FCASE(WM_OP_AND_BR_IF): ARITH_BR_IF(&, !!); NEXT();
     FCASE(WM_OP_AND_IF_FALSE): ARITH_BR_IF(&, !); NEXT();
@@ -926,16 +931,17 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     FCASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
     /* the target of each entry, none shared (one load less): index, n32 at k, targets */
     FCASE(WM_OP_BR_TABLE_FLAT): BR_FLAT(I32(R(0)), 1);
-    FCASE(WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT): /* JOIN, of five */
-        TRI_I32((a << (b & 31)) ^ c);
-        pc++;
-        TRI_I32((a >> (b & 31)) ^ c);
-        pc++;
-        BIN_I32(a << (b & 31));
-        pc++;
-        BIN_I32(a & b);
-        pc++;
+    FCASE(WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT): { /* JOIN, of five; x in a register (JOIN_SAME) */
+        uint64_t x_ = I32(R(1)); /* 64 bits: as a uint32_t, GCC zero-extended it again for each store (branchy +0.9%) */
+        x_ ^= (uint32_t)x_ << (I32(R(2)) & 31);
+        SET32(0, x_);
+        x_ ^= x_ >> (I32(R(7)) & 31);
+        SET32(5, x_);
+        SET32(10, (uint32_t)x_ << (I32(R(12)) & 31));
+        SET32(14, x_ & I32(R(16)));
+        pc += 18;
         BR_FLAT(I32(R(0)), 1);
+    }
     FCASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
     FCASE(WM_OP_XORSHIFT_BR_TABLE_AND): /* JOIN, of four */
         XORSHIFT();
@@ -950,14 +956,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     FCASE(WM_OP_I32_ADD2): ADD2(); NEXT();
     FCASE(WM_OP_MOV2): R(0) = R(1); R(2) = R(3); pc += 4; NEXT();
     FCASE(WM_OP_I32_MUL_ADD_MOV): TRI_I32(a * b + c); R(0) = R(1); pc += 2; NEXT();
-    FCASE(WM_OP_MUL_ADD_MOV_XOR_MUL_SHR_U_XOR): /* JOIN, of three */
-        TRI_I32(a * b + c);
-        R(0) = R(1);
-        pc += 3;
-        TRI_I64((a ^ b) * c);
-        pc++;
-        TRI_I64((a >> (b & 63)) ^ c);
+    FCASE(WM_OP_MUL_ADD_MOV_XOR_MUL_SHR_U_XOR): { /* JOIN, of three; the results in registers (JOIN_SAME) */
+        uint32_t x_ = I32(R(1)) * I32(R(2)) + I32(R(3));
+        SET32(0, x_);
+        R(4) = FROM_I32(0, x_);
+        uint64_t h_ = (R(8) ^ FROM_I32(9, x_)) * R(10);
+        R(7) = h_;
+        R(12) = (h_ >> (R(14) & 63)) ^ h_;
+        pc += 16;
         NEXT();
+    }
 #define XOR_AND_MOV2() do { TRI_I32((a ^ b) & c); R(1) = R(2); R(3) = R(4); pc += 5; } while (0)
     FCASE(WM_OP_I32_XOR_AND_MOV2): XOR_AND_MOV2(); NEXT();
     /* then past the add_br_if's or add_br_ne's opcode */
@@ -1226,15 +1234,30 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     /* call_indirect_load [i, k, a, offset, ...]: the index a load reads from (i << k) + a +
      * offset (wrapping at 32 bits as the shl and add did; a plain load's k and a are a
      * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */
-#define CALL_INDIRECT_LOAD() do { EA_SHL_ADD(4, 0); COPY(&from, mem + ea, 4); pc += 5; CALL_INDIRECT_FROM(); } while (0)
+#define CALL_INDIRECT_LOAD() CALL_INDIRECT_LOAD_OF(I32(R(0)))
+/* the same with its index i given (a join's, in a register: JOIN_SAME) */
+#define CALL_INDIRECT_LOAD_OF(i) do { uint64_t ea = (uint64_t)((I32(i) << (I32(R(1)) & 31)) + I32(R(2))) + U16(3); if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB); COPY(&from, mem + ea, 4); pc += 5; CALL_INDIRECT_FROM(); } while (0)
     FCASE(WM_OP_CALL_INDIRECT_LOAD): CALL_INDIRECT_LOAD();
-    FCASE(WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD): XOR_AND_MOV2(); pc++; CALL_INDIRECT_LOAD(); /* JOIN */
-    FCASE(WM_OP_MOV_ADD_XOR_AND_MOV2_CALL_INDIRECT_LOAD): /* JOIN, of four */
-        MOV_I32_ADD();
-        pc++;
-        XOR_AND_MOV2();
-        pc++;
-        CALL_INDIRECT_LOAD();
+    FCASE(WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD): { /* JOIN; the index in a register (JOIN_SAME) */
+        uint32_t k_ = (I32(R(1)) ^ I32(R(2))) & I32(R(3));
+        SET32(0, k_);
+        R(5) = R(6);
+        R(7) = R(8);
+        pc += 10;
+        CALL_INDIRECT_LOAD_OF(k_);
+    }
+    FCASE(WM_OP_MOV_ADD_XOR_AND_MOV2_CALL_INDIRECT_LOAD): { /* JOIN, of four; the copy, the sum and the index in registers (JOIN_SAME) */
+        uint64_t v_ = R(1);
+        R(0) = v_;
+        uint32_t s_ = I32(R(4)) + I32(R(5));
+        SET32(3, s_);
+        uint32_t k_ = (s_ ^ I32(v_)) & I32(R(10));
+        SET32(7, k_);
+        R(12) = v_;
+        R(14) = FROM_I32(3, s_);
+        pc += 17;
+        CALL_INDIRECT_LOAD_OF(k_);
+    }
     /* Loops of one instruction (wm_loop_turns), each loop never falling out: one label for
      * the four, their opcode picking the loop once on entry. Each label whose address the
      * table takes moves GCC's register allocation of all of run(): with four, a call's

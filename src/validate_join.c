@@ -23,6 +23,72 @@ static const join_row join_rows[] = {
 };
 #define NJOINS (sizeof join_rows / sizeof join_rows[0])
 
+/* opcodes.def's JOIN_SAME, JOIN_APART and JOIN_SWAP rows: a join whose handler takes bytes
+ * i and j (counted from its opcode) to name the same slot, or two; or whose step may have
+ * its operands at i and i + 1 swapped */
+enum { SLOTS_APART, SLOTS_SAME, SLOTS_SWAP };
+typedef struct join_slots {
+    uint16_t join;
+    uint8_t i, j, kind;
+} join_slots;
+static const join_slots join_slot_rows[] = {
+#define JOIN_SAME(join, i, j) {WM_OP_##join, i, j, SLOTS_SAME},
+#define JOIN_APART(join, i, j) {WM_OP_##join, i, j, SLOTS_APART},
+#define JOIN_SWAP(join, i) {WM_OP_##join, i, (i) + 1, SLOTS_SWAP},
+#define OP(name, text, prefix, code, imm, sig, form)
+#include "opcodes.def"
+#undef OP
+#undef JOIN_SWAP
+#undef JOIN_APART
+#undef JOIN_SAME
+};
+#define NSLOT_ROWS (sizeof join_slot_rows / sizeof join_slot_rows[0])
+
+/* Whether each of the join's JOIN_SAME and JOIN_APART rows holds at `at`. The slots as
+ * wm_slot_at tells them: a home slot's number is not final yet (wm_finish_code moves the
+ * homes above the constants), and may equal a local's. */
+static int slot_rows_hold(const vctx *v, uint32_t at, uint32_t join)
+{
+    for (size_t k = 0; k < NSLOT_ROWS; k++) {
+        const join_slots *r = &join_slot_rows[k];
+        if (r->join == join && r->kind != SLOTS_SWAP &&
+            (at + r->j >= v->ncode || at + r->i >= v->ncode ||
+             (wm_slot_at(v, at + r->i) == wm_slot_at(v, at + r->j)) != (r->kind == SLOTS_SAME)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Swaps the slots at a and a + 1, a commutative step's operands, and whether each is a home
+ * (relocs, in order: one of two neighbours changes place) */
+static void swap_slots(vctx *v, uint32_t a)
+{
+    uint32_t x = unit_at(v, a);
+    unit_put(v, a, unit_at(v, a + 1));
+    unit_put(v, a + 1, x);
+    for (uint32_t k = v->nrelocs; k-- > 0 && v->relocs[k] >= a;) {
+        if (v->relocs[k] == a && (k + 1 == v->nrelocs || v->relocs[k + 1] != a + 1)) v->relocs[k] = a + 1;
+        else if (v->relocs[k] == a + 1 && (k == 0 || v->relocs[k - 1] != a)) v->relocs[k] = a;
+        else continue;
+        break;
+    }
+}
+
+/* Whether the join may be made at `at`: its rows hold, or do once a JOIN_SWAP row's operands
+ * are swapped (which it then keeps) */
+static int slots_hold(vctx *v, uint32_t at, uint32_t join)
+{
+    if (slot_rows_hold(v, at, join)) return 1;
+    for (size_t k = 0; k < NSLOT_ROWS; k++) {
+        const join_slots *r = &join_slot_rows[k];
+        if (r->join != join || r->kind != SLOTS_SWAP || at + r->j >= v->ncode) continue;
+        swap_slots(v, at + r->i);
+        if (slot_rows_hold(v, at, join)) return 1;
+        swap_slots(v, at + r->i);
+    }
+    return 0;
+}
+
 /* The JOIN rows' (first, as) pairs as bits, word W_ of four, at a hash of the two: most
  * instructions emitted after one that is some row's first are no row's as for it, and the
  * scan of the rows is skipped (the load's time) */
@@ -101,7 +167,8 @@ static void join_pair(vctx *v, uint32_t at, join_steps *s)
     uint32_t op = unit_at(v, at), put = op;
     for (size_t p = 0; p < NJOINS; p++)
         if (at + join_rows[p].len < v->ncode && join_rows[p].first == op &&
-            join_rows[p].second == step_at(v, s, at + join_rows[p].len)) {
+            join_rows[p].second == step_at(v, s, at + join_rows[p].len) &&
+            slots_hold(v, at, join_rows[p].join)) {
             op = join_rows[p].join;
             if (op < WM_OP_COMPILED) put = op;
         }
