@@ -943,10 +943,16 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
         BR_FLAT(I32(R(0)), 1);
     }
     FCASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
-    FCASE(WM_OP_XORSHIFT_BR_TABLE_AND): /* JOIN, of four */
-        XORSHIFT();
-        pc++;
-        BR_FLAT(I32(R(0)) & I32(R(1)), 2);
+    FCASE(WM_OP_XORSHIFT_BR_TABLE_AND): { /* JOIN, of four; x and the middle value in registers (JOIN_SAME) */
+        uint64_t x_ = I32(R(1)), m_;
+        x_ ^= (uint32_t)x_ << (I32(R(2)) & 31);
+        SET32(0, x_);
+        m_ = x_ ^ x_ >> (I32(R(7)) & 31);
+        SET32(5, m_);
+        SET32(10, m_ ^ (uint32_t)m_ << (I32(R(12)) & 31));
+        pc += 15;
+        BR_FLAT(I32(m_) & I32(R(1)), 2);
+    }
     FCASE(WM_OP_I32_LOAD_BR_IF): LOAD_BRANCH(uint32_t, 4, !!); NEXT();
     FCASE(WM_OP_I32_LOAD8_U_IF_FALSE): LOAD_BRANCH(uint8_t, 1, !); NEXT();
     FCASE(WM_OP_I32_LOAD_LOAD8_U): LOAD_LOAD(uint8_t, 1); NEXT();

@@ -76,6 +76,45 @@
       (local.set $x (i32.add (local.get $x) (i32.add (local.get $s) (i32.const 0x9e3779b9))))
       (br_if $l (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
     (i32.xor (local.get $x) (i32.mul (local.get $s) (i32.const 0x01000193))))
+  ;; brtable's step with the third xorshift step's result into the middle value's local,
+  ;; which the switch then reads, on bits the third step changes (JOIN_APART)
+  (func (export "xsinto") (param $x i32) (param $n i32) (result i32) (local $t i32) (local $acc i32)
+    (local.set $acc (i32.const 7))
+    (loop $l
+      local.get $x
+      i32.const 13
+      i32.shl
+      local.get $x
+      i32.xor
+      local.tee $x
+      i32.const 17
+      i32.shr_u
+      local.get $x
+      i32.xor
+      local.tee $t
+      i32.const 5
+      i32.shl
+      local.get $t
+      i32.xor
+      local.set $t
+      (block $done
+        (block $c3
+          (block $c2
+            (block $c1
+              (block $c0
+                local.get $t
+                i32.const 0x60
+                i32.and
+                br_table $c0 $c1 $c2 $c3)
+              (local.set $acc (i32.add (local.get $acc) (i32.const 1)))
+              (br $done))
+            (local.set $acc (i32.xor (local.get $acc) (local.get $x)))
+            (br $done))
+          (local.set $acc (i32.mul (local.get $acc) (i32.const 3)))
+          (br $done))
+        (local.set $acc (i32.sub (local.get $acc) (local.get $t))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.xor (local.get $acc) (local.get $t)))
   ;; indirect's loop with the xor's operands in the other order (JOIN_SWAP: the join swaps
   ;; them), and in a third loop the second call's index from the count's copy and not the
   ;; sum (JOIN_SAME: no join)
