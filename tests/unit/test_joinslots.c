@@ -178,14 +178,6 @@ static uint32_t calls(uint32_t n, int other)
     return acc;
 }
 
-/* whether export name's code has op with next's opcode len bytes on */
-static int has_pair(wasmcu_instance *inst, const char *name, uint32_t op, uint32_t len, uint32_t next)
-{
-    for (uint32_t at = 0; op_at(inst, name, at + len) != UINT32_MAX; at++)
-        if (op_at(inst, name, at) == op && op_at(inst, name, at + len) == next) return 1;
-    return 0;
-}
-
 int main(void)
 {
     static uint64_t pool[(1u << 19) / 8];

@@ -419,14 +419,6 @@ static uint32_t histogram(uint32_t x, uint32_t n)
     return count[0] + count[1] * 3 + count[2] * 5 + count[3] * 7;
 }
 
-/* whether export name's code has op with next's opcode len bytes on */
-static int has_pair(wasmcu_instance *inst, const char *name, uint32_t op, uint32_t len, uint32_t next)
-{
-    for (uint32_t at = 0; op_at(inst, name, at + len) != UINT32_MAX; at++)
-        if (op_at(inst, name, at) == op && op_at(inst, name, at + len) == next) return 1;
-    return 0;
-}
-
 int main(void)
 {
     static uint64_t pool[(1u << 20) / 8];
