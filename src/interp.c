@@ -931,24 +931,22 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
     FCASE(WM_OP_I32_STORE16_ADD): STORE_ADD(uint16_t, 2); NEXT();
     /* the target of each entry, none shared (one load less): index, n32 at k, targets */
     FCASE(WM_OP_BR_TABLE_FLAT): BR_FLAT(I32(R(0)), 1);
+    /* xorshift's first two steps, [x1, x, k1, x] then [x2, x1, k2, x1] past the second's
+     * opcode, x handed on in a register (JOIN_SAME): a uint64_t holding an i32, or GCC
+     * zero-extended it again for each store (branchy +0.9% instructions) */
+#define XORSHIFT_TWO(x) do { x = I32(R(1)); x ^= (uint32_t)x << (I32(R(2)) & 31); SET32(0, x); x ^= x >> (I32(R(7)) & 31); SET32(5, x); } while (0)
     FCASE(WM_OP_XORSHIFT_SHL_AND_BR_TABLE_FLAT): { /* JOIN, of five; x in a register (JOIN_SAME) */
-        uint64_t x_ = I32(R(1)); /* 64 bits: as a uint32_t, GCC zero-extended it again for each store (branchy +0.9%) */
-        x_ ^= (uint32_t)x_ << (I32(R(2)) & 31);
-        SET32(0, x_);
-        x_ ^= x_ >> (I32(R(7)) & 31);
-        SET32(5, x_);
+        uint64_t x_;
+        XORSHIFT_TWO(x_);
         SET32(10, (uint32_t)x_ << (I32(R(12)) & 31));
         SET32(14, x_ & I32(R(16)));
         pc += 18;
         BR_FLAT(I32(R(0)), 1);
     }
     FCASE(WM_OP_BR_TABLE_AND): BR_FLAT(I32(R(0)) & I32(R(1)), 2);
-    FCASE(WM_OP_XORSHIFT_BR_TABLE_AND): { /* JOIN, of four; x and the middle value in registers (JOIN_SAME) */
-        uint64_t x_ = I32(R(1)), m_;
-        x_ ^= (uint32_t)x_ << (I32(R(2)) & 31);
-        SET32(0, x_);
-        m_ = x_ ^ x_ >> (I32(R(7)) & 31);
-        SET32(5, m_);
+    FCASE(WM_OP_XORSHIFT_BR_TABLE_AND): { /* JOIN, of four; x, then the middle value m, in a register (JOIN_SAME) */
+        uint64_t m_;
+        XORSHIFT_TWO(m_);
         SET32(10, m_ ^ (uint32_t)m_ << (I32(R(12)) & 31));
         pc += 15;
         BR_FLAT(I32(m_) & I32(R(1)), 2);
