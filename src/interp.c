@@ -240,7 +240,9 @@ static inline uint64_t access(uint8_t *at, uint32_t n, uint64_t x, int store)
 #define EA_ADD(n, k) uint64_t ea = (uint64_t)(I32(R(k)) + I32(R((k) + 1))) + U16(3); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
 /* An address (i << k) + a + offset, from fields [i, k, a, offset16] at k0 (an array's
  * element); it wraps at 32 bits as the shl and add did */
-#define EA_SHL_ADD(n, k0) uint64_t ea = (uint64_t)((I32(R(k0)) << (I32(R((k0) + 1)) & 31)) + I32(R((k0) + 2))) + U16((k0) + 3); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
+#define EA_SHL_ADD(n, k0) EA_SHL_ADD_OF(n, I32(R(k0)), k0)
+/* the same with i given (a join's, in a register: JOIN_SAME) */
+#define EA_SHL_ADD_OF(n, i, k0) uint64_t ea = (uint64_t)((I32(i) << (I32(R((k0) + 1)) & 31)) + I32(R((k0) + 2))) + U16((k0) + 3); if (OOB(ea, n)) TRAP(WASMCU_TRAP_MEMORY_OOB)
 #define LOAD_ADD_BY(type, n, put) do { EA_ADD(n, 1); type t; COPY(&t, mem + ea, n); put; pc += 5; } while (0)
 #define LOAD_ADD(type, n) LOAD_ADD_BY(type, n, SET32(0, AS_U32(t)))
 #define STORE_ADD(type, n) do { EA_ADD(n, 0); type t = (type)R(2); COPY(mem + ea, &t, n); pc += 5; } while (0)
@@ -1240,7 +1242,7 @@ static wasmcu_err run(wasmcu_instance *owner, const wm_state *start, int fresh)
      * constant 0), then call_indirect's fields. A fault of the load stops at the opcode. */
 #define CALL_INDIRECT_LOAD() CALL_INDIRECT_LOAD_OF(I32(R(0)))
 /* the same with its index i given (a join's, in a register: JOIN_SAME) */
-#define CALL_INDIRECT_LOAD_OF(i) do { uint64_t ea = (uint64_t)((I32(i) << (I32(R(1)) & 31)) + I32(R(2))) + U16(3); if (OOB(ea, 4)) TRAP(WASMCU_TRAP_MEMORY_OOB); COPY(&from, mem + ea, 4); pc += 5; CALL_INDIRECT_FROM(); } while (0)
+#define CALL_INDIRECT_LOAD_OF(i) do { EA_SHL_ADD_OF(4, i, 0); COPY(&from, mem + ea, 4); pc += 5; CALL_INDIRECT_FROM(); } while (0)
     FCASE(WM_OP_CALL_INDIRECT_LOAD): CALL_INDIRECT_LOAD();
     FCASE(WM_OP_XOR_AND_MOV2_CALL_INDIRECT_LOAD): { /* JOIN; the index in a register (JOIN_SAME) */
         uint32_t k_ = (I32(R(1)) ^ I32(R(2))) & I32(R(3));
